@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** Provenance of a value (architecture.md): page, part, box, locator, extractor. */
+export const provenanceSchema = z.object({
+  sourceId: z.string().regex(/^[0-9a-f]{64}$/),
+  page: z.number().int().min(1),
+  part: z.string().optional(),
+  bbox: z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() }).optional(),
+  locator: z.string().optional(),
+  method: z.enum(['structure', 'text-layer', 'emf-text', 'ocr']),
+  extractor: z.string(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+export type ProvenanceOut = z.infer<typeof provenanceSchema>;
+
+/** An amount in the table's unit; null is a blank cell, 0 a printed 0 or '-'. */
+export const moneySchema = z.number().finite().nullable();
+
+export const issueSchema = z.object({
+  severity: z.enum(['warning', 'error']),
+  code: z.string(),
+  message: z.string(),
+  prov: provenanceSchema.optional(),
+});
+
+export const checkSchema = z.object({
+  /** Stable rule id, e.g. 'perf.dept_target.total_eq_basic_plus_project'. */
+  rule: z.string(),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  ok: z.boolean(),
+  tolerance: z.number(),
+  /** Human-readable statement of the identity, with the printed labels. */
+  description: z.string().optional(),
+});
+export type Check = z.infer<typeof checkSchema>;
+
+/** A value read from a labelled cell of a form-like table. */
+export const fieldSchema = <T extends z.ZodTypeAny>(value: T) => z.object({ value, provenance: provenanceSchema });
+export const textFieldSchema = fieldSchema(z.string());
+export const amountFieldSchema = fieldSchema(z.number().nullable());
+export type TextField = z.infer<typeof textFieldSchema>;
+export type AmountField = z.infer<typeof amountFieldSchema>;
+
+/** A line-item row of an amount table (output contract). */
+export const lineRowSchema = z.object({
+  code: z.string().optional(),
+  name: z.string(),
+  /** 类 / 款 / 项 from code length (3 / 5 / 7 digits); absent for rows without a code. */
+  level: z.number().int().min(1).max(3).optional(),
+  values: z.record(z.string(), moneySchema),
+  provenance: provenanceSchema,
+  /** Provenance of each value, keyed like `values`. */
+  cells: z.record(z.string(), provenanceSchema).optional(),
+});
+export type LineRow = z.infer<typeof lineRowSchema>;
+
+export const regionSchema = z.object({
+  province: z.string().optional(),
+  city: z.string().optional(),
+  county: z.string().optional(),
+});
+
+export const documentKindSchema = z.enum(['final', 'budget', 'perf_target', 'perf_selfeval', 'unknown']);
+
+/** Every recognised table is one record of this shape (architecture.md, Output contract). */
+export const baseRecordSchema = z.object({
+  tableType: z.string(),
+  title: z.string(),
+  /** '万元' or '元', as printed in the table's 单位 line; null where none is printed. */
+  unit: z.string().nullable(),
+  region: regionSchema,
+  department: z.string().nullable(),
+  year: z.number().int().nullable(),
+  kind: documentKindSchema,
+  rows: z.array(lineRowSchema),
+  checks: z.array(checkSchema),
+  issues: z.array(issueSchema),
+  /** The table as a whole. */
+  provenance: provenanceSchema,
+  /** Provenance of region, department, year, kind, unit and title. */
+  metaProvenance: z.record(z.string(), provenanceSchema),
+  status: z.enum(['ok', 'partial', 'failed']),
+  versions: z.record(z.string(), z.string()),
+});
+export type BaseRecord = z.infer<typeof baseRecordSchema>;
