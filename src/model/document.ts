@@ -31,6 +31,8 @@ export interface SourceRef {
   /** Sniffed media type (never trusted from the file name alone). */
   mediaType: string;
   fileName?: string;
+  /** Content-Type the server sent, when fetched; its charset parameter guides HTML decoding. */
+  contentType?: string;
   size: number;
   discoveredFrom?: Discovery;
   /** For members of a container (ZIP attachment, embedded object): the container's sha256. */
