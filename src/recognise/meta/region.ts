@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+
+interface Division {
+  code: string;
+  name: string;
+  children?: Division[];
+}
+
+export interface Region {
+  province?: string;
+  city?: string;
+  county?: string;
+}
+
+const require = createRequire(import.meta.url);
+const divisions = require('./divisions.json') as Division[];
+
+interface Entry {
+  level: 'province' | 'city' | 'county';
+  region: Region;
+  /** Name as printed and its short form (湖南省 -> 湖南, 咸阳市 -> 咸阳). */
+  names: string[];
+}
+
+/** Placeholder units in the division list that are never printed as a place name. */
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+function short(name: string): string {
+  const s = name.replace(/(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/, '');
+  return s.length >= 2 ? s : name;
+}
+
+function buildIndex(): Entry[] {
+  const out: Entry[] = [];
+  for (const p of divisions) {
+    out.push({ level: 'province', region: { province: p.name }, names: [p.name, short(p.name)] });
+    for (const c of p.children ?? []) {
+      const city = PLACEHOLDERS.has(c.name) ? undefined : c.name;
+      if (city) out.push({ level: 'city', region: { province: p.name, city }, names: [city, short(city)] });
+      for (const a of c.children ?? []) {
+        // Municipalities (北京市 ...) have districts directly under the province.
+        const region: Region = { province: p.name, ...(city ? { city } : {}), county: a.name };
+        out.push({ level: 'county', region, names: [a.name] });
+      }
+    }
+  }
+  return out;
+}
+
+let index: Entry[] | undefined;
+
+/**
+ * The region a text names (domain.md §4: 陕西省 咸阳市 杨陵区), completed upwards from the
+ * division list: '洪江市人民政府办公室' gives 湖南省 怀化市 洪江市. The most specific name wins;
+ * a county name shared by several provinces (朝阳区) is kept only if a printed province or city
+ * agrees with one of them.
+ */
+export function regionFromText(text: string): Region {
+  index ??= buildIndex();
+  const hits = index.filter((e) => e.names.some((n) => n.length >= 2 && text.includes(n)));
+  const provinces = new Set(hits.filter((h) => h.level === 'province').map((h) => h.region.province));
+  const cities = new Set(hits.filter((h) => h.level === 'city').map((h) => h.region.city));
+  const fits = (e: Entry) =>
+    (provinces.size === 0 || provinces.has(e.region.province)) && (cities.size === 0 || !e.region.city || cities.has(e.region.city) || e.level === 'city');
+  for (const level of ['county', 'city', 'province'] as const) {
+    // Short names (咸阳, 湖南) only count at province/city level, and only full names for counties.
+    const candidates = hits.filter((h) => h.level === level && fits(h));
+    const unique = new Map(candidates.map((c) => [JSON.stringify(c.region), c.region]));
+    if (unique.size === 1) return [...unique.values()][0]!;
+    if (unique.size > 1 && level !== 'county') return [...unique.values()][0]!;
+  }
+  return {};
+}
