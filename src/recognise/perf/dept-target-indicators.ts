@@ -1,0 +1,79 @@
+import type { Cell, Issue, Provenance } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import { FormGrid } from '../form-grid.js';
+import { compact, normalise, parseOperatorValue, splitPoints } from '../values.js';
+
+/** Indicator columns of a 部门整体支出绩效目标表 by printed header (domain.md §3.4; seeds 000, 002, 004). */
+const COLUMNS: Array<[key: string, header: RegExp]> = [
+  ['level1', /^一级指标/],
+  ['level2', /^二级指标/],
+  ['level3', /^三级指标/],
+  ['valueType', /^指标值类型/],
+  ['value', /^(?:指标值|目标值)(?:[(（].*[)）])?$/],
+  ['scoringStandard', /评.*分标准|评分标准/],
+  ['description', /^指标值说明|^指标说明/],
+  ['remark', /^备注|目标值测算/],
+];
+
+const text = (c: Cell | undefined) => (c ? normalise(c.text) : '');
+const OPERATORS = /^(≥|≤|=|＝|>|<|＞|＜|>=|<=|定性|定量)$/;
+
+/**
+ * The indicator rows under the `一级指标 | 二级指标 | 三级指标 ...` header. 一级 and 二级 labels
+ * are merged cells spanning their rows; where a source lost the merge (the cell is blank) the
+ * label above is carried down, with an issue, since that is an inference not a printed fact.
+ */
+export function readIndicators(form: FormGrid) {
+  const issues: Issue[] = [];
+  const header = form.find(/^一级指标$/);
+  if (!header) return { indicators: [], issues: [issue('warning', 'perf.no_indicator_header', 'no 一级指标 header row found')] };
+  const cols = new Map<string, number>();
+  for (const cell of form.rowCells(header.row)) {
+    const label = FormGrid.label(cell);
+    const hit = COLUMNS.find(([key, re]) => !cols.has(key) && re.test(label));
+    if (hit) cols.set(hit[0], cell.col);
+  }
+  const col = (key: string) => cols.get(key);
+  const at = (r: number, key: string) => {
+    const c = col(key);
+    return c === undefined ? undefined : form.at(r, c);
+  };
+  const indicators = [];
+  let carried = { level1: '', level2: '' };
+  for (let r = header.row + header.rowSpan; r < form.table.nRows; r++) {
+    const l3 = at(r, 'level3');
+    if (!l3 || l3.row !== r || compact(l3.text) === '') continue;
+    const labels = { level1: text(at(r, 'level1')), level2: text(at(r, 'level2')) };
+    for (const k of ['level1', 'level2'] as const) {
+      if (labels[k] === '' && carried[k] !== '') {
+        labels[k] = carried[k];
+        issues.push(issue('warning', 'perf.label_carried_down', `${k} label carried down to row ${r + 1}`, l3.prov));
+      }
+    }
+    carried = labels;
+    const l1 = splitPoints(labels.level1);
+    const l2 = splitPoints(labels.level2);
+    const valueType = text(at(r, 'valueType'));
+    const cells: Record<string, Provenance> = {};
+    for (const key of cols.keys()) {
+      const c = at(r, key);
+      if (c) cells[key] = c.prov;
+    }
+    const opt = (key: string) => (col(key) === undefined ? null : text(at(r, key)) || null);
+    indicators.push({
+      level1: l1.label,
+      level1Points: l1.points,
+      level2: l2.label,
+      level2Points: l2.points,
+      level3: text(l3),
+      valueType: valueType || null,
+      value: parseOperatorValue(text(at(r, 'value')), OPERATORS.test(valueType) ? valueType : undefined),
+      scoringStandard: opt('scoringStandard'),
+      description: opt('description'),
+      remark: opt('remark'),
+      provenance: l3.prov,
+      cells,
+    });
+  }
+  return { indicators, issues };
+}
