@@ -20,3 +20,35 @@ export interface Ruling {
   x1: number;
   y1: number;
 }
+
+/** One cell of a reconstructed grid; merged cells carry spans, their text is never copied. */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** Wrapped lines joined in reading order (CJK lines without a space). */
+  text: string;
+  bbox: BBox;
+  /** The runs the text came from, for provenance. */
+  items: PositionedText[];
+}
+
+/** A table rebuilt from positions: from ruling lines (lattice) or text alignment (stream). */
+export interface TableGrid {
+  method: 'lattice' | 'stream';
+  bbox: BBox;
+  nRows: number;
+  nCols: number;
+  cells: GridCell[];
+  /** Row boundaries (nRows + 1 values, top to bottom), for joining across pages. */
+  rowEdges: number[];
+  colEdges: number[];
+}
+
+export interface ReconstructOptions {
+  /** Positions closer than this are one rule (points). Default 2. */
+  snap?: number;
+  /** Try text alignment where there are no rules. Default true. */
+  stream?: boolean;
+}

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The pinned pdf.js version, recorded in provenance and `versions` (architecture.md). */
+export const PDFJS_VERSION = '5.6.205';
+export const PDF_EXTRACTOR = `pdf/pdfjs@${PDFJS_VERSION}`;
+
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
+export type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
+
+let cached: Promise<PdfJs> | undefined;
+
+/** The legacy build runs on Node without DOM polyfills; loaded once, lazily. */
+export function loadPdfJs(): Promise<PdfJs> {
+  cached ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return cached;
+}
+
+/**
+ * Directories of the installed package's CMaps and standard fonts. Without them pdf.js
+ * silently drops Chinese text set in non-embedded fonts (issue 3), so they always go in.
+ */
+function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  // pdf.js on Node reads these through fs when given plain paths ending in '/'.
+  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+}
+
+export const pdfAssetUrl = (): string => pathToFileURL(assetUrls().cMapUrl).href;
+
+/** Opens a PDF from bytes; the bytes are copied because pdf.js detaches the buffer it is given. */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  const pdfjs = await loadPdfJs();
+  const { cMapUrl, standardFontDataUrl } = assetUrls();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
+  return task.promise;
+}
