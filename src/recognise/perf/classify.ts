@@ -1,0 +1,25 @@
+import type { Table } from '../../model/document.js';
+import { labelKey } from './text.js';
+
+/** The table's title area as one string: caption, context lines and the cells of its first rows. */
+export function titleText(table: Table): string {
+  const parts = [table.caption ?? '', ...table.context, ...table.cells.filter((c) => c.row < 3).map((c) => c.text)];
+  return parts.map(labelKey).join('|');
+}
+
+/** Label keys of every cell, for "does the form print this label" tests. */
+export function labelSet(table: Table): string[] {
+  return table.cells.map((c) => labelKey(c.text));
+}
+
+/** Weighted evidence to a 0..1 score; 0 when a veto matches. */
+export function scoreFrom(evidence: Array<[boolean, number]>, veto = false): number {
+  if (veto) return 0;
+  const s = evidence.reduce((sum, [hit, w]) => sum + (hit ? w : 0), 0);
+  return Math.min(1, Math.round(s * 100) / 100);
+}
+
+/** The labels shared by every 绩效 indicator block (domain.md §3.2–3.5). */
+export function hasIndicatorHeader(labels: string[]): boolean {
+  return ['一级指标', '二级指标', '三级指标'].every((h) => labels.includes(h));
+}

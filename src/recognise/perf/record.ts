@@ -1,0 +1,54 @@
+import type { Provenance, Table } from '../../model/document.js';
+import { baseFields, tableTexts, unitOf } from '../record.js';
+import type { RecogniseContext } from '../types.js';
+import { cleanText, labelKey, yearIn } from './text.js';
+
+/** A value the table itself prints, with where. */
+export interface Printed<T> {
+  value: T;
+  provenance: Provenance;
+}
+
+/** Facts the table prints about itself, which win over the document's (a per-table 年度, 填报单位). */
+export interface OwnMeta {
+  title: string;
+  department?: Printed<string> | null | undefined;
+  year?: Printed<number> | undefined;
+}
+
+/**
+ * The lead's base fields (src/recognise/record.ts: document metadata of domain.md §4) with the
+ * department and year the table prints over the document's, each with the cell it came from.
+ */
+export function perfBase(table: Table, ctx: RecogniseContext, tableType: string, own: OwnMeta) {
+  const base = baseFields(table, ctx, tableType, own.title, unitOf(table));
+  const metaProvenance = { ...base.metaProvenance };
+  if (own.department) metaProvenance.department = own.department.provenance;
+  if (own.year) metaProvenance.year = own.year.provenance;
+  return {
+    ...base,
+    department: own.department?.value ?? base.department,
+    year: own.year?.value ?? base.year,
+    metaProvenance,
+  };
+}
+
+/** The first title-area text matching `re`, normalised, or the fallback. */
+export function titleOf(table: Table, re: RegExp, fallback: string): string {
+  const hit = tableTexts(table).find((t) => re.test(labelKey(t)));
+  return cleanText(hit ?? fallback);
+}
+
+/** A `（2019年度）` line or cell in the title area (short lines only: a narrative mentions years too). */
+export function yearOf(table: Table): Printed<number> | undefined {
+  const lines = [
+    ...table.context.map((t) => ({ text: t, prov: table.prov })),
+    ...table.cells.filter((c) => c.row < 3).map((c) => ({ text: c.text, prov: c.prov })),
+  ];
+  for (const l of lines) {
+    if (cleanText(l.text).length > 40) continue;
+    const y = yearIn(l.text);
+    if (y !== null) return { value: y, provenance: l.prov };
+  }
+  return undefined;
+}

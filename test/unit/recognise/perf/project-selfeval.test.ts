@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { projectSelfevalRecogniser as rec } from '../../../../src/recognise/perf/project-selfeval.js';
+import type { PerfProjectSelfeval } from '../../../../schemas/perf-project-selfeval.js';
+import { normalise as n } from '../../../../src/recognise/values.js';
+import { buildTable, contextFor, run, type Spec } from './build-table.js';
+
+const UNIT = '咸阳市杨陵区人民代表大会常务委员会办公室';
+
+/** Seed 001, 区级预算（项目）绩效目标自评表 “代表工作”, laid out as its workbook (oleObject2.bin) merges it. */
+function seed001Representatives(rate = '64.98', merged = true): Spec[][] {
+  const l1 = (text: string, n: number): Spec[] => (merged ? [[text, n, 1]] : [text]);
+  const cont = (): Spec[] => (merged ? [] : ['']);
+  return [
+    [['区级预算（项目）绩效目标自评表', 1, 8]],
+    [['（2019年度）', 1, 8]],
+    [['专项（项目）名称', 1, 3], ['代表工作', 1, 5]],
+    [['区级主管部门', 1, 3], [UNIT, 1, 2], '实施单位', [UNIT, 1, 2]],
+    [['项目资金（万元）', 4, 2], ['', 1, 2], '全年预算数（A）', '全年执行数（B）', ['执行率（B/A)', 1, 2]],
+    [['年度资金总额：', 1, 2], '23.3', '15.14', [rate, 1, 2]],
+    [['其中：区级财政资金', 1, 2], '23.3', '15.14', [rate, 1, 2]],
+    [['其他资金', 1, 2], '', '', ['', 1, 2]],
+    [['年度总体目标', 2, 1], ['年初设定目标', 1, 4], ['全年实际完成情况', 1, 3]],
+    [['组织代表积极参与人大各项活动和培训', 1, 4], ['组织代表参与了市、区人大组织的各类活动和培训', 1, 3]],
+    [['绩效指标', 11, 1], '一级\n指标', '二级指标', ['三级指标', 1, 2], '年度指标值', '全年完成值', '未完成原因和改进措施'],
+    [...l1('产\n出\n指\n标', 4), '数量指标', ['组织代表参与了市、区人大组织的各类活动和培训', 1, 2], '代表参与活动情况', '80%', '组织代表培训较少，以后加强代表培训力度。'],
+    [...cont(), '质量指标', ['通过代表参加培训和人大各类活动进一步开拓了视野，提高了业务能力', 1, 2], '代表业务能力提升情况', '100%', ''],
+    [...cont(), '时效指标', ['按照工作计划，积极参与各类活动和培训', 1, 2], '按时参加活动', '100%', ''],
+    [...cont(), '成本指标', ['严格按照中央八项规定控制会议成本和支出', 1, 2], '各项费用支出情况', '100%', ''],
+    [...l1('效\n益\n指\n标', 5), '经济效益\n指标', ['通过培训提高了代表的业务能力，能更好做好监督工作', 1, 2], '代表能更好做好监督工作', '100%', ''],
+    [...cont(), '社会效益\n指标', ['充分发挥了代表在促进工作中的积极作用', 1, 2], '代表作用发挥更加充分', '100%', ''],
+    [...cont(), '生态效益\n指标', ['', 1, 2], '', '', ''],
+    [...cont(), '可持续影响指标', ['通过培训提高了代表的业务能力，能更好做好监督工作，促进工作。', 1, 2], '促进各项工作更好开展', '100%', ''],
+    [...cont(), '……', ['', 1, 2], '', '', ''],
+    ['满意度指标', '服务对象\n满意度指标', ['代表满意度高', 1, 2], '满意', '80%', ''],
+    ['说明', ['无', 1, 7]],
+    [['注：1.其他资金包括和财政资金共同投入到同一项目的自有资金、社会资金，以及以前年度的结转结余资金等。', 1, 8]],
+  ];
+}
+
+describe('perf.project_selfeval', () => {
+  it('claims the seed-001 form and not a 部门整体 one', () => {
+    const t = buildTable(seed001Representatives());
+    expect(rec.score(t, contextFor(t))).toBeGreaterThanOrEqual(0.8);
+    const dept = buildTable([[['部门整体支出绩效自评表', 1, 3]], ['一级指标', '二级指标', '三级指标']]);
+    expect(rec.score(dept, contextFor(dept))).toBe(0);
+  });
+
+  it('reads header fields, funding lines and indicators with 一级 carried down from merged cells', () => {
+    const r = run(rec, buildTable(seed001Representatives())) as unknown as PerfProjectSelfeval;
+    expect(r.title).toBe(n('区级预算（项目）绩效目标自评表'));
+    expect(r.year).toBe(2019);
+    expect(r.unit).toBe('万元');
+    expect(r.kind).toBe('perf_selfeval');
+    expect(r.department).toBe(UNIT);
+    expect(r.projectName?.value).toBe('代表工作');
+    expect(r.supervisor?.value).toBe(UNIT);
+    expect(r.plannedGoal?.value).toBe('组织代表积极参与人大各项活动和培训');
+    expect(r.achievedGoal?.value).toBe(n('组织代表参与了市、区人大组织的各类活动和培训'));
+    expect(r.remark?.value).toBe('无');
+    expect(r.rows.map((l) => [l.name, l.values.budget, l.values.executed, l.values.rate])).toEqual([
+      ['年度资金总额', 23.3, 15.14, 64.98],
+      [n('其中：区级财政资金'), 23.3, 15.14, 64.98],
+      ['其他资金', null, null, null],
+    ]);
+    // 生态效益指标 and …… print no 三级指标: template placeholders, not indicators.
+    expect(r.indicators).toHaveLength(8);
+    expect(r.indicators.map((i) => [i.level1, i.level2])).toEqual([
+      ['产出指标', '数量指标'],
+      ['产出指标', '质量指标'],
+      ['产出指标', '时效指标'],
+      ['产出指标', '成本指标'],
+      ['效益指标', '经济效益指标'],
+      ['效益指标', '社会效益指标'],
+      ['效益指标', '可持续影响指标'],
+      ['满意度指标', '服务对象满意度指标'],
+    ]);
+    const first = r.indicators[0]!;
+    expect(first.target).toEqual({ operator: null, value: null, unit: null, text: '代表参与活动情况' });
+    expect(first.actual).toEqual({ operator: null, value: 80, unit: '%', text: '80%' });
+    expect(first.reason).toBe(n('组织代表培训较少，以后加强代表培训力度。'));
+    expect(first.cells.level1?.locator).toBe('t1/r11c1');
+    expect(r.indicators[3]!.cells.level1?.locator).toBe('t1/r11c1');
+    expect(r.checks.map((c) => [c.rule, c.ok])).toEqual([
+      ['perf.project_selfeval.rate_eq_b_over_a', true],
+      ['perf.project_selfeval.rate_eq_b_over_a', true],
+      ['perf.project_selfeval.funding_total_budget', true],
+      ['perf.project_selfeval.funding_total_executed', true],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.status).toBe('ok');
+  });
+
+  it('carries 一级 labels down where the merge was lost (blank cells)', () => {
+    const r = run(rec, buildTable(seed001Representatives('64.98', false))) as unknown as PerfProjectSelfeval;
+    expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '效益指标', '满意度指标']);
+    expect(r.issues.map((i) => [i.code, i.message])).toEqual([['perf.label_carried_down', '5 indicator rows took their 一级/二级 label from the row above (blank cell)']]);
+  });
+
+  it('flags a 执行率 that is not B/A and keeps the data', () => {
+    const r = run(rec, buildTable(seed001Representatives('100'))) as unknown as PerfProjectSelfeval;
+    const rate = r.checks.find((c) => c.rule === 'perf.project_selfeval.rate_eq_b_over_a')!;
+    expect(rate).toMatchObject({ ok: false, actual: 100, expected: 64.9785 });
+    expect(r.status).toBe('partial');
+    expect(r.indicators).toHaveLength(8);
+  });
+
+  it('checks Σ 得分 = 总分 and 得分 ≤ 分值 where the region scores the form', () => {
+    const scored = (s2: string): Spec[][] => [
+      [['项目支出绩效自评表', 1, 7]],
+      [['项目名称', 1, 2], ['会议费', 1, 5]],
+      [['项目资金（万元）', 2, 1], '', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['年度资金总额', '15', '15', '10', '100%', '10'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '分值', '得分'],
+      [['产出指标', 2, 1], '数量指标', '会议次数', '≥18次', '18次', '50', '50'],
+      ['质量指标', '完成率', '≥95%', '96%', '30', s2],
+      ['满意度指标', '满意度', '满意度', '≥95%', '95%', '10', '9'],
+      [['总分', 1, 5], '100', '99'],
+    ];
+    const ok = run(rec, buildTable(scored('30'))) as unknown as PerfProjectSelfeval;
+    expect(ok.totalPoints?.value).toBe(100);
+    expect(ok.totalScore?.value).toBe(99);
+    expect(ok.indicators.map((i) => [i.level1, i.points, i.score])).toEqual([
+      ['产出指标', 50, 50],
+      ['产出指标', 30, 30],
+      ['满意度指标', 10, 9],
+    ]);
+    expect(ok.checks.find((c) => c.rule.endsWith('.score_sum'))).toMatchObject({ expected: 99, actual: 99, ok: true });
+    expect(ok.checks.find((c) => c.rule.endsWith('.points_sum'))).toMatchObject({ expected: 100, actual: 100, ok: true });
+    expect(ok.status).toBe('ok');
+
+    const bad = run(rec, buildTable(scored('35'))) as unknown as PerfProjectSelfeval;
+    expect(bad.checks.filter((c) => !c.ok).map((c) => c.rule)).toEqual(['perf.project_selfeval.score_sum', 'perf.project_selfeval.score_le_points']);
+    expect(bad.status).toBe('partial');
+  });
+});
