@@ -16,10 +16,40 @@ export interface OcrPageResult {
   /** Mean word confidence 0..1. */
   confidence: number;
   engine: string;
+  /** Present when ocrImage ran (deskew angle, rulings, timing). */
+  layout?: OcrLayout;
 }
 
 export interface OcrOptions {
   /** Wall-clock limit; the OCR worker is terminated when it passes. */
   timeoutMs: number;
   signal?: AbortSignal;
+  tuning?: OcrTuning;
+}
+
+/** A ruling line found in the picture, image pixels (a box: lines keep their thickness). */
+export interface OcrRuling {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Settings of one OCR call beyond the time limit (all optional). */
+export interface OcrTuning {
+  /** Re-read number cells of ruled tables with a digit whitelist (default true). */
+  digitPass?: boolean;
+  /** Override the language folder; tests pass a URL to prove the worker never fetches. */
+  langPath?: string;
+  /** Name for error messages, e.g. 'page 3 of <sha256>'. */
+  what?: string;
+}
+
+/** What the OCR saw beyond words: the page's skew and the ruling lines (image pixels). */
+export interface OcrLayout {
+  /** Degrees the page was turned to make it upright before reading; boxes refer to the upright image. */
+  deskewDegrees: number;
+  rulings: OcrRuling[];
+  /** Seconds the OCR took. */
+  seconds: number;
 }

@@ -1,0 +1,123 @@
+import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+
+/** An 8-bit grey image, row-major, 0 = black. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface PixelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Decodes PNG/JPEG bytes (anything @napi-rs/canvas reads) to grey by luminance. */
+export async function decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
+  const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  // Transparent screenshots: composite on white, as a viewer would show them.
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.drawImage(img, 0, 0);
+  return fromCanvas(canvas);
+}
+
+function fromCanvas(canvas: Canvas): GreyImage {
+  const { width, height } = canvas;
+  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    data[i] = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114) / 1000;
+  }
+  return { width, height, data };
+}
+
+function toCanvas(img: GreyImage, box: PixelBox = { x0: 0, y0: 0, x1: img.width, y1: img.height }): Canvas {
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  const out = ctx.createImageData(w, h);
+  for (let y = 0; y < h; y++) {
+    const row = (y + box.y0) * img.width + box.x0;
+    for (let x = 0; x < w; x++) {
+      const v = img.data[row + x]!;
+      const j = (y * w + x) * 4;
+      out.data[j] = out.data[j + 1] = out.data[j + 2] = v;
+      out.data[j + 3] = 255;
+    }
+  }
+  ctx.putImageData(out, 0, 0);
+  return canvas;
+}
+
+/**
+ * PNG of an image region, scaled (bilinear) and padded with white: tesseract reads best with
+ * text 20-40 px high and a margin around it.
+ */
+export function encodeRegion(img: GreyImage, box: PixelBox, scale = 1, pad = 0): Buffer {
+  const src = toCanvas(img, box);
+  const w = Math.round((box.x1 - box.x0) * scale) + 2 * pad;
+  const h = Math.round((box.y1 - box.y0) * scale) + 2 * pad;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(src, pad, pad, w - 2 * pad, h - 2 * pad);
+  return canvas.toBuffer('image/png');
+}
+
+/** Rotates by `degrees` (clockwise positive) about the centre, keeping the size; corners go white. */
+export function rotate(img: GreyImage, degrees: number): GreyImage {
+  const src = toCanvas(img);
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.translate(img.width / 2, img.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(src, -img.width / 2, -img.height / 2);
+  return fromCanvas(canvas);
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper. */
+export function otsu(img: GreyImage): number {
+  const hist = new Float64Array(256);
+  for (const v of img.data) hist[v]! += 1;
+  const total = img.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const between = wB * wF * (sumB / wB - (sumAll - sumB) / wF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/** Share of ink pixels in a region, to tell empty cells from filled ones. */
+export function inkShare(img: GreyImage, box: PixelBox, threshold: number): number {
+  let ink = 0;
+  let n = 0;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++, n++) if (img.data[y * img.width + x]! <= threshold) ink++;
+  }
+  return n === 0 ? 0 : ink / n;
+}

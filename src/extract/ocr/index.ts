@@ -1,0 +1,108 @@
+import type { BBox, Provenance } from '../../model/document.js';
+import type { PositionedText, Ruling } from '../tables/types.js';
+import type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
+import { decodeGrey, otsu, type GreyImage } from './image.js';
+import { deskew } from './deskew.js';
+import { detectRulings } from './rulings.js';
+import { buildLattice, type Lattice } from './lattice.js';
+import { pagePass } from './passes.js';
+import { rereadNumberCells } from './numbers.js';
+import { TESSERACT_VERSION } from './engine.js';
+
+export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
+export type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
+
+/** Extractor name for provenance. */
+export const OCR_EXTRACTOR = `ocr/tesseract.js@${TESSERACT_VERSION}`;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * Upscale factor that brings table rows to ~80 px (text ~30 px high, what tesseract's LSTM
+ * models are trained on). Screenshots at 96 dpi need ×3; a 300 dpi scan needs nothing.
+ */
+function readingScale(lattice: Lattice | undefined, img: GreyImage): number {
+  const rowH = lattice ? median(lattice.ys.slice(1).map((y, i) => y - lattice.ys[i]!)) : 0;
+  const s = rowH > 0 ? 80 / rowH : img.width < 1500 ? 2 : 1;
+  return Math.max(1, Math.min(4, Math.round(s * 4) / 4));
+}
+
+/**
+ * OCR of one picture (a rendered scanned page, or a table screenshot): deskew, find ruling
+ * lines, read the page with chi_sim (PSM 3), then re-read number cells of a ruled table with
+ * a digit whitelist. Word boxes are pixels of the upright image, confidence 0..1.
+ * Throws TransientError('ocr.timeout') when opts.timeoutMs passes (the worker is terminated).
+ */
+export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<OcrPageResult> {
+  const started = Date.now();
+  const tuning = opts.tuning ?? {};
+  const budget = { deadline: started + opts.timeoutMs, signal: opts.signal, what: tuning.what ?? 'image' };
+  const engine = tuning.langPath ? { langPath: tuning.langPath } : {};
+  const { image: img, angle } = deskew(await decodeGrey(image));
+  const threshold = otsu(img);
+  const rulings = detectRulings(img, threshold);
+  const lattice = buildLattice(rulings);
+  const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
+  const scale = readingScale(lattice, img);
+  let words = await pagePass(img, scale, budget, engine);
+  if (lattice && tuning.digitPass !== false) {
+    words = await rereadNumberCells(words, {
+      img,
+      threshold,
+      lattice,
+      inset: Math.ceil(thick / 2) + 2,
+      scale,
+      budget,
+      engine,
+    });
+  }
+  const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
+  return {
+    words,
+    width: img.width,
+    height: img.height,
+    confidence,
+    engine: OCR_EXTRACTOR,
+    layout: {
+      deskewDegrees: angle,
+      rulings: [...rulings.horizontal, ...rulings.vertical],
+      seconds: (Date.now() - started) / 1000,
+    },
+  };
+}
+
+export interface OcrTableOptions extends OcrOptions {
+  /** PDF points per image pixel: 72 / dpi of the rendering (a screenshot: 72 / 96). */
+  pointsPerPixel: number;
+  /** Provenance every item starts from (sourceId, page, part); method and box are set here. */
+  prov: Omit<Provenance, 'method' | 'bbox' | 'confidence' | 'extractor'>;
+}
+
+export interface OcrTableResult {
+  items: PositionedText[];
+  rulings: Ruling[];
+  result: OcrPageResult;
+}
+
+/**
+ * OCR of a picture as input to table reconstruction: words and rulings scaled to points
+ * (top-left origin), each word with OCR provenance and confidence. PDF (scanned pages) and
+ * DOCX (pictures of tables) call this, then reconstructTables(items, rulings).
+ */
+export async function ocrTable(image: Uint8Array, opts: OcrTableOptions): Promise<OcrTableResult> {
+  const result = await ocrImage(image, opts);
+  const k = opts.pointsPerPixel;
+  const pt = (b: BBox): BBox => ({ x0: b.x0 * k, y0: b.y0 * k, x1: b.x1 * k, y1: b.y1 * k });
+  const items = result.words.map((w: OcrWord) => {
+    const bbox = pt(w.bbox);
+    const prov: Provenance = { ...opts.prov, bbox, method: 'ocr', extractor: OCR_EXTRACTOR, confidence: w.confidence };
+    return { text: w.text, bbox, fontSize: bbox.y1 - bbox.y0, prov };
+  });
+  // Rulings as centre lines: reconstruction compares positions, not thickness.
+  const centre = (r: BBox): Ruling => {
+    const b = pt(r);
+    if (b.x1 - b.x0 >= b.y1 - b.y0) return { x0: b.x0, x1: b.x1, y0: (b.y0 + b.y1) / 2, y1: (b.y0 + b.y1) / 2 };
+    return { x0: (b.x0 + b.x1) / 2, x1: (b.x0 + b.x1) / 2, y0: b.y0, y1: b.y1 };
+  };
+  return { items, rulings: (result.layout?.rulings ?? []).map(centre), result };
+}

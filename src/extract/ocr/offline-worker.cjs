@@ -1,0 +1,19 @@
+'use strict';
+// The tesseract.js Node worker script with the network switched off. Language data is read from
+// node_modules (langPath), so a fetch here is a bug; on a machine without network it would hang
+// instead of failing (issues 3 and 4: "nothing downloaded at run time"). Runs in a worker thread.
+const refuse = (what) => () => {
+  throw new Error(`network access is disabled in the OCR worker (${what})`);
+};
+globalThis.fetch = async (url) => {
+  throw new Error(`network access is disabled in the OCR worker (fetch ${String(url)})`);
+};
+for (const mod of ['node:http', 'node:https']) {
+  const m = require(mod);
+  m.request = refuse(mod);
+  m.get = refuse(mod);
+}
+const net = require('node:net');
+net.connect = refuse('net.connect');
+net.createConnection = refuse('net.createConnection');
+require('tesseract.js/src/worker-script/node/index.js');

@@ -1,0 +1,108 @@
+import type { GreyImage, PixelBox } from './image.js';
+
+/**
+ * Ruling lines of a table picture, found as long thin runs of dark pixels. Returned as boxes
+ * (a line keeps its thickness) in image pixels. Character strokes are also dark runs, so a
+ * short run counts only when it meets a line of the other direction at one of its ends.
+ */
+export interface PixelRulings {
+  horizontal: PixelBox[];
+  vertical: PixelBox[];
+}
+
+interface Along {
+  /** Length along the run direction and across it. */
+  len: number;
+  across: number;
+  dark(at: number, cross: number): boolean;
+}
+
+/** Groups per-row runs into line boxes in (along, across) coordinates. */
+function linesAlong(a: Along, minLen: number, maxGap: number): PixelBox[] {
+  const done: PixelBox[] = [];
+  let open: PixelBox[] = [];
+  for (let c = 0; c < a.across; c++) {
+    const next: PixelBox[] = [];
+    let start = -1;
+    let lastDark = -1;
+    const flush = () => {
+      if (start >= 0 && lastDark - start + 1 >= minLen) {
+        const seg = { x0: start, x1: lastDark + 1 };
+        const hit = open.find((l) => l.x0 < seg.x1 && seg.x0 < l.x1);
+        if (hit) {
+          hit.x0 = Math.min(hit.x0, seg.x0);
+          hit.x1 = Math.max(hit.x1, seg.x1);
+          hit.y1 = c + 1;
+          if (!next.includes(hit)) next.push(hit);
+        } else {
+          next.push({ x0: seg.x0, x1: seg.x1, y0: c, y1: c + 1 });
+        }
+      }
+      start = -1;
+    };
+    for (let i = 0; i < a.len; i++) {
+      if (a.dark(i, c)) {
+        if (start < 0 || i - lastDark > maxGap + 1) {
+          flush();
+          start = i;
+        }
+        lastDark = i;
+      }
+    }
+    flush();
+    for (const l of open) if (!next.includes(l)) done.push(l);
+    open = next;
+  }
+  done.push(...open);
+  return done;
+}
+
+/** Joins collinear pieces of one line broken by noise or by a crossing gap. */
+function joinCollinear(lines: PixelBox[], gap: number): PixelBox[] {
+  const sorted = [...lines].sort((p, q) => p.y0 - q.y0 || p.x0 - q.x0);
+  const out: PixelBox[] = [];
+  for (const l of sorted) {
+    const prev = out.find((o) => Math.abs((o.y0 + o.y1) / 2 - (l.y0 + l.y1) / 2) <= 3 && l.x0 - o.x1 <= gap && o.x0 - l.x1 <= gap);
+    if (prev) {
+      prev.x0 = Math.min(prev.x0, l.x0);
+      prev.x1 = Math.max(prev.x1, l.x1);
+      prev.y0 = Math.min(prev.y0, l.y0);
+      prev.y1 = Math.max(prev.y1, l.y1);
+    } else out.push({ ...l });
+  }
+  return out;
+}
+
+const swap = (b: PixelBox): PixelBox => ({ x0: b.y0, x1: b.y1, y0: b.x0, y1: b.x1 });
+
+/** True when a box of one direction ends on (or crosses) a line of the other direction. */
+function meets(h: PixelBox, vs: PixelBox[], tol: number): boolean {
+  return vs.some(
+    (v) =>
+      v.y0 - tol <= h.y1 &&
+      h.y0 <= v.y1 + tol &&
+      (Math.abs(v.x0 - h.x0) <= tol || Math.abs(v.x1 - h.x1) <= tol || Math.abs(v.x0 - h.x1) <= tol || Math.abs(v.x1 - h.x0) <= tol || (h.x0 < v.x0 && v.x1 < h.x1)),
+  );
+}
+
+export function detectRulings(img: GreyImage, threshold: number): PixelRulings {
+  const { width, height, data } = img;
+  const scale = Math.max(width, height) / 1000;
+  const minLen = Math.max(12, Math.round(12 * scale));
+  const maxThick = Math.max(4, Math.round(4 * scale));
+  const gap = Math.max(2, Math.round(scale));
+  const dark = (x: number, y: number) => data[y * width + x]! <= threshold;
+  const thin = (b: PixelBox) => b.y1 - b.y0 <= maxThick;
+  const hs = joinCollinear(linesAlong({ len: width, across: height, dark }, minLen, gap).filter(thin), 3 * gap);
+  const vs = joinCollinear(
+    linesAlong({ len: height, across: width, dark: (y, x) => dark(x, y) }, minLen, gap).filter(thin),
+    3 * gap,
+  ).map(swap);
+  // A long line stands on its own; a short one must meet a line of the other direction.
+  const longH = width / 8;
+  const longV = height / 12;
+  const tol = maxThick + gap;
+  const keepH = hs.filter((h) => h.x1 - h.x0 >= longH || meets(h, vs, tol));
+  const keepV = vs.filter((v) => v.y1 - v.y0 >= longV || meets(swap(v), hs.map(swap), tol));
+  return { horizontal: keepH, vertical: keepV };
+}
