@@ -1,0 +1,99 @@
+import type { Check, LineRow } from '../../../schemas/common.js';
+import { defined, sumCheck } from '../../validate/sum-check.js';
+
+/**
+ * 类 / 款 / 项 from code length (domain.md §3.1): functional codes 3 / 5 / 7 digits (201, 20101,
+ * 2010101), economic codes 3 / 5 (301, 30101). Other lengths get no level.
+ */
+export function levelOfCode(code: string): 1 | 2 | 3 | undefined {
+  switch (code.length) {
+    case 3:
+      return 1;
+    case 5:
+      return 2;
+    case 7:
+      return 3;
+    default:
+      return undefined;
+  }
+}
+
+const TOTAL_NAME = /^(合计|总计|.*经费合计|本年支出合计|本年收入合计)$/;
+
+export function isTotalRow(row: LineRow): boolean {
+  return !row.code && TOTAL_NAME.test(row.name.replace(/\s+/g, ''));
+}
+
+/** Parent = Σ children for every coded line that has children (类 = Σ 款, 款 = Σ 项), per column. */
+export function treeChecks(rule: string, rows: LineRow[], keys: string[]): Check[] {
+  const coded = rows.filter((r) => r.code && r.level);
+  const checks: Array<Check | undefined> = [];
+  for (const parent of coded) {
+    const children = coded.filter((r) => r.level === parent.level! + 1 && r.code!.startsWith(parent.code!));
+    if (children.length === 0) continue;
+    for (const key of keys) {
+      if (!(key in parent.values)) continue;
+      checks.push(
+        sumCheck(
+          rule,
+          parent.values[key],
+          // Blank children under a printed parent are 0: the parent cannot be covered by nothing.
+          children.map((c) => c.values[key] ?? 0),
+          `${parent.code} ${parent.name}: ${key} = Σ ${children.map((c) => c.code).join(' + ')}`,
+        ),
+      );
+    }
+  }
+  return defined(checks);
+}
+
+/**
+ * 合计 = Σ 类 lines. Side-by-side halves are read one after the other, so the Shanghai 基本支出
+ * table's 人员经费合计 / 公用经费合计 each close their own half.
+ */
+export function totalChecks(rule: string, rows: LineRow[], keys: string[]): Check[] {
+  const checks: Array<Check | undefined> = [];
+  const totalAt = rows.map((r, i) => (isTotalRow(r) ? i : -1)).filter((i) => i >= 0);
+  totalAt.forEach((at, n) => {
+    const total = rows[at]!;
+    // The 类 lines a total closes: those since the previous total, or (合计 printed first) those after it.
+    let tops = rows.slice(n === 0 ? 0 : totalAt[n - 1]! + 1, at).filter((r) => r.level === 1);
+    if (tops.length === 0) tops = rows.slice(at + 1, totalAt[n + 1] ?? rows.length).filter((r) => r.level === 1);
+    if (tops.length === 0) return;
+    for (const key of keys) {
+      if (!(key in total.values)) continue;
+      checks.push(
+        sumCheck(rule, total.values[key], tops.map((t) => t.values[key]), `${total.name}: ${key} = Σ 类 ${tops.map((t) => t.code).join(' + ')}`),
+      );
+    }
+  });
+  return defined(checks);
+}
+
+/** A row identity such as 合计 = 基本支出 + 项目支出, over the columns the table prints. */
+export interface RowIdentity {
+  /** Rule suffix: 'row_total' gives 'final.expenditure.row_total'. */
+  name: string;
+  total: string;
+  parts: string[];
+}
+
+export function rowIdentityChecks(prefix: string, rows: LineRow[], identities: RowIdentity[]): Check[] {
+  const checks: Array<Check | undefined> = [];
+  for (const id of identities) {
+    for (const row of rows) {
+      if (!(id.total in row.values)) continue;
+      const parts = id.parts.filter((p) => p in row.values);
+      if (parts.length < 2) continue;
+      checks.push(
+        sumCheck(
+          `${prefix}.${id.name}`,
+          row.values[id.total],
+          parts.map((p) => row.values[p]),
+          `${row.code ? row.code + ' ' : ''}${row.name}: ${id.total} = ${parts.join(' + ')}`,
+        ),
+      );
+    }
+  }
+  return defined(checks);
+}

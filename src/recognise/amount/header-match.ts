@@ -1,0 +1,158 @@
+import type { Cell, Table } from '../../model/document.js';
+import { toGrid } from '../../model/grid.js';
+import { parseAmount } from '../values.js';
+import { isColumnNumberRow, ordinalPrefix, squash } from './text.js';
+
+/**
+ * Where the printed header of an amount table ends and what each column is called.
+ * Multi-row headers become one path per column (基本支出 over 小计/人员经费/公用经费 gives
+ * '基本支出/人员经费'); column-number rows (栏次, 1 2 3 ...) and title/unit lines caught inside
+ * the grid are left out of the paths.
+ */
+export interface HeaderInfo {
+  /** First body row. */
+  bodyStart: number;
+  /** Rows that are neither header nor data: column numbers, repeated headers, title lines. */
+  skipRows: Set<number>;
+  /** Per column, the squashed header texts top-down, merged cells repeated under their span. */
+  paths: string[][];
+  /** Lines printed inside the grid above the header (title, 单位), for classification. */
+  innerContext: string[];
+}
+
+export type RowTexts = string[];
+
+/** Texts of each row, every column filled with the text of the cell covering it (merged cells repeat). */
+export function rowTexts(table: Table): { grid: Array<Array<Cell | undefined>>; texts: RowTexts[] } {
+  const grid = toGrid(table);
+  return { grid, texts: grid.map((line) => line.map((c) => c?.text ?? '')) };
+}
+
+const HEADER_WORD = /^(项目|.*编码|类|款|项|小计|决算数|预算数|金额|收入|支出|备注|科目名称|.*名称)$/;
+
+/** A label that starts a body line: 合计/总计, a subject code, an ordinal line (一、 1、). */
+function isBodyLabel(text: string): boolean {
+  const t = squash(text);
+  if (t === '') return true;
+  if (/^\d{3,}/.test(t)) return true;
+  if (/(合计|总计)$/.test(t) || /^(本年|当年|上年|年初|年末|结余|用事业基金|使用非财政)/.test(t)) return true;
+  return ordinalPrefix(t) !== null;
+}
+
+/** One anchor per distinct cell in a row, in column order. */
+function distinctCells(line: Array<Cell | undefined>): Cell[] {
+  const out: Cell[] = [];
+  for (const c of line) if (c && !out.includes(c)) out.push(c);
+  return out;
+}
+
+function isAmountText(text: string): boolean {
+  return parseAmount(text).kind === 'number';
+}
+
+/** Is row r a body row (data or a blank 合计 line of an empty table)? */
+export function isBodyRow(line: Array<Cell | undefined>): boolean {
+  const cells = distinctCells(line).filter((c) => squash(c.text) !== '');
+  const texts = cells.map((c) => c.text);
+  if (texts.length === 0) return false;
+  if (isColumnNumberRow(texts)) return false;
+  if (texts.some(isAmountText)) return true;
+  if (!isBodyLabel(texts[0]!)) return false;
+  return texts.slice(1).every((t) => isBodyLabel(t) || !HEADER_WORD.test(squash(t)));
+}
+
+/** A line of the page caught inside the grid: title, 公开NN表, 编制部门/单位. */
+function isContextRow(line: Array<Cell | undefined>, nCols: number): boolean {
+  const cells = distinctCells(line).filter((c) => squash(c.text) !== '');
+  if (cells.length === 0) return true;
+  const joined = squash(cells.map((c) => c.text).join(''));
+  if (/单位[:：]|编制(部门|单位)[:：]|^部门[:：]|公开\d+表|公开表/.test(joined)) return true;
+  return cells.length === 1 && cells[0]!.colSpan >= Math.max(2, nCols - 1) && /表$/.test(joined);
+}
+
+export function analyseHeader(table: Table): HeaderInfo {
+  const { grid } = rowTexts(table);
+  const skipRows = new Set<number>();
+  const innerContext: string[] = [];
+  let bodyStart = grid.length;
+  for (let r = 0; r < grid.length; r++) {
+    const line = grid[r]!;
+    if (isContextRow(line, table.nCols) && r < 3) {
+      skipRows.add(r);
+      const text = distinctCells(line).map((c) => c.text).join(' ').trim();
+      if (text) innerContext.push(text);
+      continue;
+    }
+    if (isColumnNumberRow(distinctCells(line).map((c) => c.text))) {
+      skipRows.add(r);
+      continue;
+    }
+    if (isBodyRow(line)) {
+      bodyStart = r;
+      break;
+    }
+  }
+  const paths = headerPaths(grid, bodyStart, skipRows, table.nCols);
+  // Tables joined across pages repeat their header (domain.md §2): drop the repeats from the body.
+  const headerKeys = new Set<string>();
+  for (let r = 0; r < bodyStart; r++) if (!skipRows.has(r)) headerKeys.add(rowKey(grid[r]!));
+  for (let r = bodyStart; r < grid.length; r++) {
+    const line = grid[r]!;
+    if (headerKeys.has(rowKey(line)) || isColumnNumberRow(distinctCells(line).map((c) => c.text))) skipRows.add(r);
+  }
+  return { bodyStart, skipRows, paths, innerContext };
+}
+
+function rowKey(line: Array<Cell | undefined>): string {
+  return line.map((c) => squash(c?.text ?? '')).join('|');
+}
+
+function headerPaths(grid: Array<Array<Cell | undefined>>, end: number, skip: Set<number>, nCols: number): string[][] {
+  const paths: string[][] = Array.from({ length: nCols }, () => []);
+  for (let c = 0; c < nCols; c++) {
+    let last: Cell | undefined;
+    for (let r = 0; r < end; r++) {
+      if (skip.has(r)) continue;
+      const cell = grid[r]![c];
+      if (!cell || cell === last) continue;
+      last = cell;
+      const t = squash(cell.text);
+      if (t !== '' && paths[c]!.at(-1) !== t) paths[c]!.push(t);
+    }
+  }
+  return paths;
+}
+
+/** How a column is used when reading body rows. */
+export type ColumnRole =
+  | { role: 'code' }
+  | { role: 'name' }
+  | { role: 'value'; key: string }
+  | { role: 'text'; key: string }
+  | { role: 'ignored' };
+
+/** Maps a header path ('基本支出/人员经费') to a column key; first matching rule wins. */
+export interface ColumnRule {
+  key: string;
+  /** Tested against the path joined with '/'. */
+  path: RegExp;
+  /** Text columns (备注) keep their text instead of a number. */
+  text?: boolean;
+}
+
+const CODE_LEAF = /编码|^(类|款|项)$|^科目代码$/;
+const NAME_LEAF = /科目名称|^项目(名称)?$|^内容$|^功能科目名称$|^(经济|功能)分类科目名称$|^项目\(按功能分类\)$/;
+
+export function columnRole(path: string[], rules: ColumnRule[]): ColumnRole {
+  const leaf = path.at(-1) ?? '';
+  if (CODE_LEAF.test(leaf)) return { role: 'code' };
+  const joined = path.join('/');
+  for (const rule of rules) if (rule.path.test(joined)) return rule.text ? { role: 'text', key: rule.key } : { role: 'value', key: rule.key };
+  if (NAME_LEAF.test(leaf)) return { role: 'name' };
+  return { role: 'ignored' };
+}
+
+/** Header words of a table (all paths), for classification when no title is printed. */
+export function headerWords(info: HeaderInfo): string {
+  return [...new Set(info.paths.flat())].join('|');
+}

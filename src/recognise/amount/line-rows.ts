@@ -1,0 +1,153 @@
+import type { Cell, Issue, Provenance, Table } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import type { LineRow } from '../../../schemas/common.js';
+import { normalise, parseAmount, splitCode } from '../values.js';
+import { type ColumnRole, type HeaderInfo, rowTexts } from './header-match.js';
+import { levelOfCode } from './code-tree.js';
+import { cleanLabel, squash } from './text.js';
+
+/**
+ * A group of columns read as one list of lines. Most tables have one; side-by-side layouts have
+ * several: the two halves of the Shanghai 基本支出 table (经济分类 left and right), and the 收入 /
+ * 支出 sides of a summary table.
+ */
+export interface Segment {
+  codeCols: number[];
+  nameCol: number | null;
+  valueCols: Array<{ col: number; key: string }>;
+  textCols: Array<{ col: number; key: string }>;
+  /** Header path above the name column without its leaf ('收入', '支出/功能分类'). */
+  group: string;
+}
+
+/** A body line as read, before table-specific shaping. */
+export interface BodyRow extends LineRow {
+  segment: number;
+  /** Text columns (备注) as printed. */
+  texts?: Record<string, string>;
+  /** Grid row the line starts on. */
+  gridRow: number;
+}
+
+/** Split columns into segments: a new one starts where a code or name column follows values. */
+export function segmentColumns(roles: ColumnRole[], paths: string[][]): Segment[] {
+  const segments: Segment[] = [];
+  let cur: Segment | null = null;
+  let seenValue = false;
+  roles.forEach((role, col) => {
+    const startsLabel = role.role === 'code' || role.role === 'name';
+    if (!cur || (startsLabel && seenValue)) {
+      cur = { codeCols: [], nameCol: null, valueCols: [], textCols: [], group: '' };
+      segments.push(cur);
+      seenValue = false;
+    }
+    if (role.role === 'code') cur.codeCols.push(col);
+    else if (role.role === 'name') {
+      if (cur.nameCol === null) {
+        cur.nameCol = col;
+        cur.group = (paths[col] ?? []).slice(0, -1).join('/');
+      }
+    } else if (role.role === 'value') {
+      cur.valueCols.push({ col, key: role.key });
+      seenValue = true;
+    } else if (role.role === 'text') {
+      cur.textCols.push({ col, key: role.key });
+      seenValue = true;
+    }
+  });
+  return segments.filter((s) => s.valueCols.length > 0 || s.nameCol !== null || s.codeCols.length > 0);
+}
+
+interface ReadContext {
+  table: Table;
+  grid: Array<Array<Cell | undefined>>;
+  issues: Issue[];
+}
+
+/** Read every body line of every segment; blank lines are dropped, wrapped names joined. */
+export function readBody(table: Table, header: HeaderInfo, segments: Segment[]): { rows: BodyRow[]; issues: Issue[] } {
+  const { grid } = rowTexts(table);
+  const ctx: ReadContext = { table, grid, issues: [] };
+  const rows: BodyRow[] = [];
+  segments.forEach((seg, s) => {
+    const coded = seg.codeCols.length > 0;
+    let prev: BodyRow | null = null;
+    for (let r = header.bodyStart; r < grid.length; r++) {
+      if (header.skipRows.has(r)) continue;
+      const row = readLine(ctx, seg, s, r);
+      if (!row) continue;
+      const empty = Object.values(row.values).every((v) => v === null) && !row.texts;
+      // A name wrapped onto the next printed line comes back as a line with a name only (seed 001, Shanghai 02表).
+      if (prev && (coded || prev.code) && !row.code && empty && row.name !== '' && !/合计|总计/.test(row.name)) {
+        prev.name = (prev.name + row.name).trim();
+        continue;
+      }
+      rows.push(row);
+      prev = row;
+    }
+  });
+  return { rows, issues: ctx.issues };
+}
+
+function anchor(ctx: ReadContext, r: number, c: number): Cell | undefined {
+  const cell = ctx.grid[r]?.[c];
+  // A cell merged down over several lines belongs to its first line only.
+  return cell && cell.row === r ? cell : undefined;
+}
+
+function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow | null {
+  const codeCells = seg.codeCols.map((c) => anchor(ctx, r, c)).filter((c): c is Cell => !!c);
+  const nameCell = seg.nameCol === null ? undefined : anchor(ctx, r, seg.nameCol);
+  let code: string | null = null;
+  let name = nameCell ? cleanLabel(nameCell.text) : '';
+  const codeText = codeCells.map((c) => squash(c.text)).join('');
+  if (/^\d+$/.test(codeText)) code = codeText;
+  else if (/^\d{3,}/.test(codeText)) {
+    // Code and name printed in one cell: '2010101  行政运行'.
+    const split = splitCode(codeCells.map((c) => c.text).join(' '));
+    code = split.code;
+    if (name === '') name = cleanLabel(split.name);
+  }
+  if (code === null && /^\d{3,}/.test(normalise(name))) {
+    const split = splitCode(name);
+    code = split.code;
+    name = cleanLabel(split.name);
+  }
+  const values: Record<string, number | null> = {};
+  const cells: Record<string, Provenance> = {};
+  let firstProv: Provenance | undefined = nameCell?.prov ?? codeCells[0]?.prov;
+  for (const { col, key } of seg.valueCols) {
+    const cell = anchor(ctx, r, col);
+    if (!(key in values)) values[key] = null;
+    if (!cell) continue;
+    cells[key] = cell.prov;
+    firstProv ??= cell.prov;
+    values[key] = amountOf(ctx, cell, key);
+  }
+  let texts: Record<string, string> | undefined;
+  for (const { col, key } of seg.textCols) {
+    const cell = anchor(ctx, r, col);
+    const t = cell ? normalise(cell.text) : '';
+    if (t !== '') (texts ??= {})[key] = t;
+  }
+  const hasValue = Object.values(values).some((v) => v !== null);
+  if (!code && name === '' && !hasValue && !texts) return null;
+  const row: BodyRow = { name, values, provenance: firstProv ?? ctx.table.prov, cells, segment: s, gridRow: r };
+  if (code) {
+    row.code = code;
+    const level = levelOfCode(code);
+    if (level) row.level = level;
+  }
+  if (texts) row.texts = texts;
+  return row;
+}
+
+/** Printed text is the value (what the reader sees); a workbook's stored number is the fallback. */
+function amountOf(ctx: ReadContext, cell: Cell, key: string): number | null {
+  const p = parseAmount(cell.text);
+  if (p.kind === 'number') return p.value;
+  if (p.kind === 'dash') return 0;
+  if (p.kind === 'blank') return typeof cell.value === 'number' ? cell.value : null;
+  ctx.issues.push(issue('warning', 'amount.unparsed_value', `column ${key}: '${p.text}' is not an amount`, cell.prov));
+  return null;
+}

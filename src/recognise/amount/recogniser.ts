@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import type { Issue, Table } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import type { Check } from '../../../schemas/common.js';
+import type { Recogniser, RecogniseContext, RecogniseResult, RecognisedRecord } from '../types.js';
+import { type AmountKind, classifyAmountTable } from './classify.js';
+import { isTotalRow, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
+import { analyseHeader, columnRole } from './header-match.js';
+import { readEmptyIndex } from './index-table.js';
+import { type BodyRow, readBody, segmentColumns } from './line-rows.js';
+import { type FamilySpec } from './specs.js';
+import { type SummaryRow, summaryChecks, toSummaryRows } from './summary.js';
+import { readTransposed } from './transposed.js';
+import { tableUnit } from './unit.js';
+import { ordinalPrefix, squash } from './text.js';
+import { sumCheck } from '../../validate/sum-check.js';
+
+export const AMOUNT_RECOGNISER_VERSION = 'amount@1';
+
+/** One recogniser per (kind, family): 决算 and 预算 share the reading, only the type id differs. */
+export function makeAmountRecogniser(kind: AmountKind, spec: FamilySpec, schema: z.ZodType): Recogniser {
+  const tableType = `${kind}.${spec.family}`;
+  return {
+    tableType,
+    schema,
+    score(table, ctx) {
+      const c = classifyAmountTable(table, ctx);
+      return c && c.family === spec.family && c.kind === kind ? c.score : 0;
+    },
+    recognise: (table, ctx) => recogniseAmount(table, ctx, kind, spec, tableType),
+    checks: (record) => amountChecks(spec, tableType, record),
+  };
+}
+
+function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, spec: FamilySpec, tableType: string): RecogniseResult {
+  const header = analyseHeader(table);
+  const issues: Issue[] = [];
+  const unit = tableUnit(table, header.innerContext);
+  if (!unit && spec.layout !== 'index') issues.push(issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov));
+  const extra: Record<string, unknown> = {};
+  let rows: Array<Record<string, unknown>> = [];
+  if (spec.layout === 'index') {
+    const index = readEmptyIndex(table);
+    extra.entries = index.entries;
+    issues.push(...index.issues);
+  } else if (spec.layout === 'transposed') {
+    const read = readTransposed(table, header, spec.columns, kind);
+    rows = read.rows.map(outputRow);
+    issues.push(...read.issues);
+  } else {
+    const roles = header.paths.map((p) => columnRole(p, spec.columns));
+    const segments = segmentColumns(roles, header.paths);
+    const read = readBody(table, header, segments);
+    issues.push(...read.issues, ...unmappedColumns(table, header.paths, roles, header.bodyStart));
+    if (spec.layout === 'summary') rows = toSummaryRows(read.rows, segments).map(outputRow);
+    else {
+      if (spec.layout === 'procurement') for (const r of read.rows) r.name = procurementName(r);
+      else issues.push(...codeIssues(read.rows, segments.some((s) => s.codeCols.length > 0)));
+      rows = read.rows.map(outputRow);
+    }
+  }
+  const title = classifyAmountTable(table, ctx)?.title ?? '';
+  // Jiangsu prints 财政拨款支出预算表 (all fiscal funds) beside 一般公共预算支出预算表.
+  if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
+    extra.scope = /财政拨款/.test(title) && !/一般公共预算/.test(title) ? 'fiscal' : 'general_budget';
+  const metaProvenance = { ...ctx.meta.provenance, title: table.prov, unit: table.prov };
+  return {
+    record: {
+      tableType,
+      title,
+      unit,
+      region: ctx.meta.region,
+      department: ctx.meta.department,
+      year: ctx.meta.year,
+      kind,
+      rows: rows as RecognisedRecord['rows'],
+      // Issues travel in the result only; the registry merges them into the record.
+      issues: [],
+      provenance: table.prov,
+      metaProvenance,
+      versions: { ...ctx.doc.versions, recogniser: AMOUNT_RECOGNISER_VERSION },
+      ...extra,
+    },
+    issues,
+  };
+}
+
+/** The output-contract row: internal reading fields dropped, text columns as `notes`. */
+function outputRow(r: BodyRow): Record<string, unknown> {
+  const { segment: _s, gridRow: _g, texts, ...rest } = r;
+  return texts ? { ...rest, notes: texts } : rest;
+}
+
+function procurementName(r: BodyRow): string {
+  const t = r.texts ?? {};
+  return t.item ?? t.economicItem ?? t.project ?? t.category ?? r.name;
+}
+
+/** Lines without a code (抚恤金 printed without 30304, domain.md §2) are kept, with an issue. */
+function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
+  const issues: Issue[] = [];
+  if (!coded && !rows.some((r) => r.code)) return issues;
+  for (const r of rows) {
+    if (!r.code && !isTotalRow(r) && Object.values(r.values).some((v) => v !== null))
+      issues.push(issue('warning', 'amount.row_without_code', `line '${r.name}' has no subject code`, r.provenance));
+    if (r.code && !r.level) issues.push(issue('warning', 'amount.code_length', `code ${r.code} is not 3, 5 or 7 digits`, r.provenance));
+  }
+  return issues;
+}
+
+/** A column that prints amounts under a header no rule maps: reported, never silently dropped. */
+function unmappedColumns(table: Table, paths: string[][], roles: ReturnType<typeof columnRole>[], bodyStart: number): Issue[] {
+  const issues: Issue[] = [];
+  roles.forEach((role, col) => {
+    if (role.role !== 'ignored') return;
+    const cells = table.cells.filter((c) => c.col === col && c.row >= bodyStart && /\d/.test(c.text) && !/^\s*\d{3,}\s*$/.test(c.text));
+    if (cells.length > 0 && cells.some((c) => /[.,]\d|^\s*\d+\s*$/.test(c.text)))
+      issues.push(issue('warning', 'amount.unmapped_column', `column '${paths[col]?.join('/') ?? col}' holds amounts but no key`, cells[0]!.prov));
+  });
+  return issues;
+}
+
+function amountChecks(spec: FamilySpec, tableType: string, record: RecognisedRecord): Check[] {
+  const rows = record.rows;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
+  const checks: Check[] = [];
+  if (spec.layout === 'summary') checks.push(...summaryChecks(tableType, rows as SummaryRow[]));
+  checks.push(...rowIdentityChecks(tableType, rows, spec.identities));
+  if (spec.layout === 'lines') {
+    checks.push(...treeChecks(`${tableType}.tree`, rows, keys), ...totalChecks(`${tableType}.total`, rows, keys));
+  }
+  if (spec.layout === 'procurement') {
+    const total = rows.find((r) => /^(合计|总计)$/.test(squash(r.name)));
+    const category = (r: (typeof rows)[number]) => squash(String((r as { notes?: Record<string, string> }).notes?.category ?? ''));
+    const tops = rows.filter((r) => ordinalPrefix(category(r)) === 'top');
+    const check = total && sumCheck(`${tableType}.total`, total.values.total, tops.map((r) => r.values.total), `${total.name} = Σ 采购品目大类`);
+    if (check) checks.push(check);
+  }
+  return checks;
+}

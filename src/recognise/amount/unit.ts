@@ -1,0 +1,15 @@
+import type { Table } from '../../model/document.js';
+import { unitFromLine } from '../values.js';
+
+/**
+ * The unit the table itself prints (单位：万元 / 金额单位：元), nearest line first; never assumed:
+ * Shanghai budgets print 元 for most tables and 万元 for the 三公 table of the same document.
+ */
+export function tableUnit(table: Table, innerContext: string[]): string | null {
+  const lines = [...innerContext].reverse().concat([...table.context].reverse(), table.caption ?? '');
+  for (const line of lines) {
+    const unit = unitFromLine(line);
+    if (unit) return unit;
+  }
+  return null;
+}

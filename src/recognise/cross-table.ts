@@ -1,0 +1,63 @@
+import type { Check } from '../../schemas/common.js';
+import type { CrossTableCheck, RecognisedRecord } from './types.js';
+import { TAIL_TOLERANCE_PER_ADDEND, equalCheck } from '../validate/sum-check.js';
+import { isTotalRow } from './amount/code-tree.js';
+import { squash } from './amount/text.js';
+
+/**
+ * Identities across the amount tables of one document (domain.md §3.1): 01's 本年收入合计 = 02's
+ * 合计; 01's 本年支出合计 = 03's 合计; 05's 基本支出 合计 = 06's 合计. Applied per kind (决算 / 预算).
+ */
+type Row = RecognisedRecord['rows'][number] & { side?: string };
+
+/** The record of a type; of Jiangsu's two scopes, the 一般公共预算 one. */
+function find(records: RecognisedRecord[], type: string): RecognisedRecord | undefined {
+  const all = records.filter((r) => r.tableType === type);
+  return all.find((r) => r.scope !== 'fiscal') ?? all[0];
+}
+
+/** The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried over. */
+function summaryYearTotal(record: RecognisedRecord, side: 'income' | 'expenditure'): number | null | undefined {
+  const rows = (record.rows as Row[]).filter((r) => r.side === side);
+  const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
+  const line = year ?? rows.find((r) => /总计$/.test(squash(r.name)));
+  if (!line) return undefined;
+  return line.values.amount ?? line.values.total ?? null;
+}
+
+/** The table's 合计 line in one column; several printed totals (Shanghai 06: 人员 + 公用) add up. */
+function tableTotal(record: RecognisedRecord, key: string): number | null | undefined {
+  const totals = record.rows.filter((r) => isTotalRow(r) && key in r.values);
+  if (totals.length === 0) return undefined;
+  if (totals.length === 1) return totals[0]!.values[key] ?? null;
+  return Math.round(totals.reduce((s, r) => s + (r.values[key] ?? 0), 0) * 100) / 100;
+}
+
+function pair(
+  checks: Check[],
+  rule: string,
+  description: string,
+  a: number | null | undefined,
+  b: number | null | undefined,
+): void {
+  const check = equalCheck(rule, a, b, TAIL_TOLERANCE_PER_ADDEND, description);
+  if (check) checks.push(check);
+}
+
+function forKind(records: RecognisedRecord[], kind: 'final' | 'budget'): Check[] {
+  const checks: Check[] = [];
+  const summary = find(records, `${kind}.summary`);
+  const income = find(records, `${kind}.income`);
+  const expenditure = find(records, `${kind}.expenditure`);
+  const functional = find(records, `${kind}.gpb_functional`);
+  const economic = find(records, `${kind}.gpb_basic_economic`);
+  if (summary && income)
+    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotal(summary, 'income'), tableTotal(income, 'total'));
+  if (summary && expenditure)
+    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotal(summary, 'expenditure'), tableTotal(expenditure, 'total'));
+  if (functional && economic)
+    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotal(functional, 'basicExpenditure'), tableTotal(economic, 'total'));
+  return checks;
+}
+
+export const amountCrossTableChecks: CrossTableCheck[] = [(records) => forKind(records, 'final'), (records) => forKind(records, 'budget')];

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { finalRecognisers } from '../../../../src/recognise/final/index.js';
+import { budgetRecognisers } from '../../../../src/recognise/budget/index.js';
+import type { Recogniser, RecognisedRecord } from '../../../../src/recognise/types.js';
+import type { Table } from '../../../../src/model/document.js';
+import { contextFor, gridTable } from './fixture.js';
+
+const all = [...finalRecognisers, ...budgetRecognisers];
+
+function best(table: Table, kind: 'final' | 'budget' | 'unknown' = 'unknown', tables = [table]): Recogniser | undefined {
+  const ctx = contextFor(tables, kind, tables.indexOf(table));
+  const scored = all.map((r) => ({ r, s: r.score(table, ctx) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
+  return scored[0]?.r;
+}
+
+function run(table: Table, kind: 'final' | 'budget' | 'unknown' = 'unknown', tables = [table]) {
+  const rec = best(table, kind, tables);
+  if (!rec) throw new Error('no recogniser');
+  const ctx = contextFor(tables, kind, tables.indexOf(table));
+  const { record, issues } = rec.recognise(table, ctx);
+  const full = { ...record, checks: [], status: 'ok' } as unknown as RecognisedRecord;
+  const checks = rec.checks(full);
+  const parsed = rec.schema.safeParse({ ...full, checks });
+  return { rec, record: full, issues, checks, parsed };
+}
+
+// Shanghai 普陀区财政局 2024 决算, 一般公共预算财政拨款支出决算表 as printed (类 / 款 / 项 in three columns).
+const shanghaiGpb = gridTable(
+  [
+    ['项目', '<', '<', '<', '合计', '基本支出', '项目支出'],
+    ['支出功能分类科目编码', '<', '<', '科目名称', '^', '^', '^'],
+    ['类', '款', '项', '^', '^', '^', '^'],
+    ['201', '', '', '一般公共服务支出', '2,106.66', '1,503.52', '603.14'],
+    ['201', '06', '', '财政事务', '2,106.66', '1,503.52', '603.14'],
+    ['201', '06', '01', '行政运行', '1,511.89', '1,503.52', '8.37'],
+    ['201', '06', '02', '一般行政管理事务', '10.00', '', '10.00'],
+    ['201', '06', '07', '信息化建设', '135.25', '', '135.25'],
+    ['201', '06', '08', '财政委托业务支出', '449.52', '', '449.52'],
+    ['208', '', '', '社会保障和就业支出', '326.72', '326.72', ''],
+    ['208', '05', '', '行政事业单位养老支出', '326.72', '326.72', ''],
+    ['208', '05', '01', '行政单位离退休', '84.65', '84.65', ''],
+    ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '160.75', '160.75', ''],
+    ['208', '05', '06', '机关事业单位职业年金缴费支出', '80.38', '80.38', ''],
+    ['208', '05', '99', '其他行政事业单位养老支出', '0.94', '0.94', ''],
+    ['', '', '', '合计', '2,433.38', '1,830.24', '603.14'],
+  ],
+  ['一般公共预算财政拨款支出决算表', '单位：万元'],
+);
+
+describe('coded line tables', () => {
+  it('types a Shanghai table without a 公开NN表 label from its title and joins 类/款/项 codes', () => {
+    const { rec, record, issues, checks, parsed } = run(shanghaiGpb);
+    expect(rec.tableType).toBe('final.gpb_functional');
+    expect(record.unit).toBe('万元');
+    expect(record.title).toBe('一般公共预算财政拨款支出决算表');
+    expect(record.rows).toHaveLength(13);
+    expect(record.rows[2]).toMatchObject({ code: '2010601', name: '行政运行', level: 3, values: { total: 1511.89, basicExpenditure: 1503.52, projectExpenditure: 8.37 } });
+    expect(record.rows[0]).toMatchObject({ code: '201', level: 1 });
+    expect(record.rows[3]!.values.basicExpenditure).toBeNull();
+    expect(record.rows[12]).toMatchObject({ name: '合计', values: { total: 2433.38 } });
+    expect(record.rows[12]!.code).toBeUndefined();
+    expect(issues).toEqual([]);
+    expect(checks.length).toBeGreaterThan(20);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.map((c) => c.rule)).toEqual(expect.arrayContaining(['final.gpb_functional.row_total', 'final.gpb_functional.tree', 'final.gpb_functional.total']));
+    expect(parsed.success).toBe(true);
+  });
+
+  it('flags a deliberately wrong printed total with the failing rule and keeps every value', () => {
+    const wrong = gridTable(
+      shanghaiGpb.cells.length ? rowsOf(shanghaiGpb).map((r) => (r[3] === '合计' ? [...r.slice(0, 4), '2,443.38', ...r.slice(5)] : r)) : [],
+      shanghaiGpb.context,
+    );
+    const { record, checks } = run(wrong);
+    const failed = checks.filter((c) => !c.ok);
+    expect(failed.map((c) => c.rule).sort()).toEqual(['final.gpb_functional.row_total', 'final.gpb_functional.total']);
+    expect(failed.find((c) => c.rule === 'final.gpb_functional.total')).toMatchObject({ expected: 2443.38, actual: 2433.38, tolerance: 0.02 });
+    expect(record.rows.at(-1)!.values.total).toBe(2443.38);
+  });
+
+  it('maps a multi-row header (基本支出 over 小计/人员经费/公用经费) to one key per leaf, drops the column-number row', () => {
+    const t = gridTable(
+      [
+        ['项目', '<', '本年支出合计', '基本支出', '<', '<', '项目支出', '备注'],
+        ['功能分类科目编码', '科目名称', '^', '小计', '人员经费', '公用经费', '^', '^'],
+        ['栏次', '', '1', '2', '3', '4', '5', '6'],
+        ['', '合计', '531.71', '420.37', '390.05', '30.32', '111.34', ''],
+        ['201', '一般公共服务支出', '531.71', '420.37', '390.05', '30.32', '111.34', ''],
+        ['  20101', '人大事务', '531.71', '420.37', '390.05', '30.32', '111.34', ''],
+        ['2010101', '行政运行', '４２０．３７', '420.37', '390.05', '30.32', '-', '见说明'],
+        ['2010199', '其他人大事务支出', '111.34', '', '', '', '111.34', ''],
+      ],
+      ['一般公共预算财政拨款支出决算表', '公开05表', '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室 金额单位：万元'],
+    );
+    const { rec, record, checks, parsed } = run(t, 'final');
+    expect(rec.tableType).toBe('final.gpb_functional');
+    expect(record.rows.map((r) => r.code ?? null)).toEqual([null, '201', '20101', '2010101', '2010199']);
+    expect(record.rows[3]).toMatchObject({ values: { total: 420.37, basicExpenditure: 420.37, personnel: 390.05, publicFunds: 30.32, projectExpenditure: 0 }, notes: { remark: '见说明' } });
+    expect(record.scope).toBe('general_budget');
+    expect(checks.filter((c) => c.rule === 'final.gpb_functional.basic_split').length).toBe(4);
+    expect(checks.every((c) => c.ok)).toBe(true);
+    expect(parsed.success).toBe(true);
+  });
+
+  it('reads the two side-by-side halves of the Shanghai 基本支出 table, each closed by its own total', () => {
+    const t = gridTable(
+      [
+        ['经济分类科目编码', '<', '科目名称', '决算数', '经济分类科目编码', '<', '科目名称', '决算数'],
+        ['类', '款', '^', '^', '类', '款', '^', '^'],
+        ['301', '', '工资福利支出', '2,082.85', '302', '', '商品和服务支出', '171.07'],
+        ['301', '01', '基本工资', '262.33', '302', '01', '办公费', '171.07'],
+        ['301', '02', '津贴补贴', '1,820.52', '310', '', '资本性支出', '13.58'],
+        ['303', '', '对个人和家庭的补助', '69.41', '310', '02', '办公设备购置', '13.58'],
+        ['303', '04', '抚恤金', '', '', '', '', ''],
+        ['', '', '生活补助', '69.41', '', '', '', ''],
+        ['', '', '人员经费合计', '2,152.26', '', '', '公用经费合计', '184.65'],
+      ],
+      ['一般公共预算财政拨款基本支出决算表', '单位：万元'],
+    );
+    const { rec, record, checks, issues } = run(t);
+    expect(rec.tableType).toBe('final.gpb_basic_economic');
+    const names = record.rows.map((r) => r.name);
+    expect(names).toEqual(['工资福利支出', '基本工资', '津贴补贴', '对个人和家庭的补助', '抚恤金', '生活补助', '人员经费合计', '商品和服务支出', '办公费', '资本性支出', '办公设备购置', '公用经费合计']);
+    expect(issues.map((i) => i.code)).toEqual(['amount.row_without_code']);
+    const totals = checks.filter((c) => c.rule === 'final.gpb_basic_economic.total');
+    expect(totals).toHaveLength(2);
+    expect(totals.every((c) => c.ok)).toBe(true);
+    expect(checks.find((c) => c.rule === 'final.gpb_basic_economic.tree' && c.description?.startsWith('303'))).toMatchObject({ ok: false });
+  });
+});
+
+function rowsOf(t: Table): string[][] {
+  const rows = Array.from({ length: t.nRows }, () => Array.from({ length: t.nCols }, () => ''));
+  for (const c of t.cells) rows[c.row]![c.col] = c.text;
+  for (const c of t.cells) {
+    for (let dc = 1; dc < c.colSpan; dc++) rows[c.row]![c.col + dc] = '<';
+    for (let dr = 1; dr < c.rowSpan; dr++) rows[c.row + dr]![c.col] = '^';
+  }
+  return rows;
+}
