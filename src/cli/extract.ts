@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { defaultLimits } from '../extract/types.js';
+import { localSource, processDocument, withSource } from '../pipeline/process-document.js';
+
+/**
+ * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout (with
+ * --raw, the document model). Stores nothing. Exits 1 when a document failed.
+ */
+export function registerExtract(program: Command): void {
+  program
+    .command('extract')
+    .description('extract and recognise files; print records as one JSON array on stdout (stores nothing)')
+    .argument('<file...>', 'documents to extract (PDF, HTML, DOCX, XLS/XLSX, images)')
+    .option('--raw', 'print the extracted document model instead of the records')
+    .option('--no-ocr', 'never run OCR (scanned pages are reported, not read)')
+    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean }) => {
+      const out: unknown[] = [];
+      let failed = 0;
+      for (const file of files) {
+        const bytes = new Uint8Array(await readFile(file));
+        const source = localSource(bytes, file);
+        const p = await processDocument(bytes, source, { ...defaultLimits, ocr: opts.ocr });
+        if (p.status === 'failed') {
+          failed++;
+          const reason = p.document.issues.find((i) => i.severity === 'error')?.message ?? 'failed';
+          process.stderr.write(`budgetdoc: ${file}: failed: ${reason}\n`);
+        }
+        if (opts.raw) out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
+        else out.push(...withSource(p.recognised.records, source));
+      }
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      if (failed > 0) process.exitCode = 1;
+    });
+}

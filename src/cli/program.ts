@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { defaultLimits } from '../extract/types.js';
+import { createLogger } from '../util/log.js';
+import type { BackendLoader } from './backend.js';
+import { registerExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { registerShow } from './show.js';
+
+export const VERSION = '0.1.0';
+
+/** The `budgetdoc` command line; BullMQ-backed verbs use the backend the entry point hands in. */
+export function buildProgram(loadBackend?: BackendLoader): Command {
+  const program = new Command('budgetdoc')
+    .description('Turn published budget disclosures (预算, 决算, 绩效) into validated records with cell-level provenance')
+    .version(VERSION)
+    .showHelpAfterError();
+  registerExtract(program);
+  registerIngest(program, loadBackend);
+  registerShow(program);
+  storeOptions(program.command('worker').description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'))
+    .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
+    .option('--concurrency <n>', 'jobs per stage at once', '1')
+    .action(async (opts: StoreFlags & { redisUrl?: string; concurrency: string }) => {
+      if (!opts.redisUrl || !opts.databaseUrl) throw new Error('worker needs REDIS_URL and DATABASE_URL (blobs and records shared by all workers)');
+      if (!loadBackend) throw new Error('this build has no BullMQ backend');
+      const stores = await openFromFlags(opts);
+      const backend = await loadBackend();
+      await backend.runWorkers({ stores, log: createLogger(), redisUrl: opts.redisUrl, concurrency: Number(opts.concurrency), limits: defaultLimits });
+    });
+  return program;
+}

@@ -1,0 +1,64 @@
+import type { Logger } from 'pino';
+import type { DocumentStatus, Issue } from '../model/document.js';
+import { PermanentError } from '../model/errors.js';
+import type { Format } from '../model/document.js';
+import { extractDocument } from '../extract/registry.js';
+import type { ExtractLimits } from '../extract/types.js';
+import { recogniseDocument } from '../recognise/registry.js';
+import type { RecognisedRecord } from '../recognise/types.js';
+import type { Check } from '../../schemas/common.js';
+import type { BlobStore, RecordStore } from '../store/ports.js';
+import { jobSchemas, type JobData, type NextJob, type Stage } from './jobs.js';
+
+export interface PipelineDeps {
+  blobs: BlobStore;
+  records: RecordStore;
+  limits: ExtractLimits;
+  log: Logger;
+}
+
+export type Handler<S extends Stage> = (data: JobData<S>, deps: PipelineDeps) => Promise<NextJob[]>;
+
+/** extract: stored bytes -> document model, kept with the document (a failed extraction ends here, recorded). */
+const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
+  const stored = await deps.records.getDocument(sourceId);
+  if (!stored) throw new PermanentError('store.unknown_document', `no document ${sourceId}`);
+  const bytes = await deps.blobs.get(sourceId);
+  if (!bytes) throw new PermanentError('blob.missing', `no stored bytes for ${sourceId}`);
+  const doc = await extractDocument(bytes, stored.source, stored.format as Format, deps.limits);
+  await deps.records.saveExtraction(sourceId, doc);
+  deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length }, 'extracted');
+  return doc.status === 'failed' ? [] : [{ stage: 'recognise', data: { sourceId, runId } }];
+};
+
+/** Document status: failed extraction, or partial when anything along the way was partial or failed a check. */
+export function documentStatus(extraction: DocumentStatus, records: RecognisedRecord[], checks: Check[]): DocumentStatus {
+  if (extraction === 'failed') return 'failed';
+  if (extraction === 'partial' || records.some((r) => r.status !== 'ok') || checks.some((c) => !c.ok)) return 'partial';
+  return 'ok';
+}
+
+const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
+  const stored = await deps.records.getDocument(sourceId, { withExtraction: true });
+  if (!stored?.extracted) throw new PermanentError('store.no_extraction', `document ${sourceId} has no extraction`);
+  const result = recogniseDocument(stored.extracted);
+  const status = documentStatus(stored.extracted.status, result.records, result.checks);
+  const issues: Issue[] = [...stored.extracted.issues, ...result.issues];
+  return [{ stage: 'store', data: { sourceId, runId, status, records: result.records, checks: result.checks, issues } }];
+};
+
+const store: Handler<'store'> = async (data, deps) => {
+  const { sourceId, status } = data;
+  await deps.records.saveRecords(sourceId, data.records as RecognisedRecord[], data.checks as Check[], status, data.issues as unknown as Issue[]);
+  deps.log.info({ sourceId, status, records: data.records.length }, 'stored');
+  return [];
+};
+
+export const handlers: { [S in Stage]: Handler<S> } = { extract, recognise, store };
+
+/** Validates a job's data with its zod schema, then runs the stage's handler. */
+export async function runStage(stage: Stage, data: unknown, deps: PipelineDeps): Promise<NextJob[]> {
+  const parsed = jobSchemas[stage].safeParse(data);
+  if (!parsed.success) throw new PermanentError('job.invalid_data', `${stage} job data: ${parsed.error.message}`);
+  return (handlers[stage] as Handler<Stage>)(parsed.data as JobData<Stage>, deps);
+}

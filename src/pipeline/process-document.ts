@@ -1,0 +1,41 @@
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ExtractedDocument, SourceRef } from '../model/document.js';
+import { extractDocument } from '../extract/registry.js';
+import { mediaTypeOf, sniff } from '../extract/sniff.js';
+import { defaultLimits, type ExtractLimits } from '../extract/types.js';
+import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
+import { sha256 } from '../store/blob-stores.js';
+import type { RecognisedRecord } from '../recognise/types.js';
+import { documentStatus } from './handlers.js';
+
+export interface Processed {
+  document: ExtractedDocument;
+  recognised: RecognisedDocument;
+  status: ExtractedDocument['status'];
+}
+
+/** A local file's SourceRef: sha256 of the bytes, a file: URL, the sniffed media type. */
+export function localSource(bytes: Uint8Array, path: string): SourceRef {
+  return {
+    id: sha256(bytes),
+    url: pathToFileURL(path).href,
+    fetchedAt: new Date().toISOString(),
+    mediaType: mediaTypeOf(sniff(bytes, path)),
+    fileName: basename(path),
+    size: bytes.length,
+  };
+}
+
+/** Extract, recognise and validate one document in memory: what `budgetdoc extract` prints. Stores nothing. */
+export async function processDocument(bytes: Uint8Array, source: SourceRef, limits: ExtractLimits = defaultLimits): Promise<Processed> {
+  const document = await extractDocument(bytes, source, sniff(bytes, source.fileName), limits);
+  const recognised: RecognisedDocument =
+    document.status === 'failed' ? { records: [], checks: [], issues: [] } : recogniseDocument(document);
+  return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks) };
+}
+
+/** Records with the document they came from, for output. */
+export function withSource(records: RecognisedRecord[], source: SourceRef): RecognisedRecord[] {
+  return records.map((r) => ({ ...r, source: { id: source.id, url: source.url, fileName: source.fileName ?? null } }));
+}

@@ -1,0 +1,78 @@
+import type { ExtractedDocument, Issue, Table } from '../model/document.js';
+import { issue } from '../model/build.js';
+import type { Check } from '../../schemas/common.js';
+import { validateRecord } from '../validate/validate-record.js';
+import { documentMeta } from './meta/document-meta.js';
+import { baseFields, tableTexts } from './record.js';
+import { unknownRecordSchema } from '../../schemas/unknown.js';
+import { deptTargetRecogniser } from './perf/dept-target.js';
+import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
+import { normalise } from './values.js';
+
+/** Below this score a table is not claimed and is kept as `unknown`. */
+const MIN_SCORE = 0.3;
+
+export const recognisers: Recogniser[] = [deptTargetRecogniser];
+export const crossTableChecks: CrossTableCheck[] = [];
+
+export interface RecognisedDocument {
+  records: RecognisedRecord[];
+  /** Identities across tables (01 vs 02/03, 05 vs 06). */
+  checks: Check[];
+  issues: Issue[];
+}
+
+function best(table: Table, ctx: RecogniseContext): Recogniser | undefined {
+  let top: { r: Recogniser; s: number } | undefined;
+  for (const r of recognisers) {
+    const s = r.score(table, ctx);
+    if (s >= MIN_SCORE && (!top || s > top.s)) top = { r, s };
+  }
+  return top?.r;
+}
+
+/** A table no recogniser claims is kept with its cells and an issue, never dropped (architecture.md). */
+function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
+  const title = normalise(tableTexts(table)[0] ?? '');
+  const record = {
+    ...baseFields(table, ctx, 'unknown', title, null),
+    tableId: table.id,
+    cells: table.cells,
+    issues: [issue('warning', 'recognise.unclaimed', `no recogniser claims table ${table.id}${title ? ` (${title})` : ''}`, table.prov)],
+  };
+  return validateRecord({ tableType: 'unknown', schema: unknownRecordSchema, checks: () => [] }, record);
+}
+
+/** Types every table of a document, maps it to its schema and checks it. */
+export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
+  const meta = documentMeta(doc);
+  const records: RecognisedRecord[] = [];
+  const issues: Issue[] = [];
+  doc.tables.forEach((table, tableIndex) => {
+    const ctx: RecogniseContext = { doc, meta, tableIndex };
+    const recogniser = best(table, ctx);
+    if (!recogniser) {
+      records.push(unknownRecord(table, ctx));
+      return;
+    }
+    try {
+      const { record, issues: found } = recogniser.recognise(table, ctx);
+      const recordIssues: Issue[] = Array.isArray(record.issues) ? record.issues : [];
+      const draft = {
+        ...baseFields(table, ctx, recogniser.tableType, '', null),
+        ...record,
+        tableId: table.id,
+        issues: [...recordIssues, ...found],
+      };
+      records.push(validateRecord(recogniser, draft));
+    } catch (err) {
+      issues.push(issue('error', 'recognise.failed', `${recogniser.tableType} on table ${table.id}: ${(err as Error).message}`, table.prov));
+      records.push(unknownRecord(table, ctx));
+    }
+  });
+  const checks = crossTableChecks.flatMap((c) => c(records));
+  for (const c of checks) {
+    if (!c.ok) issues.push(issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`));
+  }
+  return { records, checks, issues };
+}

@@ -1,0 +1,64 @@
+import type { Issue, DocumentStatus, ExtractedDocument, SourceRef } from '../model/document.js';
+import type { Check } from '../../schemas/common.js';
+import type { RecognisedRecord } from '../recognise/types.js';
+
+/** Raw files by sha256, readable by every worker (a local directory embedded, PostgreSQL distributed). */
+export interface BlobStore {
+  /** Stores bytes under their sha256 and returns it; storing the same bytes again is a no-op. */
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Uint8Array | undefined>;
+  has(sha256: string): Promise<boolean>;
+}
+
+/** Lifecycle of a stored document: `pending` until extraction ends, then ok | partial | failed. */
+export type StoredStatus = DocumentStatus | 'pending';
+
+export interface StoredDocument {
+  id: string;
+  source: SourceRef;
+  format: string;
+  status: StoredStatus;
+  issues: Issue[];
+  checks: Check[];
+  /** Every URL these bytes were seen at. */
+  urls: string[];
+  extracted?: ExtractedDocument;
+  recordCount: number;
+  firstSeenAt: string;
+  updatedAt: string;
+}
+
+export interface StoreSummary {
+  documents: number;
+  byStatus: Record<string, number>;
+  records: number;
+  tablesByType: Record<string, number>;
+  checksFailed: number;
+  failedDocuments: Array<{ id: string; url: string; reason: string }>;
+}
+
+/** Documents, extractions and records; the same schema and queries on PGlite and PostgreSQL. */
+export interface RecordStore {
+  /**
+   * Registers a source. The first sighting of a sha256 creates the document (pending); a
+   * later sighting only adds its URL, so a document ingested twice is stored once.
+   */
+  upsertSource(source: SourceRef, format: string): Promise<{ created: boolean }>;
+  getDocument(id: string, opts?: { withExtraction?: boolean }): Promise<StoredDocument | undefined>;
+  saveExtraction(id: string, doc: ExtractedDocument): Promise<void>;
+  /** Replaces the document's records (idempotent: a retried job writes the same rows). */
+  saveRecords(id: string, records: RecognisedRecord[], checks: Check[], status: DocumentStatus, issues: Issue[]): Promise<void>;
+  /** Marks a document failed with a reason (a job that gave up). */
+  markFailed(id: string, issue: Issue): Promise<void>;
+  listRecords(id: string): Promise<RecognisedRecord[]>;
+  summary(ids?: string[]): Promise<StoreSummary>;
+  close(): Promise<void>;
+}
+
+/** The minimal SQL surface both PGlite and node-postgres provide. */
+export interface SqlClient {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: Pick<SqlClient, 'query'>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

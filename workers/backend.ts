@@ -1,0 +1,66 @@
+import type { Logger } from 'pino';
+import type { DistributedBackend } from '../src/cli/backend.js';
+import type { JobFailure, QueueBackend } from '../src/pipeline/in-process.js';
+import { jobId, type NextJob } from '../src/pipeline/jobs.js';
+import type { Stores } from '../src/store/open.js';
+import { startPipelineWorkers } from './pipeline.worker.js';
+import { connectionFromUrl, openQueues, type QueueConfig } from './queues.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Producer side: jobs go to BullMQ; drain() waits until every document this producer enqueued
+ * has left `pending` in the shared store (workers may run on other machines).
+ */
+export class BullQueueBackend implements QueueBackend {
+  private readonly queues;
+  private readonly ids = new Set<string>();
+
+  constructor(
+    cfg: QueueConfig,
+    private readonly stores: Stores,
+    private readonly log: Logger,
+    private readonly opts: { pollMs?: number; timeoutMs?: number } = {},
+  ) {
+    this.queues = openQueues(cfg);
+  }
+
+  async enqueue(job: NextJob): Promise<void> {
+    this.ids.add(job.data.sourceId);
+    await this.queues[job.stage].add(job.stage, job.data, { jobId: jobId(job.stage, job.data) });
+  }
+
+  async drain(): Promise<JobFailure[]> {
+    const deadline = Date.now() + (this.opts.timeoutMs ?? 6 * 3600_000);
+    for (;;) {
+      const docs = await Promise.all([...this.ids].map((id) => this.stores.records.getDocument(id)));
+      const waiting = docs.filter((d) => d?.status === 'pending').length;
+      if (waiting === 0) break;
+      if (Date.now() > deadline) throw new Error(`${waiting} document(s) still pending when the wait ended`);
+      this.log.debug({ waiting }, 'waiting for workers');
+      await sleep(this.opts.pollMs ?? 500);
+    }
+    return [];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+}
+
+export const bullBackend: DistributedBackend = {
+  async openQueue(stores, log, redisUrl) {
+    return new BullQueueBackend({ connection: connectionFromUrl(redisUrl) }, stores, log);
+  },
+  async runWorkers({ stores, log, redisUrl, concurrency, limits }) {
+    const running = startPipelineWorkers({ connection: connectionFromUrl(redisUrl), deps: { ...stores, limits, log }, concurrency });
+    log.info({ stages: running.workers.length, concurrency }, 'workers running; Ctrl-C to stop');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await running.close();
+    await stores.close();
+  },
+};
