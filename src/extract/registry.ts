@@ -9,6 +9,7 @@ import { defaultLimits, type ExtractLimits, type Extractor } from './types.js';
  */
 const loaders: Partial<Record<Format, () => Promise<Extractor>>> = {
   html: async () => (await import('./html/index.js')).htmlExtractor,
+  pdf: async () => (await import('./pdf/index.js')).pdfExtractor,
 };
 
 /** Formats that need a converter this machine may not have (LibreOffice). */

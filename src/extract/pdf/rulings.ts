@@ -1,18 +1,6 @@
 import type { Ruling } from '../tables/types.js';
 import { loadPdfJs, type PdfPage } from './load.js';
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-const pt = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+import { apply as pt, IDENTITY, multiply as mul, type Matrix } from './matrix.js';
 
 /** DrawOPS codes pdf.js 5 uses inside constructPath's path buffer. */
 const MOVE = 0;
@@ -27,7 +15,8 @@ const THIN = 2.5;
 interface Ops {
   save: number; restore: number; transform: number; paintFormXObjectBegin: number; paintFormXObjectEnd: number;
   constructPath: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number;
-  eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number; setFillRGBColor: number; setFillGray: number;
+  eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number; setFillRGBColor: number;
+  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
 }
 
 function isWhite(color: unknown): boolean {
@@ -40,12 +29,20 @@ function isWhite(color: unknown): boolean {
  * Excel prints borders) become lines; larger filled rectangles give their four edges, except
  * white fills, which are backgrounds rather than rules.
  */
-export async function readPageRulings(page: PdfPage): Promise<Ruling[]> {
+export interface PageGraphics {
+  rulings: Ruling[];
+  /** Painted images: a page with images and no text is a scan. */
+  images: number;
+}
+
+export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
   const pdfjs = await loadPdfJs();
   const OPS = pdfjs.OPS as unknown as Ops;
   const viewport = page.getViewport({ scale: 1 }).transform as Matrix;
   const list = await page.getOperatorList();
   const out: Ruling[] = [];
+  let images = 0;
+  const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
   let fillColor: unknown = '#000000';
@@ -56,6 +53,7 @@ export async function readPageRulings(page: PdfPage): Promise<Ruling[]> {
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
+    if (fn !== undefined && imageOps.has(fn)) images++;
     if (fn === OPS.save) {
       stack.push(ctm);
       fillStack.push(fillColor);
@@ -84,7 +82,8 @@ export async function readPageRulings(page: PdfPage): Promise<Ruling[]> {
       if (fills.has(paint) && !isWhite(fillColor)) for (const sp of subpaths) fillEdges(sp, out, pageArea);
     }
   }
-  return out.filter((r) => Math.abs(r.x1 - r.x0) < 0.5 || Math.abs(r.y1 - r.y0) < 0.5);
+  const rulings = out.filter((r) => Math.abs(r.x1 - r.x0) < 0.5 || Math.abs(r.y1 - r.y0) < 0.5);
+  return { rulings, images };
 }
 
 function toSubpaths(data: Float32Array, m: Matrix): Array<Array<[number, number]>> {

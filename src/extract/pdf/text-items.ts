@@ -1,21 +1,8 @@
 import type { BBox } from '../../model/document.js';
+import { roundBox } from '../../model/bbox.js';
 import type { PositionedText } from '../tables/types.js';
 import { PDF_EXTRACTOR, type PdfPage } from './load.js';
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+import { apply, multiply, type Matrix } from './matrix.js';
 
 /** Boxes of transformed corners; CJK glyphs sit roughly 0.88 em above and 0.12 em below the baseline. */
 export function glyphBox(viewport: Matrix, itemMatrix: Matrix, width: number): BBox {
@@ -62,7 +49,7 @@ export async function readPageText(page: PdfPage, sourceId: string): Promise<Pag
       text,
       bbox,
       fontSize,
-      prov: { sourceId, page: page.pageNumber, bbox, method: 'text-layer', extractor: PDF_EXTRACTOR },
+      prov: { sourceId, page: page.pageNumber, bbox: roundBox(bbox), method: 'text-layer', extractor: PDF_EXTRACTOR },
     });
   }
   return { items, width: viewport.width, height: viewport.height, badChars, totalChars };

@@ -1,14 +1,14 @@
 import type { BBox } from '../../model/document.js';
 import { center, contains } from './geometry.js';
 import type { LatticeFrame } from './lattice.js';
-import { cellText } from './text-join.js';
+import { cellText, isWide } from './text-join.js';
 import type { GridCell, PositionedText, TableGrid } from './types.js';
 
-const wide = (ch: string): boolean => (ch.codePointAt(0) ?? 0) >= 0x2e80;
+
 
 /** Estimated advance of each character in ems: CJK and full-width forms 1, the rest 0.5. */
 function advances(text: string): number[] {
-  return [...text].map((ch) => (wide(ch) ? 1 : 0.5));
+  return [...text].map((ch) => (isWide(ch) ? 1 : 0.5));
 }
 
 /**

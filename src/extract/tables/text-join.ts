@@ -43,9 +43,13 @@ export function groupLines(items: PositionedText[]): TextLine[] {
   });
 }
 
+/** CJK ideographs, kana and full-width forms: a gap between two of them is justification, not a space. */
+export const isWide = (ch: string): boolean => ch !== '' && (ch.codePointAt(0) ?? 0) >= 0x2e80;
+
 /**
  * Runs on one line: a visible gap (over a quarter em) becomes one space, so operator, value and
- * unit runs (`≥ 90 %`, seed 004) read as printed; touching runs (font switches) join directly.
+ * unit runs (`≥ 90 %`, seed 004) read as printed; touching runs (font switches) and justified CJK
+ * (`公 务 用 车`, spread over a cell by ONLYOFFICE) join directly.
  */
 export function joinInLine(items: PositionedText[]): string {
   let out = '';
@@ -54,7 +58,8 @@ export function joinInLine(items: PositionedText[]): string {
     if (prev) {
       const gap = it.bbox.x0 - prev.bbox.x1;
       const em = it.fontSize ?? height(it.bbox);
-      if (gap > 0.25 * em && !/\s$/.test(out) && !/^\s/.test(it.text)) out += ' ';
+      const cjkPair = isWide(out.slice(-1)) && isWide(it.text.charAt(0));
+      if (gap > 0.25 * em && !cjkPair && !/\s$/.test(out) && !/^\s/.test(it.text)) out += ' ';
     }
     out += it.text;
     prev = it;

@@ -1,0 +1,85 @@
+import type { ExtractedDocument, Issue } from '../../model/document.js';
+import { failedDocument, issue, newDocument, statusFrom } from '../../model/build.js';
+import type { ExtractContext, Extractor } from '../types.js';
+import { joinAcrossPages, type PlacedTable } from '../tables/merge-pages.js';
+import { openPdf, PDFJS_VERSION, type PdfDocument } from './load.js';
+import { readMeta } from './meta.js';
+import { defaultOcr, type OcrPageFn } from './ocr-page.js';
+import { processPage } from './page.js';
+
+export { PDF_EXTRACTOR, PDFJS_VERSION } from './load.js';
+export type { OcrPageFn } from './ocr-page.js';
+
+export interface PdfExtractOptions {
+  /** OCR of unusable pages; tests pass a fake. */
+  ocr?: OcrPageFn;
+  /** Called after each page, for the bench (seconds of OCR on that page, if any). */
+  onPage?: (page: number, ocrSeconds?: number) => void;
+}
+
+/** Maps pdf.js load errors to stable codes: a password is `pdf.encrypted`, anything else `pdf.corrupt`. */
+function loadFailure(err: unknown): { code: string; message: string } {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'PasswordException') return { code: 'pdf.encrypted', message: `PDF is encrypted with a password: ${e.message ?? ''}`.trim() };
+  return { code: 'pdf.corrupt', message: `PDF cannot be read: ${e?.message ?? String(err)}` };
+}
+
+/**
+ * PDF to pages and tables (issue 3). Pages are read one at a time and released (page.cleanup)
+ * so a 500-page file does not hold every operator list; tables continuing on the next page
+ * are joined afterwards.
+ */
+export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext, opts: PdfExtractOptions = {}): Promise<ExtractedDocument> {
+  const versions = { 'pdfjs-dist': PDFJS_VERSION };
+  let pdf: PdfDocument;
+  try {
+    pdf = await openPdf(bytes);
+  } catch (err) {
+    const f = loadFailure(err);
+    return { ...failedDocument(ctx.source, 'pdf', f.code, f.message), versions };
+  }
+  const doc = newDocument(ctx.source, 'pdf', versions);
+  try {
+    doc.meta = await readMeta(pdf, ctx.source.id);
+    const count = Math.min(pdf.numPages, ctx.limits.maxPages);
+    if (pdf.numPages > count) doc.issues.push(issue('warning', 'pdf.page_limit', `only the first ${count} of ${pdf.numPages} pages were read`));
+    const placed: PlacedTable[] = [];
+    for (let n = 1; n <= count; n++) {
+      if (ctx.signal?.aborted) {
+        doc.issues.push(issue('error', 'pdf.aborted', `stopped before page ${n}`));
+        break;
+      }
+      placed.push(...(await readOnePage(pdf, n, bytes, ctx, opts, doc.issues, doc.pages)));
+    }
+    doc.tables = joinAcrossPages(placed);
+  } finally {
+    await pdf.destroy();
+  }
+  doc.status = statusFrom(doc);
+  if (doc.pages.length === 0 && doc.issues.some((i) => i.severity === 'error')) doc.status = 'failed';
+  return doc;
+}
+
+async function readOnePage(pdf: PdfDocument, n: number, bytes: Uint8Array, ctx: ExtractContext, opts: PdfExtractOptions,
+  issues: Issue[], pages: ExtractedDocument['pages']): Promise<PlacedTable[]> {
+  let page;
+  try {
+    page = await pdf.getPage(n);
+    const res = await processPage(page, bytes, ctx, opts.ocr ?? defaultOcr);
+    pages.push(res.page);
+    issues.push(...res.issues);
+    opts.onPage?.(n, res.ocrSeconds);
+    return res.tables;
+  } catch (err) {
+    const code = (err as { name?: string })?.name === 'PasswordException' ? 'pdf.encrypted' : 'pdf.page_failed';
+    issues.push(issue('error', code, `page ${n} cannot be read: ${(err as Error)?.message ?? String(err)}`, { sourceId: ctx.source.id, page: n, method: 'text-layer', extractor: `pdf/pdfjs@${PDFJS_VERSION}` }));
+    return [];
+  } finally {
+    page?.cleanup();
+  }
+}
+
+export const pdfExtractor: Extractor = {
+  formats: ['pdf'],
+  extract: (bytes, ctx) => extractPdf(bytes, ctx),
+};

@@ -1,0 +1,57 @@
+import type { Issue } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import type { ExtractContext } from '../types.js';
+import type { PositionedText, Ruling } from '../tables/types.js';
+import type { PdfPage } from './load.js';
+import { OCR_DPI, renderWithPdfJs, renderWithPdftoppm } from './render.js';
+
+/** What the PDF extractor needs from OCR: words and rulings in top-left points (src/extract/ocr ocrTable). */
+export type OcrPageFn = (png: Uint8Array, opts: {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  pointsPerPixel: number;
+  prov: { sourceId: string; page: number };
+}) => Promise<{ items: PositionedText[]; rulings: Ruling[]; result: { confidence: number; engine: string } }>;
+
+export const defaultOcr: OcrPageFn = async (png, opts) => (await import('../ocr/index.js')).ocrTable(png, opts);
+
+export interface OcrOutcome {
+  items: PositionedText[];
+  rulings: Ruling[];
+  issues: Issue[];
+  seconds: number;
+  engine?: string;
+}
+
+/**
+ * Renders an unusable page (scan, or glyphs without Unicode) at ~300 dpi and reads it with
+ * OCR (issue 3). pdf.js draws first; pdftoppm is the fallback where pdf.js fails to draw.
+ * A failure becomes an issue on the page, never an exception.
+ */
+export async function ocrPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractContext, ocr: OcrPageFn): Promise<OcrOutcome> {
+  const started = performance.now();
+  const where = { sourceId: ctx.source.id, page: page.pageNumber, method: 'ocr' as const, extractor: 'pdf/render' };
+  let png: Uint8Array | undefined;
+  const issues: Issue[] = [];
+  try {
+    png = await renderWithPdfJs(page, OCR_DPI);
+  } catch (err) {
+    png = await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI);
+    if (!png) issues.push(issue('error', 'pdf.render_failed', `page ${page.pageNumber}: cannot render for OCR: ${(err as Error).message}`, where));
+  }
+  if (!png) return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
+  try {
+    const res = await ocr(png, {
+      timeoutMs: ctx.limits.ocrPageTimeoutMs,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      pointsPerPixel: 72 / OCR_DPI,
+      prov: { sourceId: ctx.source.id, page: page.pageNumber },
+    });
+    const conf = Math.round(res.result.confidence * 100);
+    issues.push(issue('warning', 'pdf.ocr_page', `page ${page.pageNumber} read by OCR (mean confidence ${conf}%)`, { ...where, confidence: res.result.confidence }));
+    return { items: res.items, rulings: res.rulings, issues, seconds: (performance.now() - started) / 1000, engine: res.result.engine };
+  } catch (err) {
+    issues.push(issue('error', 'pdf.ocr_failed', `page ${page.pageNumber}: OCR failed: ${(err as Error).message}`, where));
+    return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
+  }
+}

@@ -1,0 +1,67 @@
+import type { Issue, Page } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import type { ExtractContext } from '../types.js';
+import { reconstructTables } from '../tables/index.js';
+import { attachCaptions, textLines } from '../tables/captions.js';
+import type { PlacedTable } from '../tables/merge-pages.js';
+import { gridToTable } from '../tables/to-table.js';
+import { PDF_EXTRACTOR, type PdfPage } from './load.js';
+import { ocrPage, type OcrPageFn } from './ocr-page.js';
+import { readPageGraphics } from './rulings.js';
+import { readPageText } from './text-items.js';
+import { textState } from './usable.js';
+
+export interface PageResult {
+  page: Page;
+  tables: PlacedTable[];
+  issues: Issue[];
+  /** Seconds spent rendering and reading the page by OCR, when it was. */
+  ocrSeconds?: number;
+}
+
+/**
+ * One page: text layer (or OCR when the text layer is unusable), rulings, tables with the
+ * lines printed around them. Nothing of the page is kept but the result.
+ */
+export async function processPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractContext, ocr: OcrPageFn): Promise<PageResult> {
+  const n = page.pageNumber;
+  const text = await readPageText(page, ctx.source.id);
+  const graphics = await readPageGraphics(page);
+  const issues: Issue[] = [];
+  let items = text.items;
+  let rulings = graphics.rulings;
+  let method: 'text-layer' | 'ocr' = 'text-layer';
+  let extractor = PDF_EXTRACTOR;
+  let ocrSeconds: number | undefined;
+  const state = textState(text);
+  const where = { sourceId: ctx.source.id, page: n, method, extractor };
+  // A page without text and without images is blank (or rules only): nothing to read.
+  const needsOcr = state === 'unmapped' || (state === 'no_text' && graphics.images > 0);
+  if (state === 'unmapped') issues.push(issue('warning', 'pdf.unmapped_text', `page ${n}: ${text.badChars} of ${text.totalChars} characters have no Unicode mapping`, where));
+  if (needsOcr && !ctx.limits.ocr) {
+    issues.push(issue('warning', 'pdf.ocr_disabled', `page ${n} has no usable text layer and OCR is switched off`, where));
+  } else if (needsOcr) {
+    const out = await ocrPage(page, bytes, ctx, ocr);
+    issues.push(...out.issues);
+    ocrSeconds = out.seconds;
+    if (out.items.length) {
+      items = out.items;
+      rulings = [...rulings, ...out.rulings];
+      method = 'ocr';
+      extractor = out.engine ?? extractor;
+    }
+  }
+  const rec = reconstructTables(items, rulings);
+  const attached = attachCaptions(rec.tables, textLines(rec.outside));
+  const tables = rec.tables.map((grid, k): PlacedTable => ({
+    table: gridToTable(grid, { id: `p${n}-t${k + 1}`, sourceId: ctx.source.id, page: n, extractor, method }, attached[k]!.context, attached[k]!.after),
+    page: n,
+    colEdges: grid.colEdges,
+    firstOnPage: k === 0,
+    lastOnPage: k === rec.tables.length - 1,
+  }));
+  const runs = items.map((it) => (it.fontSize ? { text: it.text, prov: it.prov, fontSize: it.fontSize } : { text: it.text, prov: it.prov }));
+  const result: PageResult = { page: { number: n, width: text.width, height: text.height, runs }, tables, issues };
+  if (ocrSeconds !== undefined) result.ocrSeconds = ocrSeconds;
+  return result;
+}

@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { PdfPage } from './load.js';
+
+/** Scans are read at ~300 dpi, what tesseract's models expect for body text. */
+export const OCR_DPI = 300;
+
+/** Renders a page to PNG with pdf.js on @napi-rs/canvas (the canvas pdf.js itself uses on Node). */
+export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Uint8Array> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+  return new Uint8Array(await canvas.encode('png'));
+}
+
+/**
+ * Poppler's pdftoppm, where it is installed: it draws non-embedded CJK fonts that pdf.js
+ * cannot (issue 3). Absent on a bare machine, so callers treat undefined as "not available".
+ */
+export async function renderWithPdftoppm(bytes: Uint8Array, pageNumber: number, dpi = OCR_DPI): Promise<Uint8Array | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'budgetdoc-pdf-'));
+  try {
+    await writeFile(join(dir, 'in.pdf'), bytes);
+    const args = ['-png', '-r', String(dpi), '-f', String(pageNumber), '-l', String(pageNumber), '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')];
+    await promisify(execFile)('pdftoppm', args, { timeout: 60_000 });
+    return new Uint8Array(await readFile(join(dir, 'out.png')));
+  } catch {
+    return undefined;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
