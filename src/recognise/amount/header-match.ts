@@ -28,8 +28,6 @@ export function rowTexts(table: Table): { grid: Array<Array<Cell | undefined>>; 
   return { grid, texts: grid.map((line) => line.map((c) => c?.text ?? '')) };
 }
 
-const HEADER_WORD = /^(项目|.*编码|类|款|项|小计|决算数|预算数|金额|收入|支出|备注|科目名称|.*名称)$/;
-
 /** A label that starts a body line: 合计/总计, a subject code, an ordinal line (一、 1、). */
 function isBodyLabel(text: string): boolean {
   const t = squash(text);
@@ -51,14 +49,15 @@ function isAmountText(text: string): boolean {
 }
 
 /** Is row r a body row (data or a blank 合计 line of an empty table)? */
-export function isBodyRow(line: Array<Cell | undefined>): boolean {
-  const cells = distinctCells(line).filter((c) => squash(c.text) !== '');
+export function isBodyRow(line: Array<Cell | undefined>, r: number): boolean {
+  // Only cells that start on this line: a header cell merged down from above says nothing about it.
+  const cells = distinctCells(line).filter((c) => c.row === r && squash(c.text) !== '');
   const texts = cells.map((c) => c.text);
   if (texts.length === 0) return false;
   if (isColumnNumberRow(texts)) return false;
   if (texts.some(isAmountText)) return true;
-  if (!isBodyLabel(texts[0]!)) return false;
-  return texts.slice(1).every((t) => isBodyLabel(t) || !HEADER_WORD.test(squash(t)));
+  // A line of labels only (a blank template, an empty 合计 line): every label must be a body label.
+  return texts.every(isBodyLabel);
 }
 
 /** A line of the page caught inside the grid: title, 公开NN表, 编制部门/单位. */
@@ -87,7 +86,7 @@ export function analyseHeader(table: Table): HeaderInfo {
       skipRows.add(r);
       continue;
     }
-    if (isBodyRow(line)) {
+    if (isBodyRow(line, r)) {
       bodyStart = r;
       break;
     }

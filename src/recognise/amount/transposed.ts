@@ -30,5 +30,12 @@ export function readTransposed(table: Table, header: HeaderInfo, rules: ColumnRu
   });
   const body = readBody(table, header, segments);
   const rows: BodyRow[] = body.rows.map((r) => ({ ...r, name: measures[r.segment]! }));
+  // A measure printed with every cell blank (Shanghai: 决算数 of an unused item) is still a row.
+  measures.forEach((name, segment) => {
+    if (rows.some((r) => r.segment === segment)) return;
+    const values = Object.fromEntries(segments[segment]!.valueCols.map((v) => [v.key, null]));
+    rows.push({ name, values, provenance: table.prov, cells: {}, segment, gridRow: header.bodyStart });
+  });
+  rows.sort((a, b) => a.segment - b.segment);
   return { rows, issues: body.issues, segments };
 }

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { finalRecognisers } from '../../../../src/recognise/final/index.js';
-import { budgetRecognisers } from '../../../../src/recognise/budget/index.js';
-import type { Recogniser, RecognisedRecord } from '../../../../src/recognise/types.js';
 import type { Table } from '../../../../src/model/document.js';
-import { contextFor, gridTable } from './fixture.js';
+import { gridTable } from './fixture.js';
+import { runBest } from './run.js';
 
-const all = [...finalRecognisers, ...budgetRecognisers];
-
-function best(table: Table, kind: 'final' | 'budget' | 'unknown' = 'unknown', tables = [table]): Recogniser | undefined {
-  const ctx = contextFor(tables, kind, tables.indexOf(table));
-  const scored = all.map((r) => ({ r, s: r.score(table, ctx) })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
-  return scored[0]?.r;
-}
-
-function run(table: Table, kind: 'final' | 'budget' | 'unknown' = 'unknown', tables = [table]) {
-  const rec = best(table, kind, tables);
-  if (!rec) throw new Error('no recogniser');
-  const ctx = contextFor(tables, kind, tables.indexOf(table));
-  const { record, issues } = rec.recognise(table, ctx);
-  const full = { ...record, checks: [], status: 'ok' } as unknown as RecognisedRecord;
-  const checks = rec.checks(full);
-  const parsed = rec.schema.safeParse({ ...full, checks });
-  return { rec, record: full, issues, checks, parsed };
-}
+const run = runBest;
 
 // Shanghai 普陀区财政局 2024 决算, 一般公共预算财政拨款支出决算表 as printed (类 / 款 / 项 in three columns).
 const shanghaiGpb = gridTable(
