@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,15 +9,28 @@ import type { PdfPage } from './load.js';
 /** Scans are read at ~300 dpi, what tesseract's models expect for body text. */
 export const OCR_DPI = 300;
 
-/** Renders a page to PNG with pdf.js on @napi-rs/canvas (the canvas pdf.js itself uses on Node). */
+interface NapiCanvas {
+  createCanvas(w: number, h: number): { width: number; height: number; getContext(kind: '2d'): unknown; encode(kind: 'png'): Promise<Buffer> };
+}
+
+/**
+ * The @napi-rs/canvas that pdf.js itself loads (pdfjs-dist pins its own 0.1.x copy): pdf.js
+ * draws with that copy's Path2D, which a canvas from the project's 1.x copy rejects.
+ */
+function pdfjsCanvas(): NapiCanvas {
+  const fromPdfJs = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return fromPdfJs('@napi-rs/canvas') as NapiCanvas;
+}
+
+/** Renders a page to PNG with pdf.js on @napi-rs/canvas. */
 export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Uint8Array> {
-  const { createCanvas } = await import('@napi-rs/canvas');
+  const { createCanvas } = pdfjsCanvas();
   const viewport = page.getViewport({ scale: dpi / 72 });
   const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx, viewport }).promise;
   return new Uint8Array(await canvas.encode('png'));
 }
 
