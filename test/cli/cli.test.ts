@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { HTML_SAMPLE, inputFolder } from '../helpers/pipeline.js';
+
+const run = promisify(execFile);
+const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
+
+async function budgetdoc(args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/budgetdoc.js', ...args], { env, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('budgetdoc CLI', () => {
+  it('extract prints the records as one JSON array on stdout, logs elsewhere', async () => {
+    const r = await budgetdoc(['extract', HTML_SAMPLE]);
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.stdout);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ tableType: 'perf.dept_target', year: 2023, status: 'ok', source: { fileName: 'hongjiang-2023-gov-office-dept-target.html' } });
+  });
+
+  it('extract --raw prints the document model', async () => {
+    const r = await budgetdoc(['extract', '--raw', HTML_SAMPLE]);
+    const [doc] = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ format: 'html', status: 'ok' });
+    expect(doc.tables[0].cells.length).toBeGreaterThan(100);
+  });
+
+  it('extract exits non-zero on a failed document and still prints valid JSON', async () => {
+    const dir = inputFolder();
+    const r = await budgetdoc(['extract', join(dir, 'broken.pdf')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(r.stderr).toMatch(/broken\.pdf: failed/);
+  });
+
+  it('ingest stores into the embedded default, prints a summary, and show prints what is stored', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'budgetdoc-data-'));
+    const r = await budgetdoc(['ingest', HTML_SAMPLE, '--data-dir', data, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary).toMatchObject({ documents: 1, records: 1, tablesByType: { 'perf.dept_target': 1 }, checksFailed: 0 });
+    const again = await budgetdoc(['ingest', HTML_SAMPLE, '--data-dir', data]);
+    expect(again.stdout).toMatch(/documents: 1 \(0 new, 1 unchanged, 0 processed\)/);
+    const id = createHash('sha256').update(readFileSync(HTML_SAMPLE)).digest('hex');
+    const show = await budgetdoc(['show', id.slice(0, 12), '--data-dir', data]);
+    expect(show.code).toBe(0);
+    const shown = JSON.parse(show.stdout);
+    expect(shown.document).toMatchObject({ id, status: 'ok', recordCount: 1 });
+    expect(shown.records[0].tableType).toBe('perf.dept_target');
+  });
+
+  it('every verb has --help', async () => {
+    for (const verb of ['extract', 'ingest', 'show', 'worker']) {
+      const r = await budgetdoc([verb, '--help']);
+      expect(r.code, verb).toBe(0);
+      expect(r.stdout).toContain(`Usage: budgetdoc ${verb}`);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function reachable(url: string, defaultPort: number): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: u.hostname, port: Number(u.port || defaultPort) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Whether a service the test needs is up. In CI (CI=true) a missing service is a failure, not
+ * a skip: the caller's test then fails loudly. Elsewhere the test skips with a printed reason.
+ */
+export async function serviceUp(name: 'redis' | 'postgres'): Promise<boolean> {
+  const ok = name === 'redis' ? await reachable(REDIS_URL, 6379) : await reachable(DATABASE_URL, 5432);
+  if (!ok && !process.env.CI) console.warn(`skipping ${name} tests: ${name} is not reachable (set ${name === 'redis' ? 'REDIS_URL' : 'DATABASE_URL'})`);
+  return ok || Boolean(process.env.CI);
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A PostgreSQL URL whose search_path is a fresh schema, so tests never see each other's rows. */
+export async function freshSchemaUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const pg = (await import('pg')).default;
+  const schema = uniqueName('bdtest');
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const u = new URL(DATABASE_URL);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
