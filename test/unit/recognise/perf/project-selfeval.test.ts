@@ -2,40 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { projectSelfevalRecogniser as rec } from '../../../../src/recognise/perf/project-selfeval.js';
 import type { PerfProjectSelfeval } from '../../../../schemas/perf-project-selfeval.js';
 import { normalise as n } from '../../../../src/recognise/values.js';
-import { buildTable, contextFor, run, type Spec } from './build-table.js';
+import type { Spec } from './build-table.js';
+import { buildTable, contextFor, run } from './build-table.js';
+import { seed001Representatives, UNIT } from './seed-grids.js';
 
-const UNIT = '咸阳市杨陵区人民代表大会常务委员会办公室';
-
-/** Seed 001, 区级预算（项目）绩效目标自评表 “代表工作”, laid out as its workbook (oleObject2.bin) merges it. */
-function seed001Representatives(rate = '64.98', merged = true): Spec[][] {
-  const l1 = (text: string, n: number): Spec[] => (merged ? [[text, n, 1]] : [text]);
-  const cont = (): Spec[] => (merged ? [] : ['']);
-  return [
-    [['区级预算（项目）绩效目标自评表', 1, 8]],
-    [['（2019年度）', 1, 8]],
-    [['专项（项目）名称', 1, 3], ['代表工作', 1, 5]],
-    [['区级主管部门', 1, 3], [UNIT, 1, 2], '实施单位', [UNIT, 1, 2]],
-    [['项目资金（万元）', 4, 2], ['', 1, 2], '全年预算数（A）', '全年执行数（B）', ['执行率（B/A)', 1, 2]],
-    [['年度资金总额：', 1, 2], '23.3', '15.14', [rate, 1, 2]],
-    [['其中：区级财政资金', 1, 2], '23.3', '15.14', [rate, 1, 2]],
-    [['其他资金', 1, 2], '', '', ['', 1, 2]],
-    [['年度总体目标', 2, 1], ['年初设定目标', 1, 4], ['全年实际完成情况', 1, 3]],
-    [['组织代表积极参与人大各项活动和培训', 1, 4], ['组织代表参与了市、区人大组织的各类活动和培训', 1, 3]],
-    [['绩效指标', 11, 1], '一级\n指标', '二级指标', ['三级指标', 1, 2], '年度指标值', '全年完成值', '未完成原因和改进措施'],
-    [...l1('产\n出\n指\n标', 4), '数量指标', ['组织代表参与了市、区人大组织的各类活动和培训', 1, 2], '代表参与活动情况', '80%', '组织代表培训较少，以后加强代表培训力度。'],
-    [...cont(), '质量指标', ['通过代表参加培训和人大各类活动进一步开拓了视野，提高了业务能力', 1, 2], '代表业务能力提升情况', '100%', ''],
-    [...cont(), '时效指标', ['按照工作计划，积极参与各类活动和培训', 1, 2], '按时参加活动', '100%', ''],
-    [...cont(), '成本指标', ['严格按照中央八项规定控制会议成本和支出', 1, 2], '各项费用支出情况', '100%', ''],
-    [...l1('效\n益\n指\n标', 5), '经济效益\n指标', ['通过培训提高了代表的业务能力，能更好做好监督工作', 1, 2], '代表能更好做好监督工作', '100%', ''],
-    [...cont(), '社会效益\n指标', ['充分发挥了代表在促进工作中的积极作用', 1, 2], '代表作用发挥更加充分', '100%', ''],
-    [...cont(), '生态效益\n指标', ['', 1, 2], '', '', ''],
-    [...cont(), '可持续影响指标', ['通过培训提高了代表的业务能力，能更好做好监督工作，促进工作。', 1, 2], '促进各项工作更好开展', '100%', ''],
-    [...cont(), '……', ['', 1, 2], '', '', ''],
-    ['满意度指标', '服务对象\n满意度指标', ['代表满意度高', 1, 2], '满意', '80%', ''],
-    ['说明', ['无', 1, 7]],
-    [['注：1.其他资金包括和财政资金共同投入到同一项目的自有资金、社会资金，以及以前年度的结转结余资金等。', 1, 8]],
-  ];
-}
 
 describe('perf.project_selfeval', () => {
   it('claims the seed-001 form and not a 部门整体 one', () => {

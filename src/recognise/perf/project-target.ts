@@ -1,0 +1,148 @@
+import type { Cell, Table } from '../../model/document.js';
+import { perfProjectTargetSchema, type ProjectTargetIndicator } from '../../../schemas/perf-project-target.js';
+import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
+import { amountValue, normalise } from '../values.js';
+import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
+import { FormView } from './form.js';
+import { levelFields, operatorOf, textOf } from './indicator-values.js';
+import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
+import { projectTargetChecks } from './project-target-checks.js';
+import { perfBase, titleOf, yearOf } from './record.js';
+import { cleanText } from './text.js';
+
+const TYPE = 'perf.project_target';
+const TITLE = /绩效目标表$|项目支出绩效目标/;
+/** Labels of the header block (seed 003): a value cell is never one of these. */
+const LABELS = /^(项目编码|项目名称|预算规模|预算数|.*财政资金|其他资金|资金支出计划|绩效目标)/;
+
+const COLUMNS: ColumnSpec[] = [
+  { key: 'description', header: /^(绩效指标描述|指标内容|指标解释)$/ },
+  { key: 'value', header: /^(指标值|目标值)$/ },
+  { key: 'basis', header: /^(指标值确定依据|目标值确定依据|备注)$/ },
+];
+const STOP = /^(备注|注[:：]|说明)/;
+const MILESTONE = /^(\d{1,2})月(底|末)$/;
+
+/**
+ * 资金支出计划（%）: each `N月底` label with the number printed under it. Seed 003 prints
+ * 3月底 / 6月底 / 10月底 in one row and, on two of its five tables, `12月底` / `100.00` in rows
+ * of their own further down, so every milestone label is looked up, not just one row.
+ */
+function spendingPlan(view: FormView, endRow: number) {
+  const labels = view.cells.filter((c) => c.row < endRow && MILESTONE.test(cleanText(c.text).replace(/\s+/g, '')));
+  return labels.map((label) => {
+    const next = labels.find((l) => l.row === label.row && l.col > label.col);
+    const under = view
+      .rowCells(label.row + label.rowSpan)
+      .filter((c) => c.col + c.colSpan > label.col && c.col < (next?.col ?? Infinity) && c.row === label.row + label.rowSpan);
+    const hit = under.find((c) => amountValue(c.text.replace(/%\s*$/, '')) !== null);
+    const m = MILESTONE.exec(cleanText(label.text).replace(/\s+/g, ''))!;
+    return {
+      label: cleanText(label.text),
+      month: Number(m[1]),
+      percent: hit ? amountValue(hit.text.replace(/%\s*$/, '')) : null,
+      provenance: (hit ?? label).prov,
+    };
+  });
+}
+
+/** The rows of a block whose label cell spans them (or, merge lost, the rows with a blank label column). */
+function blockRows(view: FormView, label: Cell, endRow: number): number[] {
+  const rows: number[] = [];
+  for (let r = label.row; r < endRow; r++) {
+    const owner = view.at(r, label.col);
+    if (r > label.row && owner !== label && cleanText(owner?.text ?? '') !== '') break;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** Texts of a block right of its label, skipping the rows that hold other labelled values. */
+function blockTexts(view: FormView, label: Cell | undefined, endRow: number, skip: RegExp) {
+  if (!label) return [];
+  return blockRows(view, label, endRow)
+    .map((r) => view.filledRightOf(label, r).filter((c) => c.row === r))
+    .filter((cells) => cells.length > 0 && !cells.some((c) => skip.test(cleanText(c.text).replace(/\s+/g, ''))))
+    .flat();
+}
+
+/** `1、保证… 2、讨论…` in one cell is two targets (seed 003, 会议费). */
+function splitNumbered(text: string): string[] {
+  return normalise(text)
+    .split(/(?:\s+|(?<=[。；;]))(?=\d{1,2}[、.．](?!\d))/)
+    .map(cleanText)
+    .filter((t) => t !== '');
+}
+
+/** `101002 抚宁区人大` printed above the table: 单位编码 and 单位名称. */
+function unitLine(table: Table) {
+  for (const line of [...table.context].reverse()) {
+    const m = /^(\d{6,})\s+(\S.*)$/.exec(normalise(line));
+    if (m) return { code: { value: m[1]!, provenance: table.prov }, name: { value: m[2]!, provenance: table.prov } };
+  }
+  return null;
+}
+
+function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
+  const view = new FormView(table);
+  const header = findIndicatorHeader(view, COLUMNS);
+  const end = header?.row ?? table.nRows;
+  const text = (re: RegExp) => {
+    const hit = view.field(re, LABELS);
+    return hit && hit.value !== '' && hit.label.row < end ? { value: hit.value, provenance: hit.provenance } : null;
+  };
+  const amount = (re: RegExp) => {
+    const hit = view.field(re, LABELS);
+    return hit && hit.label.row < end ? { value: amountValue(hit.value), provenance: hit.provenance } : null;
+  };
+  const read = header ? readIndicators(view, header, COLUMNS, STOP) : { rows: [], endRow: table.nRows, issues: [] };
+  const indicators: ProjectTargetIndicator[] = read.rows.map((row) => ({
+    ...levelFields(row),
+    description: textOf(row.columns.description),
+    value: operatorOf(row.columns.value),
+    basis: textOf(row.columns.basis),
+  }));
+  const unit = unitLine(table);
+  const purpose = blockTexts(view, view.find(/^预算规模/, 0, end), end, /预算数|财政资金|其他资金/);
+  const goals = blockTexts(view, view.find(/^绩效目标$/, 0, end), end, /^$/).flatMap((c) =>
+    splitNumbered(c.text).map((value) => ({ value, provenance: c.prov })),
+  );
+  const title = titleOf(table, TITLE, '项目支出绩效目标表').replace(/^\d{1,2}[、.．]\s*/, '');
+  const record = {
+    ...perfBase(table, ctx, TYPE, { title, department: unit?.name, year: yearOf(table) }),
+    projectCode: text(/^项目编码$/),
+    projectName: text(/^项目名称$/),
+    unitCode: unit?.code ?? null,
+    budget: amount(/^预算数$/),
+    fiscalFunds: amount(/财政资金$/),
+    otherFunds: amount(/^其他资金$/),
+    purpose: purpose[0] ? { value: purpose.map((c) => cleanText(c.text)).join(''), provenance: purpose[0].prov } : null,
+    spendingPlan: spendingPlan(view, end),
+    goals,
+    indicators,
+  };
+  return { record, issues: read.issues };
+}
+
+function score(table: Table): number {
+  const title = titleText(table);
+  const labels = labelSet(table);
+  const has = (re: RegExp) => labels.some((l) => re.test(l));
+  return scoreFrom(
+    [
+      [TITLE.test(title) || /绩效目标表\|/.test(title), 0.3],
+      [has(/^(项目编码|项目名称)$/), 0.3],
+      [has(/^(资金支出计划|预算规模)/) || has(/^预算数$/), 0.2],
+      [has(/^(指标值|目标值)$/), 0.2],
+    ],
+    /自评|整体/.test(title) || !hasIndicatorHeader(labels) || has(/^(全年完成值|实际完成值|得分)$/),
+  );
+}
+
+export const projectTargetRecogniser: Recogniser = {
+  tableType: TYPE,
+  score,
+  recognise,
+  schema: perfProjectTargetSchema,
+  checks: projectTargetChecks,
+};
