@@ -5,6 +5,9 @@ import { validateRecord } from '../validate/validate-record.js';
 import { documentMeta } from './meta/document-meta.js';
 import { baseFields, tableTexts } from './record.js';
 import { unknownRecordSchema } from '../../schemas/unknown.js';
+import { budgetRecognisers } from './budget/index.js';
+import { amountCrossTableChecks } from './cross-table.js';
+import { finalRecognisers } from './final/index.js';
 import { deptTargetRecogniser } from './perf/dept-target.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
 import { normalise } from './values.js';
@@ -12,8 +15,8 @@ import { normalise } from './values.js';
 /** Below this score a table is not claimed and is kept as `unknown`. */
 const MIN_SCORE = 0.3;
 
-export const recognisers: Recogniser[] = [deptTargetRecogniser];
-export const crossTableChecks: CrossTableCheck[] = [];
+export const recognisers: Recogniser[] = [...finalRecognisers, ...budgetRecognisers, deptTargetRecogniser];
+export const crossTableChecks: CrossTableCheck[] = [...amountCrossTableChecks];
 
 export interface RecognisedDocument {
   records: RecognisedRecord[];
