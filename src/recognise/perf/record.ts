@@ -1,5 +1,5 @@
 import type { Provenance, Table } from '../../model/document.js';
-import { baseFields, tableTexts, unitOf } from '../record.js';
+import { baseFields, unitOf } from '../record.js';
 import type { RecogniseContext } from '../types.js';
 import { cleanText, labelKey, yearIn } from './text.js';
 
@@ -33,10 +33,17 @@ export function perfBase(table: Table, ctx: RecogniseContext, tableType: string,
   };
 }
 
-/** The first title-area text matching `re`, normalised, or the fallback. */
+/**
+ * The title: the first title-area text matching `re`, the table's own top cells and caption
+ * before the lines above it (seed 001's workbook prints `区级预算（项目）绩效目标自评表` inside
+ * the sheet under a document heading `预算项目自评表`), without a trailing `（2019年度）`,
+ * which is the record's year.
+ */
 export function titleOf(table: Table, re: RegExp, fallback: string): string {
-  const hit = tableTexts(table).find((t) => re.test(labelKey(t)));
-  return cleanText(hit ?? fallback);
+  const own = table.cells.filter((c) => c.row < 2).map((c) => c.text);
+  const texts = [...own, ...(table.caption ? [table.caption] : []), ...[...table.context].reverse()];
+  const hit = texts.find((t) => re.test(labelKey(t)));
+  return cleanText(hit ?? fallback).replace(/\s*[(（]\s*(19|20)\d{2}\s*年度?\s*[)）]$/, '');
 }
 
 /** A `（2019年度）` line or cell in the title area (short lines only: a narrative mentions years too). */
