@@ -51,8 +51,16 @@ export function summaryTableSchema(tableType: string, columns: ColumnKeys) {
  */
 export const fundScopeSchema = z.enum(['general_budget', 'fiscal']);
 
-/** Columns of the 收入支出总表 sides: one amount per line. */
+/** Columns of the 收入支出总表 sides: one amount per line, split by use in some budget layouts. */
 export const summaryColumns = {
-  /** 决算数 / 预算数 / 金额 */
+  /** 决算数 / 预算数 / 金额 (/ 合计 under 预算数) */
   amount: '决算数',
+  /** 预算数 / 基本支出 (小计) */
+  basicExpenditure: '基本支出',
+  /** 预算数 / 基本支出 / 人员经费 (Shanghai 市级单位预算) */
+  personnel: '人员经费',
+  /** 预算数 / 基本支出 / 公用经费 */
+  publicFunds: '公用经费',
+  /** 预算数 / 项目支出 */
+  projectExpenditure: '项目支出',
 } as const;

@@ -32,8 +32,8 @@ export function rowTexts(table: Table): { grid: Array<Array<Cell | undefined>>; 
 function isBodyLabel(text: string): boolean {
   const t = squash(text);
   if (t === '') return true;
-  if (/^\d{3,}/.test(t)) return true;
-  if (/(合计|总计)$/.test(t) || /^(本年|当年|上年|年初|年末|结余|用事业基金|使用非财政)/.test(t)) return true;
+  if (/^\d{3,}/.test(t) && !/^\d{4}年/.test(t)) return true;
+  if (/(合计|总计|^(本年|当年)(收入|支出)小计)$/.test(t) || /^(上年|年初|年末|结余|用事业基金|使用非财政)/.test(t)) return true;
   return ordinalPrefix(t) !== null;
 }
 
@@ -139,7 +139,7 @@ export interface ColumnRule {
   text?: boolean;
 }
 
-const CODE_LEAF = /编码|^(类|款|项)$|^科目代码$/;
+const CODE_LEAF = /编码|代码|^(类|款|项)$/;
 const NAME_LEAF = /科目名称|^项目(名称)?$|^内容$|^功能科目名称$|^(经济|功能)分类科目名称$|^项目\(按功能分类\)$/;
 
 export function columnRole(path: string[], rules: ColumnRule[]): ColumnRole {

@@ -14,6 +14,8 @@ import { cleanLabel, squash } from './text.js';
 export interface Segment {
   codeCols: number[];
   nameCol: number | null;
+  /** Further name columns under the same 项目名称 header: sub-labels of a group label (Jiangsu 收入预算总表). */
+  subNameCols: number[];
   valueCols: Array<{ col: number; key: string }>;
   textCols: Array<{ col: number; key: string }>;
   /** Header path above the name column without its leaf ('收入', '支出/功能分类'). */
@@ -37,7 +39,7 @@ export function segmentColumns(roles: ColumnRole[], paths: string[][]): Segment[
   roles.forEach((role, col) => {
     const startsLabel = role.role === 'code' || role.role === 'name';
     if (!cur || (startsLabel && seenValue)) {
-      cur = { codeCols: [], nameCol: null, valueCols: [], textCols: [], group: '' };
+      cur = { codeCols: [], nameCol: null, subNameCols: [], valueCols: [], textCols: [], group: '' };
       segments.push(cur);
       seenValue = false;
     }
@@ -46,7 +48,10 @@ export function segmentColumns(roles: ColumnRole[], paths: string[][]): Segment[
       if (cur.nameCol === null) {
         cur.nameCol = col;
         cur.group = (paths[col] ?? []).slice(0, -1).join('/');
-      }
+      } else cur.subNameCols.push(col);
+    } else if (role.role === 'ignored' && (paths[col] ?? []).length === 0 && cur.nameCol !== null && !seenValue) {
+      // A blank-headed column right after 项目名称 holds its sub-labels (Jiangsu 2017 收入预算总表).
+      cur.subNameCols.push(col);
     } else if (role.role === 'value') {
       cur.valueCols.push({ col, key: role.key });
       seenValue = true;
@@ -100,7 +105,15 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
   const nameCell = seg.nameCol === null ? undefined : anchor(ctx, r, seg.nameCol);
   let code: string | null = null;
   let name = nameCell ? cleanLabel(nameCell.text) : '';
-  const codeText = codeCells.map((c) => squash(c.text)).join('');
+  if (seg.nameCol !== null && seg.subNameCols.length > 0) name = groupedName(ctx, seg, r);
+  // 款 / 项 printed in their own columns lose a leading zero when the sheet stored them as numbers
+  // (Shanghai 万里街道 2024: '301 | 2' for 30102); pad them back, with an issue.
+  const parts = codeCells.map((c) => squash(c.text));
+  if (parts.length > 1 && /^\d{3}$/.test(parts[0]!) && parts.slice(1).some((p) => /^\d$/.test(p))) {
+    ctx.issues.push(issue('warning', 'amount.code_padded', `code parts ${parts.join(' ')} padded to two digits`, codeCells[0]!.prov));
+    for (let i = 1; i < parts.length; i++) if (/^\d$/.test(parts[i]!)) parts[i] = '0' + parts[i];
+  }
+  const codeText = parts.join('');
   if (/^\d+$/.test(codeText)) code = codeText;
   else if (/^\d{3,}/.test(codeText)) {
     // Code and name printed in one cell: '2010101  行政运行'.
@@ -119,7 +132,8 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
   for (const { col, key } of seg.valueCols) {
     const cell = anchor(ctx, r, col);
     if (!(key in values)) values[key] = null;
-    if (!cell) continue;
+    // A label merged over this column (Jiangsu: 当年支出小计 spans both expenditure sides) is no amount.
+    if (!cell || cell.col !== col) continue;
     cells[key] = cell.prov;
     firstProv ??= cell.prov;
     values[key] = amountOf(ctx, cell, key);
@@ -140,6 +154,20 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
   }
   if (texts) row.texts = texts;
   return row;
+}
+
+/**
+ * '一般公共预算资金/小计': the group label (merged down over its lines) and the line's own label; a
+ * label merged across both columns ('收入总计') is named once.
+ */
+function groupedName(ctx: ReadContext, seg: Segment, r: number): string {
+  const cells: Cell[] = [];
+  for (const c of [seg.nameCol!, ...seg.subNameCols]) {
+    const cell = ctx.grid[r]?.[c];
+    if (cell && !cells.includes(cell) && squash(cell.text) !== '') cells.push(cell);
+  }
+  if (!cells.some((c) => c.row === r)) return '';
+  return cells.map((c) => cleanLabel(c.text)).join('/');
 }
 
 /** Printed text is the value (what the reader sees); a workbook's stored number is the fallback. */

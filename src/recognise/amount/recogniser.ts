@@ -12,6 +12,7 @@ import { type FamilySpec } from './specs.js';
 import { type SummaryRow, summaryChecks, toSummaryRows } from './summary.js';
 import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
+import { groupChecks } from './group-checks.js';
 import { ordinalPrefix, squash } from './text.js';
 import { sumCheck } from '../../validate/sum-check.js';
 
@@ -93,7 +94,7 @@ function outputRow(r: BodyRow): Record<string, unknown> {
 
 function procurementName(r: BodyRow): string {
   const t = r.texts ?? {};
-  return t.item ?? t.economicItem ?? t.project ?? t.category ?? r.name;
+  return t.item ?? t.project ?? t.economicItem ?? t.category ?? r.name;
 }
 
 /** Lines without a code (抚恤金 printed without 30304, domain.md §2) are kept, with an issue. */
@@ -128,6 +129,7 @@ function amountChecks(spec: FamilySpec, tableType: string, record: RecognisedRec
   checks.push(...rowIdentityChecks(tableType, rows, spec.identities));
   if (spec.layout === 'lines') {
     checks.push(...treeChecks(`${tableType}.tree`, rows, keys), ...totalChecks(`${tableType}.total`, rows, keys));
+    checks.push(...groupChecks(tableType, rows, keys));
   }
   if (spec.layout === 'procurement') {
     const total = rows.find((r) => /^(合计|总计)$/.test(squash(r.name)));

@@ -77,7 +77,15 @@ const summaryAmount: ColumnRule = { key: 'amount', path: /(决算数|预算数|�
 const rowTotal = (parts: string[]): RowIdentity => ({ name: 'row_total', total: 'total', parts });
 
 export const FAMILY_SPECS: Record<AmountFamily, FamilySpec> = {
-  summary: { family: 'summary', layout: 'summary', columns: [summaryAmount], identities: [] },
+  summary: {
+    family: 'summary',
+    layout: 'summary',
+    columns: [...basicSplit, { key: 'basicExpenditure', path: /基本支出(\/小计)?$/ }, { key: 'projectExpenditure', path: /项目支出$/ }, { key: 'amount', path: /(决算数|预算数|金额|预算)(\/合计)?$/ }],
+    identities: [
+      { name: 'row_total', total: 'amount', parts: ['basicExpenditure', 'projectExpenditure'] },
+      { name: 'row_total_split', total: 'amount', parts: ['personnel', 'publicFunds', 'projectExpenditure'] },
+    ],
+  },
   fiscal_summary: {
     family: 'fiscal_summary',
     layout: 'summary',

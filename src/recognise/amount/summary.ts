@@ -15,6 +15,16 @@ export function sideOf(segment: Segment, index: number): SummarySide {
 }
 
 export function toSummaryRows(rows: BodyRow[], segments: Segment[]): Array<BodyRow & { side: SummarySide }> {
+  // A total label merged across two sides (Jiangsu 当年支出小计 over 功能分类 and 支出用途) is printed
+  // once with one amount at the end of the merge: both sides carry it.
+  for (const row of rows) {
+    if (Object.values(row.values).some((v) => v !== null)) continue;
+    const shared = rows.find((o) => o !== row && o.gridRow === row.gridRow && o.provenance === row.provenance && o.segment > row.segment);
+    if (shared) {
+      row.values = { ...row.values, ...shared.values };
+      row.cells = { ...shared.cells };
+    }
+  }
   return rows
     .filter((r) => r.name !== '' || Object.values(r.values).some((v) => v !== null))
     .map((r) => ({ ...r, side: sideOf(segments[r.segment]!, r.segment) }));

@@ -1,6 +1,6 @@
 import { normalise } from '../values.js';
 
-const CJK = '\\u3400-\\u9fff\\uff08\\uff09\\u201c\\u201d\\u3001（）“”、';
+const CJK = '\\u3400-\\u9fff\\u201c\\u201d\\u3001()';
 
 /**
  * A printed label as one string: full-width forms normalised, and the spaces a layout puts between

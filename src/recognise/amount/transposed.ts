@@ -19,7 +19,7 @@ export function readTransposed(table: Table, header: HeaderInfo, rules: ColumnRu
     for (const r of body.rows) if (r.name === '') r.name = kind === 'budget' ? '预算数' : '决算数';
     return { ...body, segments };
   }
-  const segments: Segment[] = measures.map(() => ({ codeCols: [], nameCol: null, valueCols: [], textCols: [], group: '' }));
+  const segments: Segment[] = measures.map(() => ({ codeCols: [], nameCol: null, subNameCols: [], valueCols: [], textCols: [], group: '' }));
   header.paths.forEach((path, col) => {
     const m = measures.indexOf(path.at(-1) ?? '');
     const role = columnRole(m >= 0 ? path.slice(0, -1) : path, rules);

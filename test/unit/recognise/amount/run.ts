@@ -20,8 +20,9 @@ export function runBest(table: Table, kind: Kind = 'unknown', tables = [table]) 
   if (!rec) throw new Error(`no recogniser claims ${table.id}`);
   const ctx = contextFor(tables, kind, tables.indexOf(table));
   const { record, issues } = rec.recognise(table, ctx);
-  const full = { ...record, checks: [], status: 'ok' } as unknown as RecognisedRecord & { rows: Array<RecognisedRecord['rows'][number] & { side?: string; notes?: Record<string, string> }> };
-  const checks = rec.checks(full);
+  type Row = RecognisedRecord['rows'][number] & { side?: string; notes?: Record<string, string> };
+  const full = { ...record, issues, checks: [], status: 'ok' } as unknown as Omit<RecognisedRecord, 'rows'> & { rows: Row[] };
+  const checks = rec.checks(full as RecognisedRecord);
   const parsed = rec.schema.safeParse({ ...full, checks });
   return { rec, record: full, issues, checks, parsed };
 }
