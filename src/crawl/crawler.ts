@@ -21,6 +21,11 @@ export interface CrawlDeps {
   /** Per-host limiter; a RateLimiterMemory one from the config's politeness when absent. */
   limiter?: FlexibleHostRateLimiter;
   signal?: AbortSignal;
+  /**
+   * Distributed mode: attachments go to the fetch queue instead of being fetched here (the
+   * crawl worker walks the pages; fetch workers fetch and ingest the documents).
+   */
+  dispatchDocument?: (item: CrawlItem) => Promise<void>;
   /** Progress events for the CLI's log. */
   onItem?: (item: ReportItem) => void;
 }
@@ -101,6 +106,10 @@ export async function crawlSite(cfg: SiteConfig, deps: CrawlDeps): Promise<Crawl
     const withRetries = (r: ReportItem): ReportItem => (retries ? { ...r, retries } : r);
     const kind = item.role === 'document' ? 'document' : 'page';
     try {
+      if (item.role === 'document' && deps.dispatchDocument) {
+        await deps.dispatchDocument(item);
+        return record({ url: item.url, kind, outcome: 'queued' });
+      }
       const prev = await deps.state.getFetchState(item.url);
       // A page URL that answered with a document last time (download.jsp?id=…) gets a conditional GET too.
       const conditional = item.role === 'document' || (prev && !/html/i.test(prev.contentType ?? '')) ? conditionalFor(prev) : undefined;

@@ -1,4 +1,5 @@
-export type ItemOutcome = 'fetched' | 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
+/** 'queued': handed to a fetch worker (distributed crawl); its outcome is that job's result. */
+export type ItemOutcome = 'fetched' | 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped' | 'queued';
 
 export interface ReportItem {
   url: string;
@@ -25,7 +26,7 @@ export interface CrawlReport {
   pagesFetched: number;
   pagesSkippedByRobots: number;
   pagesFailed: number;
-  documents: { new: number; changed: number; unchanged: number; failed: number; skippedByRobots: number };
+  documents: { new: number; changed: number; unchanged: number; failed: number; skippedByRobots: number; queued: number };
   recordsByTableType: Record<string, number>;
   items: ReportItem[];
 }
@@ -68,6 +69,7 @@ export class ReportBuilder {
         unchanged: count('document', 'unchanged'),
         failed: count('document', 'failed'),
         skippedByRobots: count('document', 'skipped', 'robots.disallowed'),
+        queued: count('document', 'queued'),
       },
       recordsByTableType: Object.fromEntries(Object.entries(this.records).sort(([a], [b]) => a.localeCompare(b))),
       items: this.items,
@@ -83,7 +85,7 @@ export function formatReport(r: CrawlReport): string {
   return [
     `crawl ${r.site}: ${(r.durationMs / 1000).toFixed(1)} s`,
     `pages fetched ${r.pagesFetched}, skipped by robots.txt ${r.pagesSkippedByRobots}, failed ${r.pagesFailed}`,
-    `documents new ${d.new}, changed ${d.changed}, unchanged ${d.unchanged}, failed ${d.failed}, skipped by robots.txt ${d.skippedByRobots}`,
+    `documents new ${d.new}, changed ${d.changed}, unchanged ${d.unchanged}, failed ${d.failed}, skipped by robots.txt ${d.skippedByRobots}${d.queued ? `, queued for fetch workers ${d.queued}` : ''}`,
     `records stored by table type:${records.length ? '' : ' none'}`,
     ...records,
     ...(problems.length ? ['skipped or failed:', ...problems] : []),

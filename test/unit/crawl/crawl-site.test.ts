@@ -47,8 +47,8 @@ describe('crawlSite against the fixture finance bureau', () => {
         '/attach/1001.pdf',
         '/attach/1002.docx',
         '/attach/1003.xls',
-        `/attach/download.jsp?id=1004#${encodeURIComponent('附件1：2024年部门预算表.xlsx')}`,
-        `/attach/download.jsp?id=1004#${encodeURIComponent('附件2：支出表.docx')}`,
+        `/attach/download.jsp?id=1004#${encodeURIComponent('附件1：2019年项目支出绩效自评表.xlsx')}`,
+        `/attach/download.jsp?id=1004#${encodeURIComponent('附件2：2019年部门决算.docx')}`,
         '/busy/6001.xls',
         '/flaky/5001.pdf',
         '/yjsgk/202307/t20230718_101.html',
@@ -75,7 +75,7 @@ describe('crawlSite against the fixture finance bureau', () => {
 
   it('unpacks the ZIP (found by Content-Type) into members named in GBK', () => {
     const members = sink.docs.filter((d) => d.parentSha256);
-    expect(members.map((m) => m.fileName).sort()).toEqual(['附件1：2024年部门预算表.xlsx', '附件2：支出表.docx']);
+    expect(members.map((m) => m.fileName).sort()).toEqual(['附件1：2019年项目支出绩效自评表.xlsx', '附件2：2019年部门决算.docx']);
     const zipItem = first.items.find((i) => i.kind === 'document' && i.url.endsWith('id=1004'))!;
     expect(zipItem).toMatchObject({ outcome: 'new', fileName: '2024年部门预算公开表.zip' });
     expect(members.every((m) => m.parentSha256 === zipItem.sha256)).toBe(true);

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { crawlSite } from '../crawl/crawler.js';
+import { pipelineSink } from '../crawl/pipeline-sink.js';
+import { MemoryFetchStateStore, type FetchStateStore } from '../crawl/ports.js';
+import { formatReport } from '../crawl/report.js';
+import { adHocConfig, parseSiteConfig, type SiteConfig } from '../crawl/site-config.js';
+import { SqlFetchStateStore } from '../crawl/sql-fetch-state.js';
+import { defaultLimits } from '../extract/types.js';
+import { InProcessQueue } from '../pipeline/in-process.js';
+import type { Stores } from '../store/open.js';
+import { SqlRecordStore } from '../store/sql-record-store.js';
+import { createLogger } from '../util/log.js';
+import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { registerSchedule, type CrawlBackendLoader } from './schedule.js';
+
+/** What names the site to crawl: shared by `crawl` and `schedule`. */
+export interface SiteFlags {
+  startUrl?: string;
+  site?: string;
+  allowHost: string[];
+  maxPages?: string;
+  depth?: string;
+  rate?: string;
+  timeout?: string;
+}
+
+export interface CrawlFlags extends SiteFlags, StoreFlags {
+  json?: boolean;
+  ocr: boolean;
+  redisUrl?: string;
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+export function siteOptions(cmd: Command): Command {
+  return cmd
+    .option('--start-url <url>', 'ad-hoc crawl from this page (follows links within the allowed hosts)')
+    .option('--site <file>', 'site config (JSON: startUrls, allowedHosts, listing/article/attachment patterns, politeness)')
+    .option('--allow-host <host>', 'also allow this host (repeatable)', collect, [])
+    .option('--max-pages <n>', 'most HTML pages to fetch')
+    .option('--depth <n>', 'most links to follow from a start page')
+    .option('--rate <requests/seconds>', 'per-host budget, e.g. 1/2 (the default)')
+    .option('--timeout <ms>', 'per-request timeout');
+}
+
+function positiveInt(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, got ${v}`);
+  return n;
+}
+
+/** `--rate 1/2` = one request per two seconds per host. */
+function parseRate(v: string | undefined): { requests: number; perSeconds: number } | undefined {
+  if (!v) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`--rate must look like 1/2 (requests per seconds), got ${v}`);
+  return { requests: Number(m[1]), perSeconds: Number(m[2]) };
+}
+
+/** The site config from --site FILE (JSON) or the ad-hoc flags; command-line bounds override the file's. */
+export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
+  const maxPages = positiveInt(f.maxPages, '--max-pages');
+  const depth = positiveInt(f.depth, '--depth');
+  const timeoutMs = positiveInt(f.timeout, '--timeout');
+  const politeness = { ...parseRate(f.rate), ...(timeoutMs ? { timeoutMs } : {}) };
+  if (f.site) {
+    const raw = JSON.parse(await readFile(f.site, 'utf8')) as Record<string, unknown>;
+    const base = parseSiteConfig(raw);
+    return parseSiteConfig({
+      ...base,
+      allowedHosts: [...base.allowedHosts, ...f.allowHost],
+      ...(maxPages !== undefined ? { maxPages } : {}),
+      ...(depth !== undefined ? { maxDepth: depth } : {}),
+      politeness: { ...base.politeness, ...politeness },
+    });
+  }
+  if (!f.startUrl) throw new Error('crawl needs --start-url URL or --site FILE');
+  return adHocConfig({ startUrl: f.startUrl, allowHosts: f.allowHost, ...(maxPages !== undefined ? { maxPages } : {}), ...(depth !== undefined ? { depth } : {}), politeness });
+}
+
+/** Fetch state in the same database as the records; in memory only when the store has no SQL client. */
+export async function fetchStateFor(stores: Stores): Promise<FetchStateStore> {
+  return stores.records instanceof SqlRecordStore ? SqlFetchStateStore.open(stores.records.client) : new MemoryFetchStateStore();
+}
+
+/**
+ * `budgetdoc crawl` (embedded: this process fetches, extracts and stores; no Redis) and
+ * `budgetdoc schedule` (the nightly BullMQ run). The BullMQ side is handed in by the entry point.
+ */
+export function registerCrawlCommands(program: Command, loadBackend?: CrawlBackendLoader): void {
+  storeOptions(
+    siteOptions(
+      program
+        .command('crawl')
+        .description('crawl a finance bureau site politely and ingest its disclosures (embedded; add --redis-url to queue it for workers)'),
+    )
+      .option('--no-ocr', 'never run OCR on fetched documents')
+      .option('--json', 'print the crawl report as JSON (with every URL and its outcome)')
+      .option('--redis-url <url>', 'queue the crawl for `budgetdoc worker` processes instead of running it here'),
+  ).action(async (flags: CrawlFlags) => {
+    const cfg = await configFromFlags(flags);
+    if (flags.redisUrl) {
+      if (!loadBackend) throw new Error('this build has no BullMQ backend');
+      const id = await (await loadBackend()).enqueueCrawl({ redisUrl: flags.redisUrl, site: cfg });
+      process.stdout.write(flags.json ? `${JSON.stringify({ queued: id })}\n` : `queued crawl job ${id}\n`);
+      return;
+    }
+    const log = createLogger();
+    const stores = await openFromFlags(flags);
+    const queue = new InProcessQueue({ ...stores, limits: { ...defaultLimits, ocr: flags.ocr }, log });
+    try {
+      const runId = `crawl-${Date.now().toString(36)}`;
+      const report = await crawlSite(cfg, {
+        state: await fetchStateFor(stores),
+        sink: pipelineSink(stores, queue, { runId, wait: true }),
+        onItem: (item) => log.info({ url: item.url, kind: item.kind, outcome: item.outcome, reason: item.reason }, 'crawl'),
+      });
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+      if (report.pagesFetched === 0) process.exitCode = 1;
+    } finally {
+      await queue.close();
+      await stores.close();
+    }
+  });
+  registerSchedule(program, loadBackend);
+}
