@@ -59,7 +59,7 @@ function toCanvas(img: GreyImage, box: PixelBox = { x0: 0, y0: 0, x1: img.width,
  * PNG of an image region, scaled (bilinear) and padded with white: tesseract reads best with
  * text 20-40 px high and a margin around it.
  */
-export function encodeRegion(img: GreyImage, box: PixelBox, scale = 1, pad = 0): Buffer {
+export function encodeRegion(img: GreyImage, box: PixelBox, scale = 1, pad = 0, threshold?: number): Buffer {
   const src = toCanvas(img, box);
   const w = Math.round((box.x1 - box.x0) * scale) + 2 * pad;
   const h = Math.round((box.y1 - box.y0) * scale) + 2 * pad;
@@ -70,6 +70,14 @@ export function encodeRegion(img: GreyImage, box: PixelBox, scale = 1, pad = 0):
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(src, pad, pad, w - 2 * pad, h - 2 * pad);
+  if (threshold !== undefined) {
+    // Scanner noise and JPEG ringing become speckles tesseract reads as dots and commas.
+    const px = ctx.getImageData(0, 0, w, h);
+    for (let j = 0; j < px.data.length; j += 4) {
+      px.data[j] = px.data[j + 1] = px.data[j + 2] = px.data[j]! <= threshold ? 0 : 255;
+    }
+    ctx.putImageData(px, 0, 0);
+  }
   return canvas.toBuffer('image/png');
 }
 
@@ -84,6 +92,26 @@ export function rotate(img: GreyImage, degrees: number): GreyImage {
   ctx.rotate((degrees * Math.PI) / 180);
   ctx.drawImage(src, -img.width / 2, -img.height / 2);
   return fromCanvas(canvas);
+}
+
+/** 3x3 box blur: evens out scanner grain before thresholding, keeps strokes 2+ px wide. */
+export function smooth(img: GreyImage): GreyImage {
+  const { width: w, height: h, data } = img;
+  const tmp = new Uint16Array(w * h);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      tmp[i] = data[i]! + data[x > 0 ? i - 1 : i]! + data[x < w - 1 ? i + 1 : i]!;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      out[i] = Math.round((tmp[i]! + tmp[y > 0 ? i - w : i]! + tmp[y < h - 1 ? i + w : i]!) / 9);
+    }
+  }
+  return { width: w, height: h, data: out };
 }
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */
@@ -110,6 +138,22 @@ export function otsu(img: GreyImage): number {
     }
   }
   return threshold;
+}
+
+/**
+ * Grain of the paper: median absolute deviation of background pixels. Zero for a rendered
+ * screenshot, several grey levels for a scan. Binarising helps a scan and hurts thin
+ * anti-aliased screenshot strokes, so the cell pass asks this first.
+ */
+export function paperGrain(img: GreyImage, threshold: number): number {
+  const bg: number[] = [];
+  const step = Math.max(1, Math.floor(img.data.length / 200_000));
+  for (let i = 0; i < img.data.length; i += step) if (img.data[i]! > threshold) bg.push(img.data[i]!);
+  if (bg.length === 0) return 0;
+  bg.sort((a, b) => a - b);
+  const med = bg[bg.length >> 1]!;
+  const dev = bg.map((v) => Math.abs(v - med)).sort((a, b) => a - b);
+  return dev[dev.length >> 1]!;
 }
 
 /** Share of ink pixels in a region, to tell empty cells from filled ones. */

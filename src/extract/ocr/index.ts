@@ -1,7 +1,7 @@
 import type { BBox, Provenance } from '../../model/document.js';
 import type { PositionedText, Ruling } from '../tables/types.js';
 import type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
-import { decodeGrey, otsu, type GreyImage } from './image.js';
+import { decodeGrey, otsu, paperGrain, type GreyImage } from './image.js';
 import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
 import { buildLattice, type Lattice } from './lattice.js';
@@ -54,6 +54,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
       scale,
       budget,
       engine,
+      binarize: paperGrain(img, threshold) >= 2,
     });
   }
   const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;

@@ -1,6 +1,6 @@
 import type { OcrWord } from './types.js';
 import { inkShare, type GreyImage, type PixelBox } from './image.js';
-import type { Lattice } from './lattice.js';
+import type { Lattice, LatticeCell } from './lattice.js';
 import { cellPass, type CellRead } from './passes.js';
 import type { Budget, EngineOptions } from './engine.js';
 
@@ -8,10 +8,14 @@ import type { Budget, EngineOptions } from './engine.js';
 const NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const CJK = /[\u3400-\u9fff]/;
 
-/** Page-pass text that is a number misread at worst: digits, separators, rulings mistaken for '|'. */
+/**
+ * Page-pass text that may be a misread number (4+11.96, 44.1T7, 7.E1): no Chinese, and at
+ * least half of it digits. Such cells are re-read with the digit whitelist.
+ */
 export function looksNumeric(text: string): boolean {
   const t = text.replace(/[\s|]/g, '');
-  return /\d/.test(t) && !CJK.test(t) && /^[-\d,.:;'`"°oOlISB]+$/.test(t);
+  const digits = t.replace(/\D/g, '').length;
+  return digits > 0 && !CJK.test(t) && digits * 2 >= t.length;
 }
 
 export function isNumber(text: string): boolean {
@@ -46,18 +50,50 @@ export interface NumberPassInput {
   scale: number;
   budget: Budget;
   engine?: EngineOptions;
+  /** Threshold number crops first (scans; see paperGrain). */
+  binarize: boolean;
+}
+
+interface CellWork {
+  cell: LatticeCell;
+  inner: PixelBox;
+  mine: OcrWord[];
+  pageText: string;
+  inked: boolean;
 }
 
 /**
- * Second pass over a ruled table: every cell whose page-pass text looks like a number (or that
- * has ink but no words) is cropped inside its rulings and read again as one line, numbers with
- * the digit whitelist. Page-pass words are replaced cell by cell; words outside cells (title,
- * 单位 line) are kept as they are.
+ * Columns of numbers: where most cells the page pass read look numeric. In such a column every
+ * inked cell below the header is re-read as digits, even when the page pass made Chinese-looking
+ * garbage of it (scans: 1,511.89 read as 吴国许仪刑国日园).
+ */
+function numberColumns(work: CellWork[]): { cols: Set<number>; bodyRow: number } {
+  const tally = new Map<number, { num: number; all: number }>();
+  let bodyRow = Infinity;
+  for (const w of work) {
+    if (w.cell.colSpan !== 1 || !w.pageText) continue;
+    const t = tally.get(w.cell.col) ?? { num: 0, all: 0 };
+    t.all += 1;
+    if (looksNumeric(w.pageText)) {
+      t.num += 1;
+      bodyRow = Math.min(bodyRow, w.cell.row);
+    }
+    tally.set(w.cell.col, t);
+  }
+  const cols = new Set([...tally].filter(([, t]) => t.num >= 2 && t.num * 2 >= t.all).map(([c]) => c));
+  return { cols, bodyRow };
+}
+
+/**
+ * Second pass over a ruled table: cells of number columns, and any cell whose page-pass text
+ * looks like a number, are cropped inside their rulings, binarised and read again as one line
+ * with the digit whitelist. Inked cells the page pass missed elsewhere are read as text.
+ * Page-pass words are replaced cell by cell; words outside cells (title, 单位 line) stay.
  */
 export async function rereadNumberCells(words: OcrWord[], p: NumberPassInput): Promise<OcrWord[]> {
   const { img, lattice, inset, scale, budget } = p;
   const taken = new Set<OcrWord>();
-  const out: OcrWord[] = [];
+  const work: CellWork[] = [];
   for (const cell of lattice.cells) {
     const inner = {
       x0: Math.round(cell.box.x0 + inset),
@@ -68,23 +104,21 @@ export async function rereadNumberCells(words: OcrWord[], p: NumberPassInput): P
     if (inner.x1 - inner.x0 < 4 || inner.y1 - inner.y0 < 4) continue;
     const mine = words.filter((w) => !taken.has(w) && centreIn(w, cell.box));
     mine.forEach((w) => taken.add(w));
-    const pageText = mine.map((w) => w.text).join('');
-    let numeric = looksNumeric(pageText);
-    if (mine.length === 0) {
-      if (inkShare(img, inner, p.threshold) < 0.003) continue;
-      // Ink the page pass missed: read it as text first, then decide.
-      const read = await cellPass(img, inner, scale, 'text', budget, p.engine);
-      if (!looksNumeric(read.text)) {
-        out.push(...read.words);
-        continue;
-      }
-      numeric = true;
-    }
-    if (!numeric) {
-      out.push(...mine);
+    const inked = mine.length > 0 || inkShare(img, inner, p.threshold) >= 0.003;
+    work.push({ cell, inner, mine, pageText: mine.map((w) => w.text).join(''), inked });
+  }
+  const { cols, bodyRow } = numberColumns(work);
+  const out: OcrWord[] = [];
+  for (const { cell, inner, mine, pageText, inked } of work) {
+    if (!inked) continue;
+    const inNumberColumn = cell.colSpan === 1 && cols.has(cell.col) && cell.row >= bodyRow;
+    if (!inNumberColumn && !looksNumeric(pageText)) {
+      if (mine.length) out.push(...mine);
+      // Ink the page pass missed entirely: read it on its own as text.
+      else out.push(...(await cellPass(img, inner, scale, 'text', budget, p.engine)).words);
       continue;
     }
-    const digits = await cellPass(img, inner, scale, 'digits', budget, p.engine);
+    const digits = await cellPass(img, inner, scale, 'digits', budget, p.engine, p.binarize ? p.threshold : undefined);
     const keepPage = !isNumber(digits.text) && isNumber(pageText.replace(/[\s|]/g, ''));
     if (keepPage || !digits.text) out.push(...mine);
     else out.push(asWord(digits, mine.length ? union(mine) : inner));

@@ -100,9 +100,10 @@ export async function cellPass(
   mode: 'digits' | 'text',
   budget: Budget,
   eng: EngineOptions = {},
+  threshold?: number,
 ): Promise<CellRead> {
   const pad = 12;
-  const png = encodeRegion(img, box, scale, pad);
+  const png = encodeRegion(img, box, scale, pad, threshold);
   return withWorker(
     mode === 'digits' ? 'eng' : 'chi_sim',
     budget,

@@ -75,14 +75,17 @@ function joinCollinear(lines: PixelBox[], gap: number): PixelBox[] {
 
 const swap = (b: PixelBox): PixelBox => ({ x0: b.y0, x1: b.y1, y0: b.x0, y1: b.x1 });
 
-/** True when a box of one direction ends on (or crosses) a line of the other direction. */
-function meets(h: PixelBox, vs: PixelBox[], tol: number): boolean {
-  return vs.some(
-    (v) =>
-      v.y0 - tol <= h.y1 &&
-      h.y0 <= v.y1 + tol &&
-      (Math.abs(v.x0 - h.x0) <= tol || Math.abs(v.x1 - h.x1) <= tol || Math.abs(v.x0 - h.x1) <= tol || Math.abs(v.x1 - h.x0) <= tol || (h.x0 < v.x0 && v.x1 < h.x1)),
-  );
+/** Whether a perpendicular line passes through the point (x, y) of a horizontal box's end. */
+function endMeets(x: number, h: PixelBox, vs: PixelBox[], tol: number): boolean {
+  return vs.some((v) => v.x0 - tol <= x && x <= v.x1 + tol && v.y0 - tol <= h.y1 && h.y0 <= v.y1 + tol);
+}
+
+/**
+ * A short line is a cell border only when both its ends sit on lines of the other direction
+ * (a border runs from ruling to ruling); a character stroke touches at most one.
+ */
+function bothEndsMeet(h: PixelBox, vs: PixelBox[], tol: number): boolean {
+  return endMeets(h.x0, h, vs, tol) && endMeets(h.x1, h, vs, tol);
 }
 
 export function detectRulings(img: GreyImage, threshold: number): PixelRulings {
@@ -98,11 +101,19 @@ export function detectRulings(img: GreyImage, threshold: number): PixelRulings {
     linesAlong({ len: height, across: width, dark: (y, x) => dark(x, y) }, minLen, gap).filter(thin),
     3 * gap,
   ).map(swap);
-  // A long line stands on its own; a short one must meet a line of the other direction.
-  const longH = width / 8;
-  const longV = height / 12;
-  const tol = maxThick + gap;
-  const keepH = hs.filter((h) => h.x1 - h.x0 >= longH || meets(h, vs, tol));
-  const keepV = vs.filter((v) => v.y1 - v.y0 >= longV || meets(swap(v), hs.map(swap), tol));
-  return { horizontal: keepH, vertical: keepV };
+  // A long line stands on its own; a short one must run from line to line of the other direction
+  // (long ones first: strokes of 口 or 田 also form little boxes among themselves).
+  const longH = hs.filter((h) => h.x1 - h.x0 >= width / 8);
+  const longV = vs.filter((v) => v.y1 - v.y0 >= height / 12);
+  const tol = gap + 1;
+  const longHSwapped = longH.map(swap);
+  const keepV = [...longV, ...vs.filter((v) => !longV.includes(v) && bothEndsMeet(swap(v), longHSwapped, tol))];
+  const keepH = [...longH, ...hs.filter((h) => !longH.includes(h) && bothEndsMeet(h, keepV, tol))];
+  // A table ruling crosses or ends on at least two of the other direction; a bold title stroke none.
+  const crosses = (h: PixelBox, others: PixelBox[]) =>
+    others.filter((v) => v.x0 - tol <= h.x1 && h.x0 <= v.x1 + tol && v.y0 - tol <= h.y1 && h.y0 <= v.y1 + tol).length >= 2;
+  return {
+    horizontal: keepH.filter((h) => crosses(h, keepV)),
+    vertical: keepV.filter((v) => crosses(swap(v), keepH.map(swap))),
+  };
 }

@@ -1,0 +1,178 @@
+/**
+ * Builds the OCR samples (issues 3 and 4):
+ *  - samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf: page 15 (一般公共预算财政拨款支出决算表)
+ *    of the 普陀区财政局 2024 决算 (corpus), rendered at 200 dpi by pdftoppm, degraded like a scanner
+ *    (turned 0.35°, blurred, grey noise, darker paper, JPEG) and wrapped alone in a PDF without text.
+ *  - samples/images/seed001-gongkai06-basic-economic.png: 公开06表 of seed 001 drawn as a screenshot
+ *    (96 dpi, WenQuanYi Zen Hei, 1 px rulings), the picture the DOCX engineer embeds in a DOCX.
+ * Deterministic: a seeded noise generator and fixed PDF dates. Needs pdftoppm and the wqy font;
+ * the built files are committed, so tests never need either.
+ *   npx tsx scripts/build-scan-samples.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
+
+const CORPUS_PDF = '/work/shared/corpus/real/shanghai-putuo-finance-bureau-2024-final.pdf';
+const SCAN_PAGE = 15;
+const SCAN_DPI = 200;
+const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+const OUT_SCAN = 'samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf';
+const OUT_PNG = 'samples/images/seed001-gongkai06-basic-economic.png';
+
+/** mulberry32: a small seeded generator, so the noise is the same on every build. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function buildScan(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  try {
+    execFileSync('pdftoppm', ['-f', String(SCAN_PAGE), '-l', String(SCAN_PAGE), '-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', CORPUS_PDF, join(dir, 'page')], { stdio: 'ignore' });
+    const page = await loadImage(readFileSync(join(dir, 'page.png')));
+    const { width, height } = page;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+    // A page fed slightly askew, and the softness of a scanner's optics.
+    ctx.translate(width / 2, height / 2);
+    ctx.rotate((0.35 * Math.PI) / 180);
+    ctx.filter = 'blur(0.6px)';
+    ctx.drawImage(page, -width / 2, -height / 2);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.filter = 'none';
+    const img = ctx.getImageData(0, 0, width, height);
+    const rand = rng(20240615);
+    for (let i = 0; i < img.data.length; i += 4) {
+      // Paper a little grey, ink not quite black, sensor noise, and rare dust specks.
+      let v = 18 + (img.data[i]! * 222) / 255 + (rand() + rand() + rand() - 1.5) * 18;
+      if (rand() < 0.0004) v = 40 + rand() * 80;
+      img.data[i] = img.data[i + 1] = img.data[i + 2] = Math.max(0, Math.min(255, Math.round(v)));
+    }
+    ctx.putImageData(img, 0, 0);
+    const jpeg = await canvas.encode('jpeg', 82);
+    mkdirSync('samples/pdf/scan', { recursive: true });
+    await writePdf(jpeg, OUT_SCAN);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writePdf(jpeg: Buffer, out: string): Promise<void> {
+  const fixed = new Date('2025-06-30T00:00:00Z');
+  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { CreationDate: fixed, ModDate: fixed, Producer: 'budgetdoc build-scan-samples', Creator: 'scanner simulation' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.image(jpeg, 0, 0, { width: doc.page.width, height: doc.page.height });
+  doc.end();
+  return done.then(() => writeFileSync(out, Buffer.concat(chunks)));
+}
+
+/** 公开06表 of seed 001 (lines 1109-1290), as printed there: code, name, 本年支出合计, 人员经费, 公用经费, 备注. */
+const SEED001_T06: string[][] = [
+  ['', '合计', '490.68', '438.2', '52.48', ''],
+  ['301', '工资福利支出', '411.96', '411.96', '', ''],
+  ['30101', '基本工资', '145.20', '145.20', '', ''],
+  ['30102', '津贴补贴', '119.08', '119.08', '', ''],
+  ['30103', '奖金', '58.81', '58.81', '', ''],
+  ['30108', '养老保险缴纳', '42.72', '42.72', '', ''],
+  ['30311', '住房公积金', '44.17', '44.17', '', ''],
+  ['30199', '其他工资福利支出', '1.97', '1.97', '', ''],
+  ['302', '商品和服务支出', '52.48', '', '52.48', ''],
+  ['30201', '办公费', '2.84', '', '2.84', ''],
+  ['30204', '手续费', '0.01', '', '0.01', ''],
+  ['30205', '水费', '0.18', '', '0.18', ''],
+  ['30206', '电费', '0.92', '', '0.92', ''],
+  ['30207', '邮电费', '12.80', '', '12.80', ''],
+  ['30211', '差旅费', '0.61', '', '0.61', ''],
+  ['30217', '公务接待费', '4.35', '', '4.35', ''],
+  ['30228', '工会经费', '6.06', '', '6.06', ''],
+  ['30231', '公务用车运行维护费', '8.38', '', '8.38', ''],
+  ['30239', '其他交通费用', '16.33', '', '16.33', ''],
+  ['303', '对个人和家庭的补助', '26.24', '26.24', '', ''],
+  ['', '抚恤金', '18.53', '18.53', '', ''],
+  ['30305', '生活补助', '7.51', '7.51', '', ''],
+  ['30309', '奖励金', '0.2', '0.2', '', ''],
+];
+
+async function buildPicture(): Promise<void> {
+  GlobalFonts.registerFromPath(FONT, 'WQY');
+  const cols = [124, 180, 104, 96, 96, 64];
+  const rowH = 26;
+  const left = 20;
+  const top = 92;
+  const width = left * 2 + cols.reduce((s, w) => s + w, 0);
+  const header = 2;
+  const height = top + rowH * (header + SEED001_T06.length) + 40;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.textBaseline = 'middle';
+  ctx.font = 'bold 18px WQY';
+  ctx.textAlign = 'center';
+  ctx.fillText('一般公共预算财政拨款基本支出决算表（按经济分类科目）', width / 2, 26);
+  ctx.font = '13px WQY';
+  ctx.textAlign = 'right';
+  ctx.fillText('公开06表', width - left, 52);
+  ctx.textAlign = 'left';
+  ctx.fillText('编制部门：咸阳市杨陵区人民代表大会常务委员会办公室', left, 74);
+  ctx.textAlign = 'right';
+  ctx.fillText('金额单位：万元', width - left, 74);
+  const xs = cols.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [left]);
+  const rowsY = Array.from({ length: header + SEED001_T06.length + 1 }, (_, i) => top + i * rowH);
+  const x = (i: number) => xs[i]!;
+  const y = (i: number) => rowsY[i]!;
+  // Rulings: 项目 spans code and name in the first header row; the amount headers span both rows.
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 1;
+  const line = (x0: number, y0: number, x1: number, y1: number) => {
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x0) + 0.5, Math.round(y0) + 0.5);
+    ctx.lineTo(Math.round(x1) + 0.5, Math.round(y1) + 0.5);
+    ctx.stroke();
+  };
+  for (let r = 0; r < rowsY.length; r++) line(x(0), y(r), x(cols.length), y(r));
+  for (let c = 0; c < xs.length; c++) line(x(c), y(0), x(c), y(rowsY.length - 1));
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(x(1) - 1, y(0) + 1, 2, rowH - 1);
+  for (let c = 2; c < cols.length; c++) ctx.fillRect(x(c) + 1, y(1) - 1, cols[c]! - 1, 2);
+  ctx.fillStyle = '#000';
+  ctx.font = '14px WQY';
+  ctx.textAlign = 'center';
+  const mid = (r: number) => y(r) + rowH / 2;
+  ctx.fillText('项    目', (x(0) + x(2)) / 2, mid(0));
+  ctx.fillText('经济分类科目编码', (x(0) + x(1)) / 2, mid(1));
+  ctx.fillText('科目名称', (x(1) + x(2)) / 2, mid(1));
+  ['本年支出合计', '人员经费', '公用经费', '备注'].forEach((h, i) => ctx.fillText(h, (x(i + 2) + x(i + 3)) / 2, y(1)));
+  SEED001_T06.forEach((row, i) => {
+    const r = header + i;
+    ctx.textAlign = 'left';
+    ctx.fillText(row[0]!, x(0) + 6, mid(r));
+    ctx.fillText(row[1]!, x(1) + 6, mid(r));
+    ctx.textAlign = 'right';
+    for (let c = 2; c < 5; c++) ctx.fillText(row[c]!, x(c + 1) - 6, mid(r));
+  });
+  ctx.font = '12px WQY';
+  ctx.textAlign = 'left';
+  ctx.fillText('注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。', left, y(rowsY.length - 1) + 22);
+  mkdirSync('samples/images', { recursive: true });
+  writeFileSync(OUT_PNG, await canvas.encode('png'));
+}
+
+await buildScan();
+await buildPicture();
+console.log(`wrote ${OUT_SCAN} and ${OUT_PNG}`);
