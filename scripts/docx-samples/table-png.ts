@@ -1,0 +1,23 @@
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import type { Layout } from './table-layout.js';
+
+const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/** A screenshot-like PNG of a laid-out table (black rules, CJK text), `scale` pixels per point. */
+export function renderTablePng(layout: Layout, scale: number): Buffer {
+  if (!GlobalFonts.registerFromPath(FONT, 'SampleCJK')) throw new Error(`font missing: ${FONT} (apt-get install fonts-noto-cjk)`);
+  const margin = 6;
+  const canvas = createCanvas(Math.ceil((layout.width + 2 * margin) * scale), Math.ceil((layout.height + 2 * margin) * scale));
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.scale(scale, scale);
+  g.translate(margin, margin);
+  g.strokeStyle = '#000000';
+  g.lineWidth = 0.75;
+  for (const c of layout.cells) g.strokeRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+  g.fillStyle = '#000000';
+  g.font = `${layout.fontSize}px SampleCJK`;
+  for (const c of layout.cells) for (const l of c.lines) g.fillText(l.text, l.x, l.y);
+  return canvas.toBuffer('image/png');
+}

@@ -1,0 +1,76 @@
+import { load } from 'cheerio';
+import type { Document, Element } from 'domhandler';
+import { PermanentError } from '../../model/errors.js';
+import { unzipLimited } from '../../util/zip.js';
+
+/** One relationship of word/document.xml (ECMA-376 Part 2, §9.3), its target resolved to a part name. */
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  /** Part name inside the package, or undefined for external targets and targets that escape the package. */
+  part?: string;
+  escapes?: boolean;
+}
+
+export interface DocxPackage {
+  parts: Map<string, Uint8Array>;
+  rels: Map<string, Rel>;
+  document: Document;
+}
+
+/**
+ * XML in a package never needs a DTD; a DOCTYPE is how entity-expansion attacks (billion
+ * laughs, external entities) arrive, so any part declaring one is refused.
+ */
+export function parseXmlPart(bytes: Uint8Array, part: string): Document {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PermanentError('docx.xml_entities', `${part} declares a DOCTYPE or entities; refused`);
+  return load(text, { xml: { xmlMode: true, decodeEntities: true } }).root()[0] as unknown as Document;
+}
+
+/** Resolves a relationship target against word/, refusing '..' that climbs out of the package. */
+export function resolveTarget(base: string, target: string): string | undefined {
+  const parts = (target.startsWith('/') ? [] : base.split('/').filter(Boolean)).concat(target.split('/'));
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(decodeURIComponent(p));
+  }
+  return out.join('/');
+}
+
+function relsOf(doc: Document): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
+  const visit = (nodes: Document['children']): void => {
+    for (const n of nodes) {
+      if (n.type !== 'tag') continue;
+      const el = n as Element;
+      if (el.name === 'Relationship') {
+        const { Id: id, Type: type = '', Target: target = '', TargetMode: mode } = el.attribs;
+        if (!id) continue;
+        if (mode === 'External') {
+          rels.set(id, { id, type, target });
+          continue;
+        }
+        const part = resolveTarget('word', target);
+        rels.set(id, part ? { id, type, target, part } : { id, type, target, escapes: true });
+      } else visit(el.children);
+    }
+  };
+  visit(doc.children);
+  return rels;
+}
+
+/** Opens a DOCX: every part inflated under the zip-bomb limit, the main document parsed. */
+export function openPackage(bytes: Uint8Array, maxInflatedBytes: number): DocxPackage {
+  const parts = unzipLimited(bytes, () => true, { maxTotalBytes: maxInflatedBytes });
+  const main = parts.get('word/document.xml');
+  if (!main) throw new PermanentError('docx.no_document', 'package has no word/document.xml');
+  const relsPart = parts.get('word/_rels/document.xml.rels');
+  const rels = relsPart ? relsOf(parseXmlPart(relsPart, 'word/_rels/document.xml.rels')) : new Map<string, Rel>();
+  return { parts, rels, document: parseXmlPart(main, 'word/document.xml') };
+}
