@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
+import { seed001 } from './pdf-sample-seed001.js';
 
 const CORPUS_PDF = '/work/shared/corpus/real/shanghai-putuo-finance-bureau-2024-final.pdf';
 const SCAN_PAGE = 15;
@@ -80,32 +81,8 @@ function writePdf(jpeg: Buffer, out: string): Promise<void> {
   return done.then(() => writeFileSync(out, Buffer.concat(chunks)));
 }
 
-/** 公开06表 of seed 001 (lines 1109-1290), as printed there: code, name, 本年支出合计, 人员经费, 公用经费, 备注. */
-const SEED001_T06: string[][] = [
-  ['', '合计', '490.68', '438.2', '52.48', ''],
-  ['301', '工资福利支出', '411.96', '411.96', '', ''],
-  ['30101', '基本工资', '145.20', '145.20', '', ''],
-  ['30102', '津贴补贴', '119.08', '119.08', '', ''],
-  ['30103', '奖金', '58.81', '58.81', '', ''],
-  ['30108', '养老保险缴纳', '42.72', '42.72', '', ''],
-  ['30311', '住房公积金', '44.17', '44.17', '', ''],
-  ['30199', '其他工资福利支出', '1.97', '1.97', '', ''],
-  ['302', '商品和服务支出', '52.48', '', '52.48', ''],
-  ['30201', '办公费', '2.84', '', '2.84', ''],
-  ['30204', '手续费', '0.01', '', '0.01', ''],
-  ['30205', '水费', '0.18', '', '0.18', ''],
-  ['30206', '电费', '0.92', '', '0.92', ''],
-  ['30207', '邮电费', '12.80', '', '12.80', ''],
-  ['30211', '差旅费', '0.61', '', '0.61', ''],
-  ['30217', '公务接待费', '4.35', '', '4.35', ''],
-  ['30228', '工会经费', '6.06', '', '6.06', ''],
-  ['30231', '公务用车运行维护费', '8.38', '', '8.38', ''],
-  ['30239', '其他交通费用', '16.33', '', '16.33', ''],
-  ['303', '对个人和家庭的补助', '26.24', '26.24', '', ''],
-  ['', '抚恤金', '18.53', '18.53', '', ''],
-  ['30305', '生活补助', '7.51', '7.51', '', ''],
-  ['30309', '奖励金', '0.2', '0.2', '', ''],
-];
+/** 公开06表 of seed 001 as the PDF samples transcribe it (scripts/pdf-sample-seed001.ts), codes trimmed. */
+const SEED001_T06: string[][] = seed001.body.map((row) => row.map((c) => (typeof c === 'string' ? c : (c?.text ?? '')).trim()));
 
 async function buildPicture(): Promise<void> {
   GlobalFonts.registerFromPath(FONT, 'WQY');
@@ -124,14 +101,14 @@ async function buildPicture(): Promise<void> {
   ctx.textBaseline = 'middle';
   ctx.font = 'bold 18px WQY';
   ctx.textAlign = 'center';
-  ctx.fillText('一般公共预算财政拨款基本支出决算表（按经济分类科目）', width / 2, 26);
+  ctx.fillText(seed001.title, width / 2, 26);
   ctx.font = '13px WQY';
   ctx.textAlign = 'right';
-  ctx.fillText('公开06表', width - left, 52);
+  ctx.fillText(seed001.label, width - left, 52);
   ctx.textAlign = 'left';
-  ctx.fillText('编制部门：咸阳市杨陵区人民代表大会常务委员会办公室', left, 74);
+  ctx.fillText(seed001.dept, left, 74);
   ctx.textAlign = 'right';
-  ctx.fillText('金额单位：万元', width - left, 74);
+  ctx.fillText(seed001.unit, width - left, 74);
   const xs = cols.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [left]);
   const rowsY = Array.from({ length: header + SEED001_T06.length + 1 }, (_, i) => top + i * rowH);
   const x = (i: number) => xs[i]!;
