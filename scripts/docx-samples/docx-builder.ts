@@ -116,7 +116,8 @@ export class DocxBuilder {
       const { v } = asSheetValue(c.text);
       if (typeof v === 'number' && c.text !== '') values[`${c.row},${c.col}`] = v;
     }
-    const last = g.cells[g.cells.length - 1]!;
+    // A sheet holds no cell where nothing is written: the last cell read is the last with text or a merge.
+    const last = g.cells.filter((c) => c.text !== '' || c.rowSpan > 1 || c.colSpan > 1).pop()!;
     this.expected.push({
       source: 'workbook', part, method: 'structure', contextIncludes: opts.contextIncludes,
       nRows: g.nRows, nCols: g.nCols, rows: textRows(g), spans: spansOf(g),
