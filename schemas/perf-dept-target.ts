@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amountFieldSchema, baseRecordSchema, provenanceSchema, textFieldSchema } from './common.js';
+import { checkboxesSchema } from './perf-common.js';
 
 /** 指标值: operator, number and unit as printed (`≥ 90 %`, `定性` + `合理`). */
 export const indicatorValueSchema = z.object({
@@ -44,6 +45,35 @@ export const deptTargetTaskSchema = z.object({
 /** A 资金来源 line: 财政性资金 / 其他资金, or 公共财政拨款 / 政府性基金拨款 / 非税收入拨款 / 其他拨款 (seed 000). */
 export const fundingSourceSchema = z.object({ label: z.string(), amount: z.number().nullable(), provenance: provenanceSchema });
 
+const numberFieldSchema = amountFieldSchema.nullable();
+const textOrNull = textFieldSchema.nullable();
+
+/** 绩申表-1/2/3 of seed 000 (domain.md §3.4, basic facts); null where not printed. */
+export const deptTargetFactsSchema = z.object({
+  /** 预算绩效管理联络员 */
+  liaison: textOrNull,
+  /** 联系电话 */
+  phone: textOrNull,
+  /** 人员编制数 */
+  staffQuota: numberFieldSchema,
+  /** 实有人数 */
+  staffActual: numberFieldSchema,
+  /** 公车编制数 */
+  vehicleQuota: numberFieldSchema,
+  /** 实有公车数 */
+  vehicleActual: numberFieldSchema,
+  /** 单位职能 */
+  functions: textOrNull,
+  /** 部门中长期战略目标 */
+  strategy: textOrNull,
+  /** 保障绩效目标实现的措施 */
+  measures: textOrNull,
+  /** 上年度预算执行情况及成效 */
+  lastYear: textOrNull,
+  /** 其他需说明的问题 */
+  otherNotes: textOrNull,
+});
+
 /** perf.dept_target: 部门整体支出绩效目标表 / 申报表 (seeds 000, 002, 004). */
 export const deptTargetRecordSchema = baseRecordSchema.extend({
   tableType: z.literal('perf.dept_target'),
@@ -67,5 +97,14 @@ export const deptTargetRecordSchema = baseRecordSchema.extend({
     projectExpenditure: amountFieldSchema.nullable(),
   }),
   indicators: z.array(deptTargetIndicatorSchema),
+  /** Seed 000 (绩申表-1/2/3): facts about the unit and the form's long texts. */
+  facts: deptTargetFactsSchema.optional(),
+  /** 三公经费预算（万元）: 合计 and its items (seed 000). */
+  threePublic: z
+    .object({ total: amountFieldSchema.nullable(), items: z.array(fundingSourceSchema) })
+    .nullable()
+    .optional(),
+  /** Option boxes (绩申表-4: 单位（部门）自评□ 财政部门□, 优秀□ 良好□ 合格□ 不合格□). */
+  checkboxes: z.array(checkboxesSchema).optional(),
 });
 export type DeptTargetRecord = z.infer<typeof deptTargetRecordSchema>;

@@ -61,7 +61,7 @@ export interface OperatorValue {
   text: string;
 }
 
-const OPERATOR = /^(≥|≤|>=|<=|＞|＜|>|<|=|＝)/;
+const OPERATOR = /^(≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝)/;
 
 /** '≥25次', '≤754.38万元', '100%', '≥ 90 %', '= 2023', '≤预算控制数', '合理'. */
 export function parseOperatorValue(text: string, operatorHint?: string): OperatorValue {
@@ -84,8 +84,10 @@ export function parseOperatorValue(text: string, operatorHint?: string): Operato
 function canonicalOperator(op: string): string {
   switch (op) {
     case '>=':
+    case '≧':
       return '≥';
     case '<=':
+    case '≦':
       return '≤';
     case '＞':
       return '>';

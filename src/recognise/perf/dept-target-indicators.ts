@@ -11,7 +11,7 @@ const COLUMNS: Array<[key: string, header: RegExp]> = [
   ['valueType', /^指标值类型/],
   ['value', /^(?:指标值|目标值)(?:[(（].*[)）])?$/],
   ['scoringStandard', /评.*分标准|评分标准/],
-  ['description', /^指标值说明|^指标说明/],
+  ['description', /^指标值说明|^指标说明|^指标内容$/],
   ['remark', /^备注|目标值测算/],
 ];
 

@@ -7,11 +7,16 @@ import { baseFields, tableTexts, unitOf } from '../record.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext } from '../types.js';
 import { amountValue, compact, normalise } from '../values.js';
 import { readIndicators } from './dept-target-indicators.js';
+import { readFacts, readThreePublic, valueCell } from './dept-target-facts.js';
+import { FormView } from './form.js';
+import { checkboxesIn } from './indicator-values.js';
 
 const TYPE = 'perf.dept_target';
 /** Titles of seeds 000 (部门(单位)整体支出绩效目标基本信息表), 002 (部门整体支出绩效目标表), 004 (整体绩效目标申报表). */
 const TITLE = /整体(?:支出)?绩效目标(?:申报|基本信息)?表/;
 const SOURCE_NAMES = /(财政性资金|其他资金|公共财政拨款|政府性基金拨款|非税收入拨款|其他拨款)$/;
+/** Seed 000 splits the form into 绩申表-1..4, each titled 部门（单位）整体支出…绩效目标…表 (one record each). */
+const FORM_PARTS = /绩申表[-—–]*\d|整体支出.*绩效目标.*(?:指标值|审核表|申报表|基本信息表)/;
 
 function field(cell: Cell | undefined) {
   return cell ? { value: normalise(cell.text), provenance: cell.prov } : null;
@@ -21,17 +26,11 @@ function amountField(cell: Cell | undefined) {
   return cell ? { value: amountValue(cell.text), provenance: cell.prov } : null;
 }
 
-/** The value of a label: the next cell right, or (label rows over value rows, seed 000) the cell below. */
-function valueOf(form: FormGrid, label: Cell): Cell | undefined {
-  const right = form.rightOf(label);
-  if (right && (amountValue(right.text) !== null || compact(right.text) === '')) return right;
-  const below = form.at(label.row + label.rowSpan, label.col);
-  return below && amountValue(below.text) !== null ? below : right;
-}
 
 function readTasks(form: FormGrid) {
-  const header = form.find(/^任务名称$/);
-  const contentHead = header && form.find(/^主要内容$/, header.row, header.row + 1);
+  // Seed 000 (绩申表-2) heads the columns 内容 / 主要内容（重点工作计划明细）.
+  const header = form.find(/^(任务名称|内容)$/);
+  const contentHead = header && form.find(/^主要内容/, header.row, header.row + 1);
   if (!header || !contentHead) return [];
   const block = form.at(header.row, 0);
   const end = block && block !== header ? block.row + block.rowSpan : form.table.nRows;
@@ -56,15 +55,18 @@ function readBudget(form: FormGrid) {
       if (cell.row !== r) continue;
       const label = FormGrid.label(cell);
       const source = SOURCE_NAMES.exec(label);
-      const value = valueOf(form, cell);
+      const value = valueCell(form, cell);
       if (source && value) sources.push({ label: source[1]!, amount: amountValue(value.text), provenance: value.prov });
       else if (/基本支出$/.test(label) && !basic) basic = value;
       else if (/项目支出$/.test(label) && !project) project = value;
     }
     if (form.find(/^一级指标$/, r, r + 1)) break;
   }
+  // Seed 000 prints 部门整体预算总额 as a section heading; its figure is under 资金来源合计.
+  const sum = form.find(/^资金来源合计$/);
+  const totalCell = (total && valueCell(form, total)) ?? (sum && valueCell(form, sum));
   return {
-    total: total ? amountField(valueOf(form, total)) : null,
+    total: totalCell ? amountField(totalCell) : null,
     sources,
     basicExpenditure: amountField(basic),
     projectExpenditure: amountField(project),
@@ -81,6 +83,7 @@ export const deptTargetRecogniser: Recogniser = {
 
   score(table: Table) {
     const texts = tableTexts(table).map(compact).join(' ');
+    if (FORM_PARTS.test(texts)) return 0.9;
     if (/自评/.test(texts)) return 0;
     const cells = new FormGrid(table);
     const hasForm = Boolean(cells.find(/年度履职目标|部门[(（]?单位[)）]?名称/)) && Boolean(cells.find(/三级指标/));
@@ -95,7 +98,7 @@ export const deptTargetRecogniser: Recogniser = {
     const reportingUnit = unitCell
       ? { value: normalise(unitCell.text).replace(/^\*?填报单位(?:[(（]盖章[)）])?\s*[:：]\s*/, ''), provenance: unitCell.prov }
       : null;
-    const goal = form.find(/^年度履职目标$/);
+    const goal = form.find(/^(本年度总体绩效目标[(（])?年度履职目标[)）]?$/);
     const departmentName = name ? field(form.rightOf(name)) : null;
     const base = baseFields(table, ctx, TYPE, titleOf(table), unitOf(table) ?? '万元');
     const { indicators, issues } = readIndicators(form);
@@ -111,8 +114,11 @@ export const deptTargetRecogniser: Recogniser = {
         tasks: readTasks(form),
         budget: readBudget(form),
         indicators,
+        facts: readFacts(form),
+        threePublic: readThreePublic(form),
+        checkboxes: checkboxesIn(new FormView(table)),
       },
-      issues,
+      issues: FORM_PARTS.test(tableTexts(table).map(compact).join(' ')) ? issues.filter((i) => i.code !== 'perf.no_indicator_header') : issues,
     };
   },
 
@@ -128,6 +134,10 @@ export const deptTargetRecogniser: Recogniser = {
         '部门预算总额 = 基本支出 + 项目支出',
       ),
     ];
+    if (r.threePublic) {
+      const { total: tp, items } = r.threePublic;
+      checks.push(sumCheck(`${TYPE}.three_public_sum`, tp?.value, items.map((i) => i.amount), '三公经费预算 合计 = Σ items'));
+    }
     // Σ points of the 二级 groups = the points printed in their 一级 label (投入管理指标(50分) = 10 + 32 + 8).
     const groups = new Map<string, { points: number | null; level2: Map<string, number | null> }>();
     for (const ind of r.indicators) {

@@ -65,3 +65,25 @@ export function run(recogniser: Recogniser, table: Table, ctx: RecogniseContext 
   const full = recogniser.schema.parse({ ...record, issues: [...(record.issues as unknown[]), ...issues], checks, status });
   return full as Record<string, unknown> & { checks: Check[]; status: string };
 }
+
+/**
+ * A Table from a dense text grid and its merges ([row, col, rowSpan, colSpan]), the shape the
+ * DOCX and workbook extractors report; positions covered by a merge are dropped.
+ */
+export function tableFromRows(rows: string[][], spans: Array<[number, number, number, number]>, context: string[] = [], id = 't1'): Table {
+  const covered = new Set<string>();
+  const spanAt = new Map<string, [number, number]>();
+  for (const [r, c, rs, cs] of spans) {
+    spanAt.set(`${r},${c}`, [rs, cs]);
+    for (let dr = 0; dr < rs; dr++) for (let dc = 0; dc < cs; dc++) if (dr || dc) covered.add(`${r + dr},${c + dc}`);
+  }
+  const cells: Cell[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((text, c) => {
+      if (covered.has(`${r},${c}`)) return;
+      const [rowSpan, colSpan] = spanAt.get(`${r},${c}`) ?? [1, 1];
+      cells.push({ row: r, col: c, rowSpan, colSpan, text, prov: prov(`${id}/r${r}c${c}`) });
+    }),
+  );
+  return { id, nRows: rows.length, nCols: Math.max(...rows.map((r) => r.length)), cells, context, prov: prov(id) };
+}
