@@ -34,17 +34,26 @@ function noNewTitle(prev: Table, next: Table): boolean {
   return next.context.every((l) => seen.has(norm(l)));
 }
 
-/** How many of `next`'s first rows repeat `prev`'s header rows exactly. */
+/** A row that can be a header: two or more filled cells, none of them a bare number. */
+const headerLike = (row: string[]): boolean => row.filter((t) => t).length >= 2 && !row.some((t) => /^[-\d.,%]+$/.test(t));
+
+/**
+ * How many of `next`'s first rows repeat header rows of `prev`. The repeated block is usually
+ * prev's first rows; in forms it is a later header (seed 004 repeats only the 一级指标… row of
+ * its indicator block, below the 部门名称 / 预算情况 block of page 1).
+ */
 export function repeatedHeaderRows(prev: Table, next: Table): number {
-  const a = toTextRows(prev);
-  const b = toTextRows(next);
-  let k = 0;
-  while (k < Math.min(MAX_HEADER_ROWS, a.length, b.length - 1)) {
-    const ra = a[k]!.map(norm), rb = b[k]!.map(norm);
-    if (!ra.some((t) => t) || ra.join('|') !== rb.join('|')) break;
-    k++;
+  const a = toTextRows(prev).map((r) => r.map(norm));
+  const b = toTextRows(next).map((r) => r.map(norm));
+  const same = (x: string[] | undefined, y: string[] | undefined) => !!x && !!y && x.join('|') === y.join('|');
+  let best = 0;
+  for (let j = 0; j < a.length; j++) {
+    if (!headerLike(a[j]!) || !same(a[j], b[0])) continue;
+    let k = 0;
+    while (k < MAX_HEADER_ROWS && k < b.length - 1 && same(a[j + k], b[k]) && a[j + k]!.some((t) => t)) k++;
+    best = Math.max(best, k);
   }
-  return k;
+  return best;
 }
 
 export function continues(prev: PlacedTable, next: PlacedTable): boolean {

@@ -46,3 +46,20 @@ describe('joinAcrossPages', () => {
     expect(total.map((c) => [c.col, c.colSpan, c.text])).toEqual([[0, 2, '合计'], [2, 1, '5']]);
   });
 });
+
+describe('repeated header rows', () => {
+  it('drops a header repeated from the middle of the first part (seed 004 indicator header)', () => {
+    const head = ['一级指标', '二级指标', '指标值'];
+    const a = table('p1-t1', 1, [['部门名称', '某办公室', ''], head, ['投入', '预算', '90']], ['申报表']);
+    const b = table('p2-t1', 2, [head, ['', '', '95']], []);
+    const [joined] = joinAcrossPages([placed(a, 1, [0, 100, 200, 300]), placed(b, 2, [0, 100, 200, 300])]);
+    expect(toTextRows(joined!)).toEqual([['部门名称', '某办公室', ''], head, ['投入', '预算', '90'], ['', '', '95']]);
+  });
+
+  it('keeps a first data row that merely resembles the header', () => {
+    const a = table('p1-t1', 1, [['类', '金额'], ['201', '5.00']], []);
+    const b = table('p2-t1', 2, [['201', '5.00']], []);
+    const [joined] = joinAcrossPages([placed(a, 1), placed(b, 2)]);
+    expect(joined!.nRows).toBe(3);
+  });
+});
