@@ -37,12 +37,15 @@ export const crawlJobOptions: JobsOptions = {
 };
 
 /**
- * The 'polite' backoff: exponential with jitter from 2 s, or the server's Retry-After when it
- * asked for longer (429/503), so every worker honours it, not only the one that was told.
+ * The 'polite' backoff: exponential with jitter from the site's `politeness.backoffMs` (2 s by
+ * default), or the server's Retry-After when it asked for longer (429/503), so every worker
+ * honours it, not only the one that was told.
  */
-export function politeBackoff(attemptsMade: number, type?: string, err?: Error): number {
-  const base = backoffDelay(Math.max(1, attemptsMade), 2000);
-  if (type !== 'polite') return base;
+export function politeBackoff(attemptsMade: number, type?: string, err?: Error, job?: { data?: unknown }): number {
+  const site = (job?.data as { site?: { politeness?: { backoffMs?: unknown } } } | undefined)?.site;
+  const baseMs = typeof site?.politeness?.backoffMs === 'number' ? site.politeness.backoffMs : 2000;
+  const delay = backoffDelay(Math.max(1, attemptsMade), baseMs);
+  if (type !== 'polite') return delay;
   const hinted = err instanceof TransientError ? err.retryAfterMs : undefined;
-  return Math.max(base, hinted ?? 0);
+  return Math.max(delay, hinted ?? 0);
 }

@@ -54,7 +54,7 @@ export async function startCrawlWorkers(cfg: CrawlWorkerConfig): Promise<{ worke
         limiter: limiterFor(site.politeness),
         dispatchDocument: async (item) => {
           const payload: FetchJobData = { runId, url: item.url, discovery: item.discovery, site: data.site };
-          await fetchQueue.add('fetch', payload, { jobId: crawlJobId('fetch', runId, item.url) });
+          await fetchQueue.add('fetch', payload, { jobId: crawlJobId('fetch', runId, item.url), attempts: site.politeness.attempts });
         },
       });
       cfg.log.info({ site: site.name, runId, pages: report.pagesFetched, queued: report.documents.queued }, 'crawl walked');
