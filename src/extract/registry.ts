@@ -10,6 +10,12 @@ import { defaultLimits, type ExtractLimits, type Extractor } from './types.js';
 const loaders: Partial<Record<Format, () => Promise<Extractor>>> = {
   html: async () => (await import('./html/index.js')).htmlExtractor,
   pdf: async () => (await import('./pdf/index.js')).pdfExtractor,
+  docx: async () => (await import('./docx/index.js')).docxExtractor,
+  xls: async () => (await import('./xlsx/index.js')).workbookExtractor,
+  xlsx: async () => (await import('./xlsx/index.js')).workbookExtractor,
+  doc: async () => (await import('./convert/index.js')).convertExtractor,
+  wps: async () => (await import('./convert/index.js')).convertExtractor,
+  et: async () => (await import('./convert/index.js')).convertExtractor,
 };
 
 /** Formats that need a converter this machine may not have (LibreOffice). */
