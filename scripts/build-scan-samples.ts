@@ -82,7 +82,11 @@ function writePdf(jpeg: Buffer, out: string): Promise<void> {
 }
 
 /** 公开06表 of seed 001 as the PDF samples transcribe it (scripts/pdf-sample-seed001.ts), codes trimmed. */
-const SEED001_T06: string[][] = seed001.body.map((row) => row.map((c) => (typeof c === 'string' ? c : (c?.text ?? '')).trim()));
+const cellText = (c: (typeof seed001.body)[number][number]): string => {
+  const t = typeof c === 'string' ? c : (c?.text ?? '');
+  return (Array.isArray(t) ? t.join('') : t).trim();
+};
+const SEED001_T06: string[][] = seed001.body.map((row) => row.map(cellText));
 
 async function buildPicture(): Promise<void> {
   GlobalFonts.registerFromPath(FONT, 'WQY');

@@ -16,6 +16,8 @@ const loaders: Partial<Record<Format, () => Promise<Extractor>>> = {
   doc: async () => (await import('./convert/index.js')).convertExtractor,
   wps: async () => (await import('./convert/index.js')).convertExtractor,
   et: async () => (await import('./convert/index.js')).convertExtractor,
+  png: async () => (await import('./image/index.js')).imageExtractor,
+  jpeg: async () => (await import('./image/index.js')).imageExtractor,
 };
 
 /** Formats that need a converter this machine may not have (LibreOffice). */

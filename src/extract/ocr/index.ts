@@ -1,7 +1,7 @@
 import type { BBox, Provenance } from '../../model/document.js';
 import type { PositionedText, Ruling } from '../tables/types.js';
 import type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
-import { decodeGrey, otsu, paperGrain, type GreyImage } from './image.js';
+import { decodeGrey, otsu, paperGrain, smooth, type GreyImage } from './image.js';
 import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
 import { buildLattice, type Lattice } from './lattice.js';
@@ -38,7 +38,10 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const tuning = opts.tuning ?? {};
   const budget = { deadline: started + opts.timeoutMs, signal: opts.signal, what: tuning.what ?? 'image' };
   const engine = tuning.langPath ? { langPath: tuning.langPath } : {};
-  const { image: img, angle } = deskew(await decodeGrey(image));
+  const { image: upright, angle } = deskew(await decodeGrey(image));
+  // Scans: even out the grain first, or dust specks become '.' and '-' in the digit pass.
+  const grainy = paperGrain(upright, otsu(upright)) >= 2;
+  const img = grainy ? smooth(upright) : upright;
   const threshold = otsu(img);
   const rulings = detectRulings(img, threshold);
   const lattice = buildLattice(rulings);
@@ -54,7 +57,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
       scale,
       budget,
       engine,
-      binarize: paperGrain(img, threshold) >= 2,
+      binarize: grainy,
     });
   }
   const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;

@@ -18,6 +18,11 @@ export function looksNumeric(text: string): boolean {
   return digits > 0 && !CJK.test(t) && digits * 2 >= t.length;
 }
 
+/** Separators cannot end a number, nor a point or comma start it: they are specks beside the digits. */
+function tidy(read: CellRead): CellRead {
+  return { ...read, text: read.text.replace(/[-.,]+$/, '').replace(/^[.,]+/, '') };
+}
+
 export function isNumber(text: string): boolean {
   return NUMBER.test(text);
 }
@@ -118,7 +123,7 @@ export async function rereadNumberCells(words: OcrWord[], p: NumberPassInput): P
       else out.push(...(await cellPass(img, inner, scale, 'text', budget, p.engine)).words);
       continue;
     }
-    const digits = await cellPass(img, inner, scale, 'digits', budget, p.engine, p.binarize ? p.threshold : undefined);
+    const digits = tidy(await cellPass(img, inner, scale, 'digits', budget, p.engine, p.binarize ? p.threshold : undefined));
     const keepPage = !isNumber(digits.text) && isNumber(pageText.replace(/[\s|]/g, ''));
     if (keepPage || !digits.text) out.push(...mine);
     else out.push(asWord(digits, mine.length ? union(mine) : inner));

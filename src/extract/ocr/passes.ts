@@ -74,6 +74,7 @@ export async function pagePass(img: GreyImage, scale: number, budget: Budget, en
         tessedit_char_whitelist: '',
         preserve_interword_spaces: '1',
         user_defined_dpi: '300',
+        debug_file: '/dev/null',
       });
       const r = await w.recognize(png, {}, { blocks: true, text: false });
       return wordsOf(r.data, scale, 0, 0, 0);
@@ -112,6 +113,7 @@ export async function cellPass(
         tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE,
         tessedit_char_whitelist: mode === 'digits' ? DIGIT_WHITELIST : '',
         preserve_interword_spaces: '0',
+        debug_file: '/dev/null',
       });
       const r = await w.recognize(png, {}, { blocks: true, text: true });
       const words = wordsOf(r.data, scale, box.x0, box.y0, pad);
