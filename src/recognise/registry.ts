@@ -8,14 +8,14 @@ import { unknownRecordSchema } from '../../schemas/unknown.js';
 import { budgetRecognisers } from './budget/index.js';
 import { amountCrossTableChecks } from './cross-table.js';
 import { finalRecognisers } from './final/index.js';
-import { deptTargetRecogniser } from './perf/dept-target.js';
+import { perfRecognisers } from './perf/index.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
 import { normalise } from './values.js';
 
 /** Below this score a table is not claimed and is kept as `unknown`. */
 const MIN_SCORE = 0.3;
 
-export const recognisers: Recogniser[] = [...finalRecognisers, ...budgetRecognisers, deptTargetRecogniser];
+export const recognisers: Recogniser[] = [...finalRecognisers, ...budgetRecognisers, ...perfRecognisers];
 export const crossTableChecks: CrossTableCheck[] = [...amountCrossTableChecks];
 
 export interface RecognisedDocument {
