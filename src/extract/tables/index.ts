@@ -1,5 +1,6 @@
 import { fillFrame } from './fill.js';
 import { latticeFrames } from './lattice.js';
+import { streamTables } from './stream.js';
 import type { PositionedText, ReconstructOptions, Ruling, TableGrid } from './types.js';
 
 export type { GridCell, PositionedText, ReconstructOptions, Ruling, TableGrid } from './types.js';
@@ -27,6 +28,11 @@ export function reconstructTables(items: PositionedText[], rulings: Ruling[], op
     if (!isTable(grid)) continue;
     tables.push(grid);
     rest = outside;
+  }
+  if (opts.stream !== false) {
+    const found = streamTables(rest);
+    tables.push(...found.tables);
+    rest = found.outside;
   }
   tables.sort((a, b) => a.bbox.y0 - b.bbox.y0 || a.bbox.x0 - b.bbox.x0);
   return { tables, outside: rest };
