@@ -16,7 +16,8 @@ const TYPE = 'perf.dept_target';
 const TITLE = /整体(?:支出)?绩效目标(?:申报|基本信息)?表/;
 const SOURCE_NAMES = /(财政性资金|其他资金|公共财政拨款|政府性基金拨款|非税收入拨款|其他拨款)$/;
 /** Seed 000 splits the form into 绩申表-1..4, each titled 部门（单位）整体支出…绩效目标…表 (one record each). */
-const FORM_PARTS = /绩申表[-—–]*\d|整体支出.*绩效目标.*(?:指标值|审核表|申报表|基本信息表)/;
+const PART_TITLE = /整体支出.*绩效目标.*(?:指标值|审核表|申报表|基本信息表)$/;
+const FORM_PARTS = new RegExp(`绩申表[-—–]*\\d|${PART_TITLE.source.slice(0, -1)}`);
 
 function field(cell: Cell | undefined) {
   return cell ? { value: normalise(cell.text), provenance: cell.prov } : null;
@@ -74,7 +75,7 @@ function readBudget(form: FormGrid) {
 }
 
 function titleOf(table: Table): string {
-  return normalise(tableTexts(table).find((t) => TITLE.test(compact(t))) ?? '部门整体支出绩效目标表');
+  return normalise(tableTexts(table).find((t) => TITLE.test(compact(t)) || PART_TITLE.test(compact(t))) ?? '部门整体支出绩效目标表');
 }
 
 export const deptTargetRecogniser: Recogniser = {
