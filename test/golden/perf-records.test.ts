@@ -12,6 +12,7 @@ const SAMPLES = [
   'samples/xlsx/yangling-2019-selfeval.xlsx',
   'samples/docx/yangling-2019-final.docx',
   'samples/docx/kaili-2021-perf-target.docx',
+  'samples/pdf/built/funing-2020-project-targets.pdf',
 ];
 
 function perfExpected(sample: string): RecordLike[] {
