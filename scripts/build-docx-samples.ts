@@ -8,7 +8,7 @@
  * Run: npx tsx scripts/build-docx-samples.ts   (needs fonts-noto-cjk for the PNG)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { DocxBuilder, type ExpectedTable } from './docx-samples/docx-builder.js';
+import { DocxBuilder, sheetValues, type ExpectedTable } from './docx-samples/docx-builder.js';
 import * as f from './docx-samples/seed-001-final.js';
 import * as s from './docx-samples/seed-001-selfeval.js';
 import * as k from './docx-samples/seed-000-forms.js';
@@ -95,7 +95,7 @@ function selfEvalWorkbook(): void {
     tables: [{
       source: 'workbook', part: '', method: 'structure', contextIncludes: '预算项目自评表', nRows: g.nRows, nCols: g.nCols,
       rows: textRows(g), spans: g.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => [c.row, c.col, c.rowSpan, c.colSpan]),
-      firstLocator: '预算项目自评表!B2', lastLocator: `预算项目自评表!${String.fromCharCode(66 + last.col)}${last.row + 2}`,
+      firstLocator: '预算项目自评表!B2', lastLocator: `预算项目自评表!${String.fromCharCode(66 + last.col)}${last.row + 2}`, values: sheetValues(g),
     }],
   });
 }

@@ -2,8 +2,8 @@ import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { coveringCell, parseGrid, textRows, asSheetValue, type GridSpec } from './grid-spec.js';
 import { layoutTable } from './table-layout.js';
-import { writeEmf } from './emf-writer.js';
-import { renderTablePng } from './table-png.js';
+import { writeBitmapEmf, writeEmf } from './emf-writer.js';
+import { renderTablePng, renderTableRgba } from './table-png.js';
 import { book, excelSheet8Object, specSheet, xlsxPackage } from './workbook-object.js';
 import { APP_XML, contentTypesXml, coreXml, documentXml, oleObject, paragraph, picture, REL, relsXml, STYLES, table, type Part } from './ooxml.js';
 
@@ -28,6 +28,16 @@ const spansOf = (g: GridSpec): Array<[number, number, number, number]> =>
   g.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => [c.row, c.col, c.rowSpan, c.colSpan]);
 /** Checkbox glyphs come back as the character Word shows for Wingdings 2 F0A3. */
 const shown = (rows: string[][]): string[][] => rows.map((r) => r.map((t) => t.replace(/☐/g, '□')));
+
+/** The raw numbers a sheet built from a spec holds, keyed 'row,col' of the table. */
+export function sheetValues(g: GridSpec): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const c of g.cells) {
+    const { v } = asSheetValue(c.text);
+    if (typeof v === 'number' && c.text !== '') values[`${c.row},${c.col}`] = v;
+  }
+  return values;
+}
 
 const TEXT_WIDTH_TWIPS = 14570; // A4 landscape minus 2 cm margins
 
@@ -111,11 +121,7 @@ export class DocxBuilder {
     const scale = Math.min(1, 770 / layout.width, 470 / layout.height);
     this.body.push(oleObject({ previewRid: preview.rid, objectRid, progId: opts.xlsx ? 'Excel.Sheet.12' : 'Excel.Sheet.8', widthPt: layout.width * scale, heightPt: layout.height * scale, first: this.firstObject }));
     this.firstObject = false;
-    const values: Record<string, number> = {};
-    for (const c of g.cells) {
-      const { v } = asSheetValue(c.text);
-      if (typeof v === 'number' && c.text !== '') values[`${c.row},${c.col}`] = v;
-    }
+    const values = sheetValues(g);
     // A sheet holds no cell where nothing is written: the last cell read is the last with text or a merge.
     const last = g.cells.filter((c) => c.text !== '' || c.rowSpan > 1 || c.colSpan > 1).pop()!;
     this.expected.push({
@@ -127,13 +133,17 @@ export class DocxBuilder {
   }
 
   /** A table only as a picture: an EMF with text records, or a PNG screenshot (OCR). */
-  pictureTable(src: string, opts: { contextIncludes: string; kind: 'emf' | 'png' }): this {
+  pictureTable(src: string, opts: { contextIncludes: string; kind: 'emf' | 'png' | 'emf-bitmap' }): this {
     const g = parseGrid(src);
     const layout = layoutTable(g, { width: 760, fontSize: 9 });
     const scale = 2.5;
-    const bytes = opts.kind === 'emf' ? writeEmf(layout) : renderTablePng(layout, scale);
-    const m = this.addMedia(opts.kind, bytes);
-    const margin = opts.kind === 'png' ? 12 : 0;
+    const pixels = (): Buffer => {
+      const { rgba, width, height } = renderTableRgba(layout, scale);
+      return writeBitmapEmf(rgba, width, height);
+    };
+    const bytes = opts.kind === 'emf' ? writeEmf(layout) : opts.kind === 'png' ? renderTablePng(layout, scale) : pixels();
+    const m = this.addMedia(opts.kind === 'png' ? 'png' : 'emf', bytes);
+    const margin = opts.kind === 'emf' ? 0 : 12;
     this.body.push(picture({ rid: m.rid, name: m.part.split('/').pop()!, widthPt: layout.width + margin, heightPt: layout.height + margin }));
     this.expected.push({
       source: opts.kind === 'emf' ? 'emf' : 'ocr', part: m.part, method: opts.kind === 'emf' ? 'emf-text' : 'ocr',

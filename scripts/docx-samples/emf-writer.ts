@@ -63,6 +63,27 @@ function textOut(x: number, y: number, text: string, advances: number[], bounds:
   return b;
 }
 
+/** EMR_HEADER with the 96 dpi reference device; sizes in device pixels and 0.01 mm. */
+function emfHeader(px: [number, number], hmm: [number, number], bytes: number, records: number, handles: number): Buffer {
+  const header = Buffer.alloc(108);
+  header.writeUInt32LE(1, 0);
+  header.writeUInt32LE(108, 4);
+  [0, 0, px[0] - 1, px[1] - 1].forEach((v, i) => header.writeInt32LE(v, 8 + i * 4));
+  [0, 0, Math.round(hmm[0]), Math.round(hmm[1])].forEach((v, i) => header.writeInt32LE(v, 24 + i * 4));
+  header.writeUInt32LE(0x464d4520, 40);
+  header.writeUInt32LE(0x10000, 44);
+  header.writeUInt32LE(bytes, 48);
+  header.writeUInt32LE(records, 52);
+  header.writeUInt16LE(handles, 56);
+  header.writeInt32LE(DEVICE.cx, 72);
+  header.writeInt32LE(DEVICE.cy, 76);
+  header.writeInt32LE(MILLIMETERS.cx, 80);
+  header.writeInt32LE(MILLIMETERS.cy, 84);
+  header.writeInt32LE(MILLIMETERS.cx * 1000, 100);
+  header.writeInt32LE(MILLIMETERS.cy * 1000, 104);
+  return header;
+}
+
 export function writeEmf(layout: Layout, face = '宋体'): Buffer {
   const w = layout.width;
   const h = layout.height;
@@ -103,21 +124,45 @@ export function writeEmf(layout: Layout, face = '宋体'): Buffer {
   r.ints(40, 1); // DELETEOBJECT
   r.ints(14, 0, 16, 20); // EOF: nPalEntries, offPalEntries, nSizeLast
   const body = Buffer.concat(r.parts);
-  const header = Buffer.alloc(108);
-  header.writeUInt32LE(1, 0);
-  header.writeUInt32LE(108, 4);
-  [0, 0, px(w) - 1, px(h) - 1].forEach((v, i) => header.writeInt32LE(v, 8 + i * 4));
-  [0, 0, Math.round((w * 2540) / 72), Math.round((h * 2540) / 72)].forEach((v, i) => header.writeInt32LE(v, 24 + i * 4));
-  header.writeUInt32LE(0x464d4520, 40);
-  header.writeUInt32LE(0x10000, 44);
-  header.writeUInt32LE(108 + body.length, 48);
-  header.writeUInt32LE(r.count + 1, 52);
-  header.writeUInt16LE(2, 56); // handles: index 0 is reserved, 1 is the font
-  header.writeInt32LE(DEVICE.cx, 72);
-  header.writeInt32LE(DEVICE.cy, 76);
-  header.writeInt32LE(MILLIMETERS.cx, 80);
-  header.writeInt32LE(MILLIMETERS.cy, 84);
-  header.writeInt32LE(MILLIMETERS.cx * 1000, 100);
-  header.writeInt32LE(MILLIMETERS.cy * 1000, 104);
+  const header = emfHeader([px(w), px(h)], [(w * 2540) / 72, (h * 2540) / 72], 108 + body.length, r.count + 1, 2);
   return Buffer.concat([header, body]);
+}
+
+/**
+ * A bitmap-only EMF: one EMR_STRETCHDIBITS holding a 24-bit bottom-up DIB of the RGBA pixels,
+ * in MM_TEXT at 96 dpi, as Word keeps a pasted screenshot saved as a metafile.
+ */
+export function writeBitmapEmf(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Buffer {
+  const stride = Math.ceil((width * 3) / 4) * 4;
+  const bits = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const row = height - 1 - y;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      bits[row * stride + x * 3] = rgba[i + 2]!;
+      bits[row * stride + x * 3 + 1] = rgba[i + 1]!;
+      bits[row * stride + x * 3 + 2] = rgba[i]!;
+    }
+  }
+  const bmi = Buffer.alloc(40);
+  bmi.writeUInt32LE(40, 0);
+  bmi.writeInt32LE(width, 4);
+  bmi.writeInt32LE(height, 8);
+  bmi.writeUInt16LE(1, 12);
+  bmi.writeUInt16LE(24, 14);
+  bmi.writeUInt32LE(bits.length, 20);
+  const body = Buffer.alloc(72);
+  [0, 0, width - 1, height - 1].forEach((v, i) => body.writeInt32LE(v, i * 4));
+  const fields = [0, 0, 0, 0, width, height, 80, 40, 120, bits.length, 0, 0x00cc0020, width, height];
+  fields.forEach((v, i) => body.writeInt32LE(v | 0, 16 + i * 4));
+  const rec = Buffer.concat([Buffer.alloc(8), body, bmi, bits]);
+  rec.writeUInt32LE(81, 0);
+  rec.writeUInt32LE(rec.length, 4);
+  const eof = Buffer.alloc(20);
+  eof.writeUInt32LE(14, 0);
+  eof.writeUInt32LE(20, 4);
+  eof.writeUInt32LE(16, 12);
+  eof.writeUInt32LE(20, 16);
+  const header = emfHeader([width, height], [(width * 2540) / 96, (height * 2540) / 96], 108 + rec.length + 20, 3, 1);
+  return Buffer.concat([header, rec, eof]);
 }

@@ -3,6 +3,7 @@ import { issue } from '../../model/build.js';
 import { reconstructTables } from '../tables/index.js';
 import { gridToTable } from '../tables/to-table.js';
 import { EMF_EXTRACTOR, parseEmf } from '../emf/index.js';
+import { dibToPng } from '../emf/dib.js';
 import type { ExtractContext } from '../types.js';
 import type { DocxPackage } from './package.js';
 
@@ -36,43 +37,39 @@ export function imageWidth(b: Uint8Array): number | undefined {
   return undefined;
 }
 
+type Found = { tables: Table[]; issues: Issue[] };
+
 /** Tables drawn as EMF text records, rebuilt from positions like PDF text (issue 4). */
-export function emfTables(bytes: Uint8Array, part: string, oc: ObjectContext): { tables: Table[]; issues: Issue[]; hasText: boolean } {
+export async function emfTables(bytes: Uint8Array, part: string, oc: ObjectContext): Promise<Found> {
   const content = parseEmf(bytes, { sourceId: oc.ctx.source.id, page: 1, part });
   const issues = [...content.issues];
-  if (content.texts.length === 0) {
-    if (content.bitmaps.length > 0) {
-      issues.push(issue('warning', 'docx.emf_bitmap_only', `${part} holds only a bitmap; reading it needs OCR of the embedded image, not supported`, { sourceId: oc.ctx.source.id, page: 1, part, method: 'emf-text', extractor: EMF_EXTRACTOR }));
-    }
-    return { tables: [], issues, hasText: false };
+  if (content.texts.length > 0) {
+    const rec = reconstructTables(content.texts, content.rulings);
+    const tables = rec.tables.map((g) => gridToTable(g, { id: oc.nextId(), sourceId: oc.ctx.source.id, page: 1, extractor: EMF_EXTRACTOR, method: 'emf-text', part }));
+    return { tables, issues };
   }
-  const rec = reconstructTables(content.texts, content.rulings);
-  const tables = rec.tables.map((g) => gridToTable(g, { id: oc.nextId(), sourceId: oc.ctx.source.id, page: 1, extractor: EMF_EXTRACTOR, method: 'emf-text', part }));
-  return { tables, issues, hasText: true };
+  // A bitmap-only EMF (a pasted screenshot): the largest bitmap goes to OCR.
+  const bitmap = content.bitmaps.filter((b) => b.dib && b.width > 0).sort((a, b) => b.width * b.height - a.width * a.height)[0];
+  if (!bitmap?.dib) return { tables: [], issues };
+  const png = dibToPng(bitmap.dib.info, bitmap.dib.bits);
+  if (!png) {
+    const prov = { sourceId: oc.ctx.source.id, page: 1, part, method: 'emf-text' as const, extractor: EMF_EXTRACTOR };
+    return { tables: [], issues: [...issues, issue('warning', 'docx.emf_bitmap_unreadable', `${part}: its bitmap is compressed or too large to read`, prov)] };
+  }
+  const out = await ocrTables(png, part, (bitmap.bbox.x1 - bitmap.bbox.x0) / bitmap.width || 0.75, oc);
+  return { tables: out.tables, issues: [...issues, ...out.issues] };
 }
 
-/**
- * A picture that may show a table: EMF text records are read directly; PNG/JPEG go to OCR
- * (respecting ctx.limits.ocr). A picture with no table (a chart, a logo) yields nothing.
- */
-export async function pictureTables(bytes: Uint8Array, part: string, widthPt: number | undefined, oc: ObjectContext): Promise<{ tables: Table[]; issues: Issue[] }> {
-  const kind = pictureKind(bytes);
-  if (kind === 'emf') return emfTables(bytes, part, oc);
-  if (kind === 'wmf') {
-    return { tables: [], issues: [issue('warning', 'docx.wmf_unsupported', `${part} is a WMF picture; not read`, { sourceId: oc.ctx.source.id, page: 1, part, method: 'structure', extractor: 'docx' })] };
-  }
-  if (kind !== 'png' && kind !== 'jpeg') return { tables: [], issues: [] };
+/** OCR of a table picture (respecting ctx.limits.ocr), rebuilt into tables; failures become issues. */
+async function ocrTables(image: Uint8Array, part: string, pointsPerPixel: number, oc: ObjectContext): Promise<Found> {
   if (!oc.ctx.limits.ocr) {
     const off = { sourceId: oc.ctx.source.id, page: 1, part, method: 'ocr' as const, extractor: 'ocr' };
     return { tables: [], issues: [issue('warning', 'docx.picture_not_read', `${part} may show a table; OCR is switched off`, off)] };
   }
   // Loaded on first use: a DOCX without pictures never starts tesseract.
   const { ocrTable, OCR_EXTRACTOR } = await import('../ocr/index.js');
-  const prov = { sourceId: oc.ctx.source.id, page: 1, part, method: 'ocr' as const, extractor: OCR_EXTRACTOR };
-  const px = imageWidth(bytes);
-  const pointsPerPixel = widthPt && px ? widthPt / px : 0.75;
   try {
-    const { items, rulings } = await ocrTable(bytes, {
+    const { items, rulings } = await ocrTable(image, {
       timeoutMs: oc.ctx.limits.ocrPageTimeoutMs,
       ...(oc.ctx.signal ? { signal: oc.ctx.signal } : {}),
       pointsPerPixel,
@@ -83,6 +80,22 @@ export async function pictureTables(bytes: Uint8Array, part: string, widthPt: nu
     return { tables, issues: [] };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    const prov = { sourceId: oc.ctx.source.id, page: 1, part, method: 'ocr' as const, extractor: OCR_EXTRACTOR };
     return { tables: [], issues: [issue('warning', 'docx.ocr_failed', `${part}: OCR failed: ${message}`, prov)] };
   }
+}
+
+/**
+ * A picture that may show a table: EMF text records are read directly; PNG/JPEG (and the
+ * bitmap of a bitmap-only EMF) go to OCR. A picture with no table (a chart, a logo) yields nothing.
+ */
+export async function pictureTables(bytes: Uint8Array, part: string, widthPt: number | undefined, oc: ObjectContext): Promise<Found> {
+  const kind = pictureKind(bytes);
+  if (kind === 'emf') return emfTables(bytes, part, oc);
+  if (kind === 'wmf') {
+    return { tables: [], issues: [issue('warning', 'docx.wmf_unsupported', `${part} is a WMF picture; not read`, { sourceId: oc.ctx.source.id, page: 1, part, method: 'structure', extractor: 'docx' })] };
+  }
+  if (kind !== 'png' && kind !== 'jpeg') return { tables: [], issues: [] };
+  const px = imageWidth(bytes);
+  return ocrTables(bytes, part, widthPt && px ? widthPt / px : 0.75, oc);
 }

@@ -24,6 +24,8 @@ export interface EmfBitmap {
   width: number;
   height: number;
   record: number;
+  /** The device-independent bitmap of an EMR_STRETCHDIBITS: header (BITMAPINFO) and pixel bits. */
+  dib?: { info: Uint8Array; bits: Uint8Array };
 }
 
 interface Xform {
@@ -159,7 +161,12 @@ export class EmfPlayback {
       case EMR.STRETCHDIBITS: {
         const x = r.i32(at + 24);
         const y = r.i32(at + 28);
-        this.bitmaps.push({ bbox: this.box(x, y, x + r.i32(at + 72), y + r.i32(at + 76)), width: r.i32(at + 40), height: r.i32(at + 44), record: at });
+        const bitmap: EmfBitmap = { bbox: this.box(x, y, x + r.i32(at + 72), y + r.i32(at + 76)), width: r.i32(at + 40), height: r.i32(at + 44), record: at };
+        const [offBmi, cbBmi, offBits, cbBits] = [r.u32(at + 48), r.u32(at + 52), r.u32(at + 56), r.u32(at + 60)];
+        if (cbBmi >= 40 && offBmi + cbBmi <= size && offBits + cbBits <= size) {
+          bitmap.dib = { info: r.bytes.subarray(at + offBmi, at + offBmi + cbBmi), bits: r.bytes.subarray(at + offBits, at + offBits + cbBits) };
+        }
+        this.bitmaps.push(bitmap);
         break;
       }
       case EMR.BITBLT:

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shutdownOcr } from '../../../../src/extract/ocr/index.js';
 import { docxExtractor } from '../../../../src/extract/docx/index.js';
 import { comparePreview } from '../../../../src/extract/docx/stale-preview.js';
 import { toTextRows } from '../../../../src/model/grid.js';
@@ -51,6 +52,16 @@ describe('DOCX embedded objects', () => {
     expect(t.cells[0]).toMatchObject({ colSpan: 2 });
     expect(t.cells[0]!.prov).toMatchObject({ part: 'word/media/image1.emf', method: 'emf-text' });
     expect(t.context).toEqual(['公开03表']);
+  });
+
+  it('sends a bitmap-only EMF to OCR', async () => {
+    const d = new DocxBuilder('t').pictureTable(SHEET, { contextIncludes: '', kind: 'emf-bitmap' });
+    const doc = await docxExtractor.extract(await d.build(), ctx({ ocr: true }));
+    await shutdownOcr();
+    expect(doc.issues).toEqual([]);
+    const t = doc.tables[0]!;
+    expect(t.cells.map((c) => c.text)).toEqual(expect.arrayContaining(['533.64', '1.93']));
+    expect(t.cells[0]!.prov).toMatchObject({ part: 'word/media/image1.emf', method: 'ocr' });
   });
 
   it('says a PNG table was not read when OCR is off', async () => {
