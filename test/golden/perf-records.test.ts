@@ -40,8 +40,10 @@ describe.each(SAMPLES)('golden 绩效 records: %s', async (sample) => {
   it('passes every identity the printed tables obey, each with provenance to a cell', () => {
     for (const r of actual) {
       expect(r.checks?.filter((c) => !c.ok)).toEqual([]);
-      const indicators = (r as { indicators?: Array<{ provenance: { sourceId: string; locator?: string } }> }).indicators ?? [];
-      for (const ind of indicators) expect(ind.provenance.locator).toBeTruthy();
+      type Prov = { sourceId: string; locator?: string; bbox?: object };
+      const indicators = (r as { indicators?: Array<{ provenance: Prov }> }).indicators ?? [];
+      // A cell address (DOCX, workbook) or a box on the page (PDF).
+      for (const ind of indicators) expect(ind.provenance.locator ?? ind.provenance.bbox).toBeTruthy();
     }
   });
 });
