@@ -1,4 +1,5 @@
 import { decodeLegacyName } from './legacy-name.js';
+import { ATTACHMENT_EXTENSIONS } from './site-config.js';
 import { urlBaseName, urlExtension } from './url.js';
 
 const BY_CONTENT_TYPE: Record<string, string> = {
@@ -61,7 +62,9 @@ function safeDecode(s: string): string {
 export function attachmentName(url: string, linkText: string | undefined, contentType?: string, contentDisposition?: string): string {
   const fromHeader = contentDispositionName(contentDisposition);
   if (fromHeader) return fromHeader;
-  const ext = urlExtension(url) || extensionForContentType(contentType) || '';
+  // download.jsp / .aspx say nothing about the file: only a document extension in the URL counts.
+  const fromUrl = urlExtension(url);
+  const ext = (ATTACHMENT_EXTENSIONS as readonly string[]).includes(fromUrl) ? fromUrl : (extensionForContentType(contentType) ?? '');
   const text = (linkText ?? '').replace(/[\\/:*?"<>|]/g, '_').trim();
   if (text && !GENERIC.test(text)) return ext && !text.toLowerCase().endsWith(ext) ? `${text}${ext}` : text;
   return urlBaseName(url) || `download${ext}`;
