@@ -34,7 +34,9 @@ export async function ocrPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractCont
   let png: Uint8Array | undefined;
   const issues: Issue[] = [];
   try {
-    png = await renderWithPdfJs(page, OCR_DPI);
+    const r = await renderWithPdfJs(page, OCR_DPI);
+    // pdf.js may draw nothing (a font or image it cannot paint): poppler, where installed, may.
+    png = r.blank ? ((await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI)) ?? r.png) : r.png;
   } catch (err) {
     png = await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI);
     if (!png) issues.push(issue('error', 'pdf.render_failed', `page ${page.pageNumber}: cannot render for OCR: ${(err as Error).message}`, where));

@@ -13,6 +13,27 @@ interface NapiCanvas {
   createCanvas(w: number, h: number): { width: number; height: number; getContext(kind: '2d'): unknown; encode(kind: 'png'): Promise<Buffer> };
 }
 
+/** Share of sampled pixels darker than paper; a scan drawn as nothing (pdf.js failed silently) is ~0. */
+function inkShare(ctx: CanvasRenderingContext2D, w: number, h: number): number {
+  const data = ctx.getImageData(0, 0, w, h).data;
+  const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 40_000)));
+  let ink = 0, seen = 0;
+  for (let y = 0; y < h; y += step) {
+    for (let x = 0; x < w; x += step) {
+      const k = (y * w + x) * 4;
+      seen++;
+      if (data[k]! + data[k + 1]! + data[k + 2]! < 600) ink++;
+    }
+  }
+  return seen ? ink / seen : 0;
+}
+
+export interface Rendered {
+  png: Uint8Array;
+  /** Nothing was drawn: the caller tries another renderer. */
+  blank: boolean;
+}
+
 /**
  * The @napi-rs/canvas that pdf.js itself loads (pdfjs-dist pins its own 0.1.x copy): pdf.js
  * draws with that copy's Path2D, which a canvas from the project's 1.x copy rejects.
@@ -23,7 +44,7 @@ function pdfjsCanvas(): NapiCanvas {
 }
 
 /** Renders a page to PNG with pdf.js on @napi-rs/canvas. */
-export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Uint8Array> {
+export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Rendered> {
   const { createCanvas } = pdfjsCanvas();
   const viewport = page.getViewport({ scale: dpi / 72 });
   const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
@@ -31,7 +52,8 @@ export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Uin
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx, viewport }).promise;
-  return new Uint8Array(await canvas.encode('png'));
+  const blank = inkShare(ctx, canvas.width, canvas.height) < 0.0005;
+  return { png: new Uint8Array(await canvas.encode('png')), blank };
 }
 
 /**
