@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../../src/extract/registry.js';
+import { sniff } from '../../../../src/extract/sniff.js';
+import { defaultLimits } from '../../../../src/extract/types.js';
+
+const source = (file: string) => ({ id: 'sha', url: `file:${file}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: '', size: 0 });
+
+describe('registry: Word files and workbooks', () => {
+  it.each([
+    ['samples/xlsx/shanghai-putuo-2026-unit-budget-template.xls', 'xls', 16],
+    ['samples/xlsx/yangling-2019-selfeval.xlsx', 'xlsx', 1],
+    ['samples/docx/kaili-2021-perf-target.docx', 'docx', 4],
+  ] as const)('%s is sniffed as %s and extracted through the registry', async (file, format, tables) => {
+    const bytes = readFileSync(file);
+    expect(sniff(bytes, file)).toBe(format);
+    const doc = await extractDocument(bytes, source(file), format, { ...defaultLimits, ocr: false });
+    expect(doc.status).toBe('ok');
+    expect(doc.tables.length).toBe(tables);
+  });
+});
