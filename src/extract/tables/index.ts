@@ -5,6 +5,9 @@ import type { PositionedText, ReconstructOptions, Ruling, TableGrid } from './ty
 
 export type { GridCell, PositionedText, ReconstructOptions, Ruling, TableGrid } from './types.js';
 export { cellText, groupLines, joinInLine, joinLines, type TextLine } from './text-join.js';
+export { attachCaptions, textLines, type Attached } from './captions.js';
+export { captionFrom, gridToTable, type TableOrigin } from './to-table.js';
+export { joinAcrossPages, type PlacedTable } from './merge-pages.js';
 
 export interface Reconstruction {
   tables: TableGrid[];
