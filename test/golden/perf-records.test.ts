@@ -13,6 +13,7 @@ const SAMPLES = [
   'samples/docx/yangling-2019-final.docx',
   'samples/docx/kaili-2021-perf-target.docx',
   'samples/pdf/built/funing-2020-project-targets.pdf',
+  'samples/pdf/built/hengyang-2022-dept-target-fragmented.pdf',
 ];
 
 function perfExpected(sample: string): RecordLike[] {

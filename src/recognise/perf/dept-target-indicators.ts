@@ -1,6 +1,7 @@
 import type { Cell, Issue, Provenance } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { FormGrid } from '../form-grid.js';
+import { cleanText } from './text.js';
 import { compact, normalise, parseOperatorValue, splitPoints } from '../values.js';
 
 /** Indicator columns of a 部门整体支出绩效目标表 by printed header (domain.md §3.4; seeds 000, 002, 004). */
@@ -15,7 +16,8 @@ const COLUMNS: Array<[key: string, header: RegExp]> = [
   ['remark', /^备注|目标值测算/],
 ];
 
-const text = (c: Cell | undefined) => (c ? normalise(c.text) : '');
+// Line breaks next to Chinese characters are wrapping, not content (PDF and DOCX wrap differently).
+const text = (c: Cell | undefined) => (c ? cleanText(c.text) : '');
 const OPERATORS = /^(≥|≤|=|＝|>|<|＞|＜|>=|<=|定性|定量)$/;
 
 /**

@@ -10,6 +10,7 @@ import { readIndicators } from './dept-target-indicators.js';
 import { readFacts, readThreePublic, valueCell } from './dept-target-facts.js';
 import { FormView } from './form.js';
 import { checkboxesIn } from './indicator-values.js';
+import { cleanText } from './text.js';
 
 const TYPE = 'perf.dept_target';
 /** Titles of seeds 000 (部门(单位)整体支出绩效目标基本信息表), 002 (部门整体支出绩效目标表), 004 (整体绩效目标申报表). */
@@ -20,7 +21,7 @@ const PART_TITLE = /整体支出.*绩效目标.*(?:指标值|审核表|申报表
 const FORM_PARTS = new RegExp(`绩申表[-—–]*\\d|${PART_TITLE.source.slice(0, -1)}`);
 
 function field(cell: Cell | undefined) {
-  return cell ? { value: normalise(cell.text), provenance: cell.prov } : null;
+  return cell ? { value: cleanText(cell.text), provenance: cell.prov } : null;
 }
 
 function amountField(cell: Cell | undefined) {
@@ -40,7 +41,7 @@ function readTasks(form: FormGrid) {
     const name = form.at(r, header.col);
     const content = form.at(r, contentHead.col);
     if (!name || name.row !== r || compact(name.text) === '') continue;
-    tasks.push({ name: normalise(name.text), content: content ? normalise(content.text) : '', provenance: name.prov });
+    tasks.push({ name: cleanText(name.text), content: content ? cleanText(content.text) : '', provenance: name.prov });
   }
   return tasks;
 }
