@@ -1,10 +1,10 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { fetchStateFor } from '../src/cli/crawl.js';
 import { crawlSite } from '../src/crawl/crawler.js';
 import { pipelineSink } from '../src/crawl/pipeline-sink.js';
 import { redisRateLimiter } from '../src/crawl/rate-limit.js';
+import { openFetchState } from '../src/crawl/sql-fetch-state.js';
 import { parseSiteConfig } from '../src/crawl/site-config.js';
 import type { Stores } from '../src/store/open.js';
 import { BullQueueBackend } from './backend.js';
@@ -32,7 +32,7 @@ export async function startCrawlWorkers(cfg: CrawlWorkerConfig): Promise<{ worke
   const redis = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true });
   const fetchQueue = new Queue(FETCH_QUEUE, { connection, prefix, defaultJobOptions: crawlJobOptions });
   const pipeline = new BullQueueBackend({ connection, prefix }, cfg.stores, cfg.log);
-  const state = await fetchStateFor(cfg.stores);
+  const state = await openFetchState(cfg.stores);
   const sink = (runId: string) => pipelineSink(cfg.stores, pipeline, { runId, wait: false });
   const limiters = new Map<string, ReturnType<typeof redisRateLimiter>>();
   const limiterFor = (b: { requests: number; perSeconds: number }) => {

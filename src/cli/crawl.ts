@@ -2,14 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { crawlSite } from '../crawl/crawler.js';
 import { pipelineSink } from '../crawl/pipeline-sink.js';
-import { MemoryFetchStateStore, type FetchStateStore } from '../crawl/ports.js';
 import { formatReport } from '../crawl/report.js';
 import { adHocConfig, parseSiteConfig, type SiteConfig } from '../crawl/site-config.js';
-import { SqlFetchStateStore } from '../crawl/sql-fetch-state.js';
+import { openFetchState } from '../crawl/sql-fetch-state.js';
 import { defaultLimits } from '../extract/types.js';
 import { InProcessQueue } from '../pipeline/in-process.js';
-import type { Stores } from '../store/open.js';
-import { SqlRecordStore } from '../store/sql-record-store.js';
 import { createLogger } from '../util/log.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 import { registerSchedule, type CrawlBackendLoader } from './schedule.js';
@@ -80,11 +77,6 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
   return adHocConfig({ startUrl: f.startUrl, allowHosts: f.allowHost, ...(maxPages !== undefined ? { maxPages } : {}), ...(depth !== undefined ? { depth } : {}), politeness });
 }
 
-/** Fetch state in the same database as the records; in memory only when the store has no SQL client. */
-export async function fetchStateFor(stores: Stores): Promise<FetchStateStore> {
-  return stores.records instanceof SqlRecordStore ? SqlFetchStateStore.open(stores.records.client) : new MemoryFetchStateStore();
-}
-
 /**
  * `budgetdoc crawl` (embedded: this process fetches, extracts and stores; no Redis) and
  * `budgetdoc schedule` (the nightly BullMQ run). The BullMQ side is handed in by the entry point.
@@ -113,7 +105,7 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
     try {
       const runId = `crawl-${Date.now().toString(36)}`;
       const report = await crawlSite(cfg, {
-        state: await fetchStateFor(stores),
+        state: await openFetchState(stores),
         sink: pipelineSink(stores, queue, { runId, wait: true }),
         onItem: (item) => log.info({ url: item.url, kind: item.kind, outcome: item.outcome, reason: item.reason }, 'crawl'),
       });

@@ -1,5 +1,7 @@
+import type { Stores } from '../store/open.js';
 import type { SqlClient } from '../store/ports.js';
-import type { FetchState, FetchStateStore } from './ports.js';
+import { SqlRecordStore } from '../store/sql-record-store.js';
+import { MemoryFetchStateStore, type FetchState, type FetchStateStore } from './ports.js';
 
 /**
  * Crawl state beside the lead's schema (same PGlite / PostgreSQL database): the validators and
@@ -94,4 +96,9 @@ export class SqlFetchStateStore implements FetchStateStore {
     );
     return rows.map((r) => ({ url: r.url, version: Number(r.version), sha256: r.sha256, ...(r.previous_sha256 ? { previousSha256: r.previous_sha256 } : {}), firstSeenAt: iso(r.first_seen_at) }));
   }
+}
+
+/** Fetch state in the same database as the records; in memory only when the store has no SQL client. */
+export async function openFetchState(stores: Pick<Stores, 'records'>): Promise<FetchStateStore> {
+  return stores.records instanceof SqlRecordStore ? SqlFetchStateStore.open(stores.records.client) : new MemoryFetchStateStore();
 }
