@@ -4,7 +4,7 @@ import type { PerfProjectSelfeval } from '../../../../schemas/perf-project-selfe
 import { normalise as n } from '../../../../src/recognise/values.js';
 import type { Spec } from './build-table.js';
 import { buildTable, contextFor, run } from './build-table.js';
-import { seed001Representatives, UNIT } from './seed-grids.js';
+import { seed001OtherAffairs, seed001Representatives, UNIT } from './seed-grids.js';
 
 
 describe('perf.project_selfeval', () => {
@@ -64,6 +64,20 @@ describe('perf.project_selfeval', () => {
     const r = run(rec, buildTable(seed001Representatives('64.98', false))) as unknown as PerfProjectSelfeval;
     expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '效益指标', '满意度指标']);
     expect(r.issues.map((i) => [i.code, i.message])).toEqual([['perf.label_carried_down', '5 indicator rows took their 一级/二级 label from the row above (blank cell)']]);
+  });
+
+  it('carries a 二级 label merged over two 三级 rows', () => {
+    const r = run(rec, buildTable(seed001OtherAffairs())) as unknown as PerfProjectSelfeval;
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['产出指标', '数量指标', '做好各类后勤维修保障工作'],
+      ['产出指标', '数量指标', '按时发放临聘人员工资'],
+      ['产出指标', '质量指标', '按照要求完成各项维修工作'],
+      ['产出指标', '时效指标', '做好各类后勤维修保障工作'],
+      ['产出指标', '成本指标', n('严控成本，按照规定实施项目')],
+      ['满意度指标', '服务对象满意度指标', '机关干部满意'],
+    ]);
+    expect(r.indicators[1]!.cells.level2).toEqual(r.indicators[0]!.cells.level2);
+    expect(r.issues).toEqual([]);
   });
 
   it('flags a 执行率 that is not B/A and keeps the data', () => {
