@@ -42,6 +42,13 @@ function edges(values: number[], tol: number): number[] {
   return out;
 }
 
+/** Ends of the rules along one axis that lie clearly beyond every crossing rule. */
+function openEnds(spans: Array<[number, number]>, crossing: number[]): number[] {
+  const lo = Math.min(...crossing), hi = Math.max(...crossing);
+  const first = Math.min(...spans.map((s) => s[0])), last = Math.max(...spans.map((s) => s[1]));
+  return [...(first < lo - 2 * MIN_TRACK ? [first] : []), ...(last > hi + 2 * MIN_TRACK ? [last] : [])];
+}
+
 /** Whether a rule at `pos` covers most of [a, b] along its length. */
 function ruled(segs: Array<{ p: number; lo: number; hi: number }>, pos: number, a: number, b: number, tol: number): boolean {
   let covered = 0;
@@ -58,8 +65,10 @@ export function latticeFrames(rulings: Ruling[], tol = 2): LatticeFrame[] {
   const frames: LatticeFrame[] = [];
   for (const comp of components(h, v, tol)) {
     if (comp.h.length < 2 || comp.v.length < 2) continue;
-    const rowEdges = edges(comp.h.map((s) => s.y), tol);
-    const colEdges = edges(comp.v.map((s) => s.x), tol);
+    // Rules that run past the outermost crossing rules close an open side (tables printed
+    // without left/right or top/bottom borders): their ends become the outer edges.
+    const rowEdges = edges([...comp.h.map((s) => s.y), ...openEnds(comp.v.map((s) => [s.y0, s.y1]), comp.h.map((s) => s.y))], tol);
+    const colEdges = edges([...comp.v.map((s) => s.x), ...openEnds(comp.h.map((s) => [s.x0, s.x1]), comp.v.map((s) => s.x))], tol);
     const nRows = rowEdges.length - 1, nCols = colEdges.length - 1;
     if (nRows < 1 || nCols < 1) continue;
     const hs = comp.h.map((s) => ({ p: s.y, lo: s.x0, hi: s.x1 }));

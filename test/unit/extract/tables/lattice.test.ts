@@ -47,3 +47,13 @@ describe('lattice', () => {
     expect(texts(tables[0]!.cells)).toEqual(['0,0:合计', '0,1:100.00']);
   });
 });
+
+describe('open-sided tables', () => {
+  it('closes a table printed without left and right borders at the ends of its rules', () => {
+    // Horizontal rules from 0 to 300, vertical rules only between columns (at 100 and 200).
+    const rulings = [hline(0, 0, 300), hline(20, 0, 300), hline(40, 0, 300), vline(100, 0, 40), vline(200, 0, 40)];
+    const { tables } = reconstructTables([run('项目', 10, 5), run('预算数', 110, 5), run('备注', 210, 5), run('合计', 10, 25), run('9.00', 110, 25)], rulings);
+    expect(tables[0]?.colEdges).toEqual([0, 100, 200, 300]);
+    expect(texts(tables[0]!.cells)).toEqual(['0,0:项目', '0,1:预算数', '0,2:备注', '1,0:合计', '1,1:9.00', '1,2:']);
+  });
+});
