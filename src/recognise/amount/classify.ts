@@ -56,7 +56,8 @@ const FINAL_LABELS: AmountFamily[] = [
 ];
 
 const META_LINE = /单位[:：]|编制(部门|单位)|^部门[:：]|^预算单位|^注[:：]/;
-const LABEL = /公开(\d{1,2})表|公开表([一二三四五六七八九十]+)/;
+/** 公开01表, 公开表一, or a bare 表一 line (Jiangsu 2017). */
+const LABEL = /公开(\d{1,2})表|公开表([一二三四五六七八九十]+)|^表([一二三四五六七八九十]+|\d{1,2})$/;
 
 export function familyOfTitle(title: string): AmountFamily | null {
   const t = squash(title);
@@ -91,7 +92,7 @@ export function findTitle(lines: string[]): { title: string; label: string | nul
     if (titleLines.length === 0) {
       if (!/表(\(.*\))?$/.test(text)) continue;
       titleLines.push(text);
-    } else if (!/表$|[。：:；;]/.test(text) && text.length <= 30) titleLines.unshift(text);
+    } else if (!/表$|[。：:；;]/.test(text) && /^[\u3400-\u9fff“"]/.test(text) && text.length <= 30) titleLines.unshift(text);
     else break;
   }
   return { title: titleLines.join(''), label };
@@ -129,22 +130,24 @@ export function classifyAmountTable(table: Table, ctx: RecogniseContext): Classi
 }
 
 function classify(table: Table, ctx: RecogniseContext): Classification | null {
-  const header = analyseHeader(table);
-  const words = headerWords(header);
-  const lines = [...table.context, ...(table.caption ? [table.caption] : []), ...header.innerContext];
+  const info = analyseHeader(table);
+  const words = headerWords(info);
+  const caption = table.caption && !table.context.includes(table.caption) ? [table.caption] : [];
+  const lines = [...table.context, ...caption, ...info.innerContext];
   const { title, label } = findTitle(lines);
   const metaKind = ctx.meta.kind === 'final' || ctx.meta.kind === 'budget' ? ctx.meta.kind : null;
   const kind = kindOfText(title) ?? (/决算数/.test(words) ? 'final' : /预算数/.test(words) ? 'budget' : metaKind);
   if (!kind) return null;
-  const byTitle = familyOfTitle(title);
+  const header = familyOfHeader(words);
+  // The header outranks a title fragment ('及会议费、培训费支出决算表' when the first title line was lost).
+  if (header === 'empty_index' || header === 'three_public') return { family: header, kind, score: 0.9, title, label };
+  const byTitle = /^(及|和|与|、)/.test(title) ? null : familyOfTitle(title);
   if (byTitle) return { family: byTitle, kind, score: 0.9, title, label };
-  if (familyOfHeader(words) === 'empty_index') return { family: 'empty_index', kind, score: 0.8, title, label };
   const byLabel = familyOfLabel(label, kind);
   if (byLabel) return { family: byLabel, kind, score: 0.7, title, label };
   const prev = continuationOf(table, ctx, words);
   if (prev) return { ...prev, score: 0.85, label: label ?? prev.label };
-  const byHeader = familyOfHeader(words);
-  return byHeader ? { family: byHeader, kind, score: 0.4, title, label } : null;
+  return header ? { family: header, kind, score: 0.4, title, label } : null;
 }
 
 /** A table whose title sits on the previous page: same header as the table before it. */

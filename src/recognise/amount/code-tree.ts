@@ -24,13 +24,50 @@ export function isTotalRow(row: LineRow): boolean {
   return !row.code && TOTAL_NAME.test(row.name.replace(/\s+/g, ''));
 }
 
-/** Parent = Σ children for every coded line that has children (类 = Σ 款, 款 = Σ 项), per column. */
+/**
+ * The level each line stands at in print. A coded line has the level of its code; a line printed
+ * without a code (抚恤金 without 30304, seed 001 公开06表) stands where it is printed: beside the
+ * coded line before it, or under it when that line is its parent.
+ */
+export function printedLevels(rows: LineRow[]): Array<number | undefined> {
+  const levels: Array<number | undefined> = [];
+  let prev: number | undefined;
+  let prevHasChildren = false;
+  rows.forEach((r, i) => {
+    if (r.level) {
+      levels.push(r.level);
+      prev = r.level;
+      prevHasChildren = (rows[i + 1]?.level ?? 0) > r.level;
+    } else if (isTotalRow(r) || prev === undefined || /^[…．.。]+$/.test(r.name)) {
+      levels.push(undefined);
+      if (isTotalRow(r)) prev = undefined;
+    } else {
+      const level = prevHasChildren ? prev + 1 : prev;
+      levels.push(level);
+      prevHasChildren = false;
+    }
+  });
+  return levels;
+}
+
+/**
+ * Parent = Σ children for every line that has children (类 = Σ 款, 款 = Σ 项), per column. Children
+ * are the lines printed under the parent, one level down, up to the next line of the parent's level:
+ * the printed arithmetic holds even where a code is wrong (30311 for 住房公积金 under 301, seed 001).
+ */
 export function treeChecks(rule: string, rows: LineRow[], keys: string[]): Check[] {
-  const coded = rows.filter((r) => r.code && r.level);
+  const levels = printedLevels(rows);
   const checks: Array<Check | undefined> = [];
-  for (const parent of coded) {
-    const children = coded.filter((r) => r.level === parent.level! + 1 && r.code!.startsWith(parent.code!));
-    if (children.length === 0) continue;
+  rows.forEach((parent, i) => {
+    const level = levels[i];
+    if (!parent.code || !level) return;
+    const children: LineRow[] = [];
+    for (let j = i + 1; j < rows.length; j++) {
+      const l = levels[j];
+      if (l === undefined || l <= level) break;
+      if (l === level + 1) children.push(rows[j]!);
+    }
+    if (children.length === 0) return;
     for (const key of keys) {
       if (!(key in parent.values)) continue;
       checks.push(
@@ -39,12 +76,28 @@ export function treeChecks(rule: string, rows: LineRow[], keys: string[]): Check
           parent.values[key],
           // Blank children under a printed parent are 0: the parent cannot be covered by nothing.
           children.map((c) => c.values[key] ?? 0),
-          `${parent.code} ${parent.name}: ${key} = Σ ${children.map((c) => c.code).join(' + ')}`,
+          `${parent.code} ${parent.name}: ${key} = Σ ${children.map((c) => c.code ?? c.name).join(' + ')}`,
         ),
       );
     }
-  }
+  });
   return defined(checks);
+}
+
+/** Lines whose code does not extend the code of the line they are printed under (30311 under 301). */
+export function misplacedCodes(rows: LineRow[]): LineRow[] {
+  const levels = printedLevels(rows);
+  const out: LineRow[] = [];
+  const stack: LineRow[] = [];
+  rows.forEach((r, i) => {
+    const level = levels[i];
+    if (!level) return;
+    stack.length = Math.min(stack.length, level - 1);
+    const parent = stack[level - 2];
+    if (r.code && parent?.code && !r.code.startsWith(parent.code)) out.push(r);
+    stack[level - 1] = r;
+  });
+  return out;
 }
 
 /**

@@ -83,7 +83,7 @@ export function readBody(table: Table, header: HeaderInfo, segments: Segment[]):
       if (!row) continue;
       const empty = Object.values(row.values).every((v) => v === null) && !row.texts;
       // A name wrapped onto the next printed line comes back as a line with a name only (seed 001, Shanghai 02表).
-      if (prev && (coded || prev.code) && !row.code && empty && row.name !== '' && !/合计|总计/.test(row.name)) {
+      if (prev && (coded || prev.code) && !row.code && empty && row.name !== '' && !/合计|总计|^[…．.。]+$/.test(row.name)) {
         prev.name = (prev.name + row.name).trim();
         continue;
       }
@@ -121,6 +121,8 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
     code = split.code;
     if (name === '') name = cleanLabel(split.name);
   }
+  // 合计 printed in the code column (Shanghai template), or a '…' placeholder line.
+  if (code === null && name === '' && codeText !== '') name = cleanLabel(codeCells.map((c) => c.text).join(''));
   if (code === null && /^\d{3,}/.test(normalise(name))) {
     const split = splitCode(name);
     code = split.code;

@@ -4,7 +4,7 @@ import { issue } from '../../model/build.js';
 import type { Check } from '../../../schemas/common.js';
 import type { Recogniser, RecogniseContext, RecogniseResult, RecognisedRecord } from '../types.js';
 import { type AmountKind, classifyAmountTable } from './classify.js';
-import { isTotalRow, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
+import { isTotalRow, misplacedCodes, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
 import { analyseHeader, columnRole } from './header-match.js';
 import { readEmptyIndex } from './index-table.js';
 import { type BodyRow, readBody, segmentColumns } from './line-rows.js';
@@ -106,6 +106,8 @@ function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
       issues.push(issue('warning', 'amount.row_without_code', `line '${r.name}' has no subject code`, r.provenance));
     if (r.code && !r.level) issues.push(issue('warning', 'amount.code_length', `code ${r.code} is not 3, 5 or 7 digits`, r.provenance));
   }
+  for (const r of misplacedCodes(rows))
+    issues.push(issue('warning', 'amount.code_misplaced', `code ${r.code} (${r.name}) is printed under a parent it does not extend`, r.provenance));
   return issues;
 }
 
