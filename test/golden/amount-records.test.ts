@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localSource, processDocument } from '../../src/pipeline/process-document.js';
+import { compareRecord, pairRecords, type RecordLike } from '../../bench/records-compare.js';
+
+/**
+ * Golden 决算 / 预算 records: every sample with final.* or budget.* records in
+ * test/golden/records/<sample>.expected.json is run end to end (extract -> recognise -> validate) and
+ * each expected amount table must be found, typed, and match value for value. department and region
+ * come from the document-metadata reader (src/recognise/meta/) and are scored by `npm run eval`, not here.
+ */
+const EXPECTED_DIR = 'test/golden/records';
+const META_PATHS = /^(department|region(\.|$))/;
+
+function sampleIndex(dir: string, out = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) sampleIndex(p, out);
+    else out.set(name, p);
+  }
+  return out;
+}
+
+const samples = sampleIndex('samples');
+const cases = readdirSync(EXPECTED_DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => ({ sample: basename(f, '.expected.json'), expected: JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as RecordLike[] }))
+  .map((c) => ({ ...c, expected: c.expected.filter((r) => /^(final|budget)\./.test(r.tableType)) }))
+  .filter((c) => c.expected.length > 0);
+
+describe('golden 决算 / 预算 records', () => {
+  it('has expected records for the corpus PDFs and the seed 001 DOCX', () => {
+    expect(cases.map((c) => c.sample)).toEqual(expect.arrayContaining(['shanghai-putuo-finance-bureau-2024-final.pdf', 'yangling-2019-final.docx']));
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const { sample, expected } of cases) {
+    it(`${sample}: every amount table typed and every printed value matched`, async () => {
+      const path = samples.get(sample);
+      expect(path, `sample ${sample} under samples/`).toBeDefined();
+      const bytes = new Uint8Array(readFileSync(path!));
+      const { recognised } = await processDocument(bytes, localSource(bytes, path!));
+      const pairs = pairRecords(expected, recognised.records as unknown as RecordLike[]);
+      const problems: string[] = [];
+      for (const [exp, act] of pairs) {
+        if (!act) {
+          problems.push(`not found: ${exp.tableType} ${exp.title}`);
+          continue;
+        }
+        const tally = compareRecord(exp as never, act);
+        for (const m of tally.mismatches) if (!META_PATHS.test(m)) problems.push(`${exp.title}: ${m}`);
+      }
+      expect(problems).toEqual([]);
+      expect(pairs.filter(([, a]) => a).length).toBe(expected.length);
+    });
+  }
+});
