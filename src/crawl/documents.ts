@@ -1,5 +1,5 @@
 import type { Discovery } from '../model/document.js';
-import { errorCode } from '../model/errors.js';
+import { errorCode, isPermanent } from '../model/errors.js';
 import { sniff } from '../extract/sniff.js';
 import { attachmentName } from './file-name.js';
 import type { FetchResult } from './fetcher.js';
@@ -33,6 +33,7 @@ export async function handleFetchedDocument(
   ctx: DocumentContext,
 ): Promise<ReportItem> {
   const base = { url: res.requestedUrl, kind: 'document' as const };
+  if (res.notModified && !prev) return { ...base, outcome: 'failed', reason: 'http.unexpected_304', message: `304 without a conditional request: ${res.url}` };
   if (res.notModified && prev) {
     const validators = conditionalFor({ etag: res.etag ?? prev.etag, lastModified: res.lastModified ?? prev.lastModified });
     await ctx.state.putFetchState({ ...prev, ...validators, fetchedAt: res.fetchedAt });
@@ -69,7 +70,9 @@ export async function handleFetchedDocument(
     await ctx.state.putFetchState(state);
     return { ...base, ...item, outcome: item.outcome === 'failed' ? 'failed' : outcome, sha256, fileName };
   } catch (err) {
-    return { ...base, outcome: 'failed', reason: errorCode(err), message: err instanceof Error ? err.message : String(err), sha256, fileName };
+    // Transient trouble (the store or queue unreachable) propagates so the fetch is retried.
+    if (!isPermanent(err)) throw err;
+    return { ...base, outcome: 'failed', reason: errorCode(err), message: err.message, sha256, fileName };
   }
 }
 

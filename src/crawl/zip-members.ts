@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isPermanent, PermanentError } from '../model/errors.js';
 import { unzipLimited } from '../util/zip.js';
 import { decodeLegacyName } from './legacy-name.js';
 
@@ -22,7 +23,13 @@ function isDocumentEntry(name: string): boolean {
  * are returned as members and not opened again: one level is what these sites publish.
  */
 export function zipMembers(bytes: Uint8Array, limits: { maxEntries: number; maxTotalBytes: number }): ZipMember[] {
-  const files = unzipLimited(bytes, isDocumentEntry, limits);
+  let files: Map<string, Uint8Array>;
+  try {
+    files = unzipLimited(bytes, isDocumentEntry, limits);
+  } catch (err) {
+    if (isPermanent(err)) throw err;
+    throw new PermanentError('zip.corrupt', `unreadable ZIP archive: ${err instanceof Error ? err.message : String(err)}`);
+  }
   return [...files.entries()]
     .map(([raw, data]) => ({ name: decodeLegacyName(raw), bytes: data, sha256: sha256Hex(data) }))
     .sort((a, b) => a.name.localeCompare(b.name));

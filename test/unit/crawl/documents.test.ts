@@ -37,6 +37,8 @@ describe('zipMembers', () => {
     expect(() => zipMembers(bomb, { maxEntries: 10, maxTotalBytes: 1000 })).toThrow(/exceeds/);
     const many = zipSync(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`${i}.pdf`, new Uint8Array(1)])));
     expect(() => zipMembers(many, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(/more than 3 entries/);
+    const truncated = zipSync({ 'a.pdf': new Uint8Array(100) }).subarray(0, 60);
+    expect(() => zipMembers(truncated, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(expect.objectContaining({ code: 'zip.corrupt' }));
   });
 });
 
