@@ -1,4 +1,5 @@
 import type { Provenance, Table } from '../../model/document.js';
+import { regionFromText } from '../meta/region.js';
 import { baseFields, unitOf } from '../record.js';
 import type { RecogniseContext } from '../types.js';
 import { cleanText, labelKey, yearIn } from './text.js';
@@ -25,8 +26,16 @@ export function perfBase(table: Table, ctx: RecogniseContext, tableType: string,
   const metaProvenance = { ...base.metaProvenance };
   if (own.department) metaProvenance.department = own.department.provenance;
   if (own.year) metaProvenance.year = own.year.provenance;
+  // A workbook or a one-table PDF may print its place only in the unit's name
+  // (`咸阳市杨陵区人民代表大会常务委员会办公室`, `抚宁区人大`).
+  let region = base.region;
+  if (Object.keys(region).length === 0 && own.department) {
+    region = regionFromText(own.department.value);
+    if (Object.keys(region).length > 0) metaProvenance.region = own.department.provenance;
+  }
   return {
     ...base,
+    region,
     department: own.department?.value ?? base.department,
     year: own.year?.value ?? base.year,
     metaProvenance,

@@ -52,6 +52,13 @@ describe('perf.project_target', () => {
     expect(r.status).toBe('ok');
   });
 
+  it('takes the region from the printed unit name when the document names none', () => {
+    const t = buildTable(seed003Activities(), CONTEXT_1);
+    const r = run(rec, t, contextFor(t, { ...META_003, region: {}, provenance: {} })) as unknown as PerfProjectTarget;
+    expect(r.region).toEqual({ province: '河北省', city: '秦皇岛市', county: '抚宁区' });
+    expect(r.metaProvenance.region).toEqual(t.prov);
+  });
+
   it('finds 12月底 printed in rows of its own and splits numbered targets in one cell', () => {
     const r = run(rec, buildTable(seed003Meetings(), ['2、会议费绩效目标表', '101002 抚宁区人大', '单位：万元'])) as unknown as PerfProjectTarget;
     expect(r.spendingPlan.map((m) => [m.label, m.percent])).toEqual([
