@@ -1,4 +1,4 @@
-import type { Issue, Page } from '../../model/document.js';
+import type { BBox, Issue, Page } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import type { ExtractContext } from '../types.js';
 import { reconstructTables } from '../tables/index.js';
@@ -10,6 +10,15 @@ import { ocrPage, type OcrPageFn } from './ocr-page.js';
 import { readPageGraphics } from './rulings.js';
 import { readPageText } from './text-items.js';
 import { textState } from './usable.js';
+
+/** Images covering more than this share of the page, with under LABEL_CHARS of text, make a scan. */
+const SCAN_COVERAGE = 0.5;
+const LABEL_CHARS = 60;
+
+const covers = (a: BBox, b: BBox): boolean => {
+  const cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+  return cx >= a.x0 && cx <= a.x1 && cy >= a.y0 && cy <= a.y1;
+};
 
 export interface PageResult {
   page: Page;
@@ -35,8 +44,11 @@ export async function processPage(page: PdfPage, bytes: Uint8Array, ctx: Extract
   let ocrSeconds: number | undefined;
   const state = textState(text);
   const where = { sourceId: ctx.source.id, page: n, method, extractor };
-  // A page without text and without images is blank (or rules only): nothing to read.
-  const needsOcr = state === 'unmapped' || (state === 'no_text' && graphics.images > 0);
+  // A page without text and without images is blank (or rules only): nothing to read. A page
+  // that is mostly one picture with a few words of text (a scan with a stamped 附件 label or
+  // page number) is a scan too.
+  const scanWithLabel = state === 'ok' && graphics.imageCoverage > SCAN_COVERAGE && text.totalChars < LABEL_CHARS;
+  const needsOcr = state === 'unmapped' || (state === 'no_text' && graphics.images > 0) || scanWithLabel;
   if (state === 'unmapped') issues.push(issue('warning', 'pdf.unmapped_text', `page ${n}: ${text.badChars} of ${text.totalChars} characters have no Unicode mapping`, where));
   if (needsOcr && !ctx.limits.ocr) {
     issues.push(issue('warning', 'pdf.ocr_disabled', `page ${n} has no usable text layer and OCR is switched off`, where));
@@ -45,7 +57,8 @@ export async function processPage(page: PdfPage, bytes: Uint8Array, ctx: Extract
     issues.push(...out.issues);
     ocrSeconds = out.seconds;
     if (out.items.length) {
-      items = out.items;
+      // A label's text-layer runs are exact: they replace the OCR words read from the same spot.
+      items = scanWithLabel ? [...out.items.filter((w) => !text.items.some((t) => covers(t.bbox, w.bbox))), ...text.items] : out.items;
       rulings = [...rulings, ...out.rulings];
       method = 'ocr';
       extractor = out.engine ?? extractor;

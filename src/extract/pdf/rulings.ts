@@ -33,6 +33,8 @@ export interface PageGraphics {
   rulings: Ruling[];
   /** Painted images: a page with images and no text is a scan. */
   images: number;
+  /** Share of the page area the images cover (0..1, overlaps counted twice). */
+  imageCoverage: number;
 }
 
 export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
@@ -42,6 +44,7 @@ export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
   const list = await page.getOperatorList();
   const out: Ruling[] = [];
   let images = 0;
+  let imageArea = 0;
   const imageOps = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
@@ -53,7 +56,12 @@ export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
-    if (fn !== undefined && imageOps.has(fn)) images++;
+    if (fn !== undefined && imageOps.has(fn)) {
+      images++;
+      // An image fills the unit square of the current matrix.
+      const m = mul(viewport, ctm);
+      imageArea += Math.abs(m[0] * m[3] - m[1] * m[2]);
+    }
     if (fn === OPS.save) {
       stack.push(ctm);
       fillStack.push(fillColor);
@@ -83,7 +91,7 @@ export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
     }
   }
   const rulings = out.filter((r) => Math.abs(r.x1 - r.x0) < 0.5 || Math.abs(r.y1 - r.y0) < 0.5);
-  return { rulings, images };
+  return { rulings, images, imageCoverage: Math.min(1, imageArea / pageArea) };
 }
 
 function toSubpaths(data: Float32Array, m: Matrix): Array<Array<[number, number]>> {

@@ -104,5 +104,27 @@ describe('pdf extractor', () => {
   });
 });
 
+describe('scans with a text label', () => {
+  it('reads a page that is one big picture plus a stamped label by OCR, keeping the label\'s exact text', async () => {
+    const bytes = await makePdf((doc) => {
+      doc.image(PNG_1x1, 0, 60, { width: 595, height: 700 });
+      doc.fontSize(10).text('Annex 1', 36, 20, { lineBreak: false });
+    });
+    let calls = 0;
+    const fake: OcrPageFn = async (_png, opts) => {
+      calls++;
+      const word = (text: string, x: number, y: number) => {
+        const bbox = { x0: x, y0: y, x1: x + 30, y1: y + 10 };
+        return { text, bbox, fontSize: 10, prov: { ...opts.prov, bbox, method: 'ocr' as const, extractor: 'ocr/fake', confidence: 0.8 } };
+      };
+      // The OCR also reads the label, less exactly: the text-layer run wins there.
+      return { items: [word('Annex l', 36, 21), word('scanned', 100, 300)], rulings: [], result: { confidence: 0.8, engine: 'ocr/fake' } };
+    };
+    const doc = await extractPdf(bytes, ctx(true), { ocr: fake });
+    expect(calls).toBe(1);
+    expect(doc.pages[0]!.runs.map((r) => r.text).sort()).toEqual(['Annex 1', 'scanned']);
+  });
+});
+
 /** A 1×1 grey PNG: enough for an image-only page. */
 const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
