@@ -56,3 +56,21 @@ describe('golden 决算 / 预算 records', () => {
     });
   }
 });
+
+describe('golden: a deliberately wrong printed total (samples/html/putuo-finance-2024-gpb-functional-wrong-total.html)', () => {
+  it('keeps every value, reports the failing rules with expected and actual, and marks the record partial', async () => {
+    const path = 'samples/html/putuo-finance-2024-gpb-functional-wrong-total.html';
+    const bytes = new Uint8Array(readFileSync(path));
+    const { recognised } = await processDocument(bytes, localSource(bytes, path));
+    const [record] = recognised.records;
+    expect(record).toMatchObject({ tableType: 'final.gpb_functional', status: 'partial', unit: '万元' });
+    expect(record!.rows).toHaveLength(20);
+    expect(record!.rows.at(-1)).toMatchObject({ name: '合计', values: { total: 2950.05, basicExpenditure: 2336.91, projectExpenditure: 603.14 } });
+    const failed = record!.checks.filter((c) => !c.ok);
+    expect(failed).toEqual([
+      expect.objectContaining({ rule: 'final.gpb_functional.row_total', expected: 2950.05, actual: 2940.05, tolerance: 0.02 }),
+      expect.objectContaining({ rule: 'final.gpb_functional.total', expected: 2950.05, actual: 2940.06, tolerance: 0.04 }),
+    ]);
+    expect(record!.issues.filter((i) => i.code === 'validate.identity_failed')).toHaveLength(2);
+  });
+});

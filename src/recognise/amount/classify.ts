@@ -75,7 +75,8 @@ export function kindOfText(text: string): AmountKind | null {
 
 /**
  * The printed title from the lines above the table (nearest last). A title wrapped over two lines
- * ('一般公共预算财政拨款"三公"经费' / '及会议费、培训费支出决算表', seed 001) is joined.
+ * ('一般公共预算财政拨款"三公"经费' / '及会议费、培训费支出决算表', seed 001) is joined when the
+ * second line starts as a continuation (及, 和, 与, 、, an opening bracket).
  */
 export function findTitle(lines: string[]): { title: string; label: string | null } {
   let label: string | null = null;
@@ -92,7 +93,7 @@ export function findTitle(lines: string[]): { title: string; label: string | nul
     if (titleLines.length === 0) {
       if (!/表(\(.*\))?$/.test(text)) continue;
       titleLines.push(text);
-    } else if (!/表$|[。：:；;]/.test(text) && /^[\u3400-\u9fff“"]/.test(text) && text.length <= 30) titleLines.unshift(text);
+    } else if (/^(及|和|与|、|\()/.test(titleLines[0]!) && !/表$|[。：:；;]/.test(text) && text.length <= 30) titleLines.unshift(text);
     else break;
   }
   return { title: titleLines.join(''), label };
