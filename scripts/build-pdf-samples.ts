@@ -7,7 +7,7 @@
  *    indicator header repeated;
  *  - samples/pdf/built/yangling-2019-final-table06-two-pages.pdf: seed 001's 公开06表 over two pages,
  *    title, label, 编制部门 line and header repeated on page 2;
- *  - samples/pdf/built/funing-2020-project-targets.pdf: seed 003's 项目支出绩效目标表 1–3, one per page.
+ *  - samples/pdf/built/funing-2020-project-targets.pdf: seed 003's five 项目支出绩效目标表, one per page.
  * Usage: npx tsx scripts/build-pdf-samples.ts   (then look at them: pdftoppm -png -r 60)
  */
 import { mkdirSync } from 'node:fs';

@@ -10,8 +10,11 @@ import PDFDocument from 'pdfkit';
 /** Debian fonts-wqy-zenhei: TrueType outlines, which pdfkit subsets and embeds. */
 export const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 
+/** A fixed date, so rebuilding gives the same bytes. */
+const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
+
 export function newDoc(layout: 'portrait' | 'landscape', title: string): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', layout, margin: 40, info: { Title: title, Producer: 'budgetdoc build-pdf-samples (pdfkit)' } });
+  const doc = new PDFDocument({ size: 'A4', layout, margin: 40, info: { Title: title, Producer: 'budgetdoc build-pdf-samples (pdfkit)', CreationDate: FIXED_DATE } });
   doc.registerFont('cjk', CJK_FONT, 'WenQuanYiZenHei');
   doc.font('cjk');
   return doc;
