@@ -85,7 +85,7 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     expect(flaky.attemptsMade).toBe(3);
 
     const summary = await stores.records.summary();
-    expect(summary.tablesByType['perf.dept_target']).toBe(1);
+    expect(summary.tablesByType['perf.dept_target']).toBeGreaterThanOrEqual(1);
     const pdf = site.origins['/attach/1001.pdf']!;
     if (pdf.startsWith('samples/')) expect(Object.keys(summary.tablesByType).some((t) => t.startsWith('budget.'))).toBe(true);
     const pdfId = createHash('sha256').update(site.bodyOf('/attach/1001.pdf')).digest('hex');
