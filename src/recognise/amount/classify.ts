@@ -131,6 +131,8 @@ export function classifyAmountTable(table: Table, ctx: RecogniseContext): Classi
 }
 
 function classify(table: Table, ctx: RecogniseContext): Classification | null {
+  // A one-column grid is a text box (编制说明, 名词解释), never an amount table.
+  if (table.nCols < 2) return null;
   const info = analyseHeader(table);
   const words = headerWords(info);
   const caption = table.caption && !table.context.includes(table.caption) ? [table.caption] : [];
