@@ -20,6 +20,7 @@ export interface SiteFlags {
   depth?: string;
   rate?: string;
   timeout?: string;
+  userAgent?: string;
 }
 
 export interface CrawlFlags extends SiteFlags, StoreFlags {
@@ -38,7 +39,8 @@ export function siteOptions(cmd: Command): Command {
     .option('--max-pages <n>', 'most HTML pages to fetch')
     .option('--depth <n>', 'most links to follow from a start page')
     .option('--rate <requests/seconds>', 'per-host budget, e.g. 1/2 (the default)')
-    .option('--timeout <ms>', 'per-request timeout');
+    .option('--timeout <ms>', 'per-request timeout')
+    .option('--user-agent <ua>', 'User-Agent with your contact (default: budgetdoc/0.1 with the project contact)', process.env.BUDGETDOC_USER_AGENT);
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
@@ -61,7 +63,7 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
   const maxPages = positiveInt(f.maxPages, '--max-pages');
   const depth = positiveInt(f.depth, '--depth');
   const timeoutMs = positiveInt(f.timeout, '--timeout');
-  const politeness = { ...parseRate(f.rate), ...(timeoutMs ? { timeoutMs } : {}) };
+  const politeness = { ...parseRate(f.rate), ...(timeoutMs ? { timeoutMs } : {}), ...(f.userAgent ? { userAgent: f.userAgent } : {}) };
   if (f.site) {
     const raw = JSON.parse(await readFile(f.site, 'utf8')) as Record<string, unknown>;
     const base = parseSiteConfig(raw);

@@ -10,9 +10,9 @@ const SITE_JSON = join(import.meta.dirname, '../../fixtures/site/site.json');
 
 describe('crawl and schedule flags', () => {
   it('--site reads the JSON config; command-line bounds and hosts override it', async () => {
-    const cfg = await configFromFlags({ site: SITE_JSON, allowHost: ['files.example.gov.cn'], maxPages: '7', depth: '1', rate: '1/3', timeout: '5000' });
+    const cfg = await configFromFlags({ site: SITE_JSON, allowHost: ['files.example.gov.cn'], maxPages: '7', depth: '1', rate: '1/3', timeout: '5000', userAgent: 'budgetdoc/0.1 (+mailto:audit@example.org)' });
     expect(cfg).toMatchObject({ name: 'fixture-finance-bureau', maxPages: 7, maxDepth: 1, allowedHosts: ['127.0.0.1:0', 'files.example.gov.cn'] });
-    expect(cfg.politeness).toMatchObject({ requests: 1, perSeconds: 3, timeoutMs: 5000, attempts: 3 });
+    expect(cfg.politeness).toMatchObject({ requests: 1, perSeconds: 3, timeoutMs: 5000, attempts: 3, userAgent: 'budgetdoc/0.1 (+mailto:audit@example.org)' });
     await expect(configFromFlags({ allowHost: [] })).rejects.toThrow(/--start-url URL or --site FILE/);
     await expect(configFromFlags({ startUrl: 'http://a.cn/', allowHost: [], rate: 'fast' })).rejects.toThrow(/--rate/);
   });
