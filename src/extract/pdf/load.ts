@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** The pinned pdf.js version, recorded in provenance and `versions` (architecture.md). */
 export const PDFJS_VERSION = '5.6.205';
