@@ -28,8 +28,6 @@ function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
 }
 
-export const pdfAssetUrl = (): string => pathToFileURL(assetUrls().cMapUrl).href;
-
 /** Opens a PDF from bytes; the bytes are copied because pdf.js detaches the buffer it is given. */
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const pdfjs = await loadPdfJs();
