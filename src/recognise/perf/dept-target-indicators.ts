@@ -42,6 +42,8 @@ export function readIndicators(form: FormGrid) {
   };
   const indicators = [];
   let carried = { level1: '', level2: '' };
+  // One issue per table, not per row: seed 004's PDF splits every merged label at the page break.
+  const carriedRows: number[] = [];
   for (let r = header.row + header.rowSpan; r < form.table.nRows; r++) {
     const l3 = at(r, 'level3');
     if (!l3 || l3.row !== r || compact(l3.text) === '') continue;
@@ -49,7 +51,7 @@ export function readIndicators(form: FormGrid) {
     for (const k of ['level1', 'level2'] as const) {
       if (labels[k] === '' && carried[k] !== '') {
         labels[k] = carried[k];
-        issues.push(issue('warning', 'perf.label_carried_down', `${k} label carried down to row ${r + 1}`, l3.prov));
+        if (carriedRows[carriedRows.length - 1] !== r + 1) carriedRows.push(r + 1);
       }
     }
     carried = labels;
@@ -76,6 +78,10 @@ export function readIndicators(form: FormGrid) {
       provenance: l3.prov,
       cells,
     });
+  }
+  if (carriedRows.length > 0) {
+    const message = `${carriedRows.length} indicator rows took their 一级/二级 label from the row above (blank cell): rows ${carriedRows.join(', ')}`;
+    issues.push(issue('warning', 'perf.label_carried_down', message, form.table.prov));
   }
   return { indicators, issues };
 }
