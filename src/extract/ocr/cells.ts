@@ -46,7 +46,7 @@ function asWord(read: CellRead, fallback: PixelBox): OcrWord {
   return { text: read.text, confidence: read.confidence, bbox: read.words.length ? union(read.words) : fallback };
 }
 
-export interface NumberPassInput {
+export interface CellPassInput {
   img: GreyImage;
   threshold: number;
   lattice: Lattice;
@@ -89,14 +89,26 @@ function numberColumns(work: CellWork[]): { cols: Set<number>; bodyRow: number }
   return { cols, bodyRow };
 }
 
+/** Ruling remnants and specks the page pass reads as characters at a cell's edge. */
+const EDGE_JUNK = /^[|丨【】[\]「」_~]+|[|丨【】[\]「」_~]+$/g;
+const PUNCT_ONLY = /^[|丨【】[\]「」,.'"“”‘’_~:;-]+$/;
+
+function cleanText(words: OcrWord[]): OcrWord[] {
+  return words.map((w) => ({ ...w, text: w.text.replace(EDGE_JUNK, '') })).filter((w) => w.text && !PUNCT_ONLY.test(w.text));
+}
+
+const minConf = (ws: OcrWord[]): number => (ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0);
+
 /**
- * Second pass over a ruled table: cells of number columns, and any cell whose page-pass text
- * looks like a number, are cropped inside their rulings, binarised and read again as one line
- * with the digit whitelist. Inked cells the page pass missed elsewhere are read as text.
- * Page-pass words are replaced cell by cell; words outside cells (title, 单位 line) stay.
+ * Second pass over a ruled table, cell by cell, each cropped inside its rulings: cells of
+ * number columns (and any cell whose page text looks like a number) are read as one line with
+ * the digit whitelist; text cells are read again as a block with chi_sim and keep whichever
+ * reading is more confident (a lone cell has no ruling remnants and no neighbours to confuse
+ * the layout analysis). Words outside cells (title, 单位 line) stay as the page pass read them.
  */
-export async function rereadNumberCells(words: OcrWord[], p: NumberPassInput): Promise<OcrWord[]> {
+export async function rereadCells(words: OcrWord[], p: CellPassInput): Promise<OcrWord[]> {
   const { img, lattice, inset, scale, budget } = p;
+  const bin = p.binarize ? p.threshold : undefined;
   const taken = new Set<OcrWord>();
   const work: CellWork[] = [];
   for (const cell of lattice.cells) {
@@ -118,12 +130,12 @@ export async function rereadNumberCells(words: OcrWord[], p: NumberPassInput): P
     if (!inked) continue;
     const inNumberColumn = cell.colSpan === 1 && cols.has(cell.col) && cell.row >= bodyRow;
     if (!inNumberColumn && !looksNumeric(pageText)) {
-      if (mine.length) out.push(...mine);
-      // Ink the page pass missed entirely: read it on its own as text.
-      else out.push(...(await cellPass(img, inner, scale, 'text', budget, p.engine)).words);
+      const page = cleanText(mine);
+      const read = cleanText((await cellPass(img, inner, scale, 'text', budget, p.engine, bin)).words);
+      out.push(...(read.length && (page.length === 0 || minConf(read) >= minConf(page)) ? read : page));
       continue;
     }
-    const digits = tidy(await cellPass(img, inner, scale, 'digits', budget, p.engine, p.binarize ? p.threshold : undefined));
+    const digits = tidy(await cellPass(img, inner, scale, 'digits', budget, p.engine, bin));
     const keepPage = !isNumber(digits.text) && isNumber(pageText.replace(/[\s|]/g, ''));
     if (keepPage || !digits.text) out.push(...mine);
     else out.push(asWord(digits, mine.length ? union(mine) : inner));

@@ -55,7 +55,12 @@ export function setIdleShutdown(ms: number): void {
 
 async function createTessWorker(lang: OcrLang, opts: EngineOptions): Promise<TessWorker> {
   const data = langData(lang);
-  const worker = (await Tesseract.createWorker(lang, Tesseract.OEM.LSTM_ONLY, {
+  // tesseract.js swallows a failed language load and never settles createWorker; its error
+  // handler is the only place the failure shows, so it rejects the creation here. Without a
+  // handler it would also rethrow inside its message listener (an uncaught exception).
+  let failed: (err: Error) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (failed = reject));
+  const created = Tesseract.createWorker(lang, Tesseract.OEM.LSTM_ONLY, {
     langPath: opts.langPath ?? data.langPath,
     gzip: data.gzip,
     cacheMethod: 'none',
@@ -63,10 +68,10 @@ async function createTessWorker(lang: OcrLang, opts: EngineOptions): Promise<Tes
     corePath: path.dirname(require.resolve('tesseract.js-core/package.json')),
     workerBlobURL: false,
     logger: () => {},
-    // Without a handler tesseract.js rethrows job errors inside its message listener (uncaught).
-    errorHandler: () => {},
-  })) as TessWorker;
-  return worker;
+    errorHandler: (e: unknown) => failed(new Error(`tesseract.js (${lang}): ${String(e)}`)),
+  }) as Promise<TessWorker>;
+  failure.catch(() => created.then((w) => w.terminate()).catch(() => {}));
+  return Promise.race([created, failure]);
 }
 
 function openSlot(lang: OcrLang, opts: EngineOptions): Slot {

@@ -6,7 +6,7 @@ import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
 import { buildLattice, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
-import { rereadNumberCells } from './numbers.js';
+import { rereadCells } from './cells.js';
 import { TESSERACT_VERSION } from './engine.js';
 
 export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
@@ -49,7 +49,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const scale = readingScale(lattice, img);
   let words = await pagePass(img, scale, budget, engine);
   if (lattice && tuning.digitPass !== false) {
-    words = await rereadNumberCells(words, {
+    words = await rereadCells(words, {
       img,
       threshold,
       lattice,

@@ -16,4 +16,14 @@ for (const mod of ['node:http', 'node:https']) {
 const net = require('node:net');
 net.connect = refuse('net.connect');
 net.createConnection = refuse('net.createConnection');
+// A worker whose core or language data failed to load is useless, and tesseract.js never hands
+// it to the caller, who therefore cannot terminate it: it ends itself after reporting.
+const { parentPort } = require('node:worker_threads');
+const post = parentPort.postMessage.bind(parentPort);
+parentPort.postMessage = (msg) => {
+  post(msg);
+  if (msg && msg.status === 'reject' && ['load', 'loadLanguage', 'initialize'].includes(msg.action)) {
+    setImmediate(() => process.exit(1));
+  }
+};
 require('tesseract.js/src/worker-script/node/index.js');

@@ -90,8 +90,8 @@ export interface CellRead {
 }
 
 /**
- * Cell pass: one cell's inside as a single text line (PSM 7). Number cells are read by the
- * English model with a digit whitelist: chi_sim confuses 5/3 and 6/0 in serif digits, and a
+ * Cell pass: one cell's inside, numbers as a single line (PSM 7), text as a block (PSM 6).
+ * Number cells are read by the English model with a digit whitelist: chi_sim confuses 5/3 and 6/0 in serif digits, and a
  * whitelist cannot be used on the page pass because the labels are Chinese.
  */
 export async function cellPass(
@@ -110,9 +110,12 @@ export async function cellPass(
     budget,
     async (w) => {
       await w.setParameters({
-        tessedit_pageseg_mode: Tesseract.PSM.SINGLE_LINE,
+        // Text cells may wrap (科目名称, header cells): a block; numbers are one line.
+        tessedit_pageseg_mode: mode === 'digits' ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK,
         tessedit_char_whitelist: mode === 'digits' ? DIGIT_WHITELIST : '',
-        preserve_interword_spaces: '0',
+        preserve_interword_spaces: mode === 'digits' ? '0' : '1',
+        // Without a stated resolution tesseract guesses one from the crop and misreads CJK.
+        user_defined_dpi: '300',
         debug_file: '/dev/null',
       });
       const r = await w.recognize(png, {}, { blocks: true, text: true });
