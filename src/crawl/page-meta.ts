@@ -25,8 +25,9 @@ export function pageTitle($: CheerioAPI): string | undefined {
 export function publishedAt($: CheerioAPI): string | undefined {
   const meta = $('meta[name="PubDate"], meta[name="pubdate"]').attr('content');
   if (meta && DATE.test(meta)) return collapse(DATE.exec(meta)![1]!);
-  const m = PUBLISHED.exec(collapse($('body').text()));
-  return m ? collapse(m[1]!) : undefined;
+  // One 发布时间 line is an article's; several are a listing's per-item dates.
+  const all = [...collapse($('body').text()).matchAll(new RegExp(PUBLISHED.source, 'g'))];
+  return all.length === 1 ? collapse(all[0]![1]!) : undefined;
 }
 
 /** A date printed next to a link in a listing (`<li><a>…</a><span>2023-07-18</span></li>`). */

@@ -67,7 +67,7 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     expect(report.pagesFetched).toBe(6);
     expect(report.pagesSkippedByRobots).toBe(1);
     // attachments by extension go to the fetch queue; the download.jsp ZIP is found by Content-Type while walking
-    expect(report.documents.queued).toBe(7);
+    expect(report.documents.queued).toBe(8);
 
     const completed = (await fetchQueue.getCompleted()).map((j) => [new URL(j.data.url).pathname, (j.returnvalue as { outcome: string }).outcome]);
     expect(Object.fromEntries(completed)).toEqual({
@@ -79,8 +79,9 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
       '/private/budget.pdf': 'skipped',
     });
     const failed = await fetchQueue.getFailed();
-    expect(failed.map((j) => [new URL(j.data.url).pathname, j.attemptsMade])).toEqual([['/hang/7001.pdf', 3]]);
-    expect(failed[0]!.failedReason).toMatch(/no complete answer within 400 ms/);
+    // transient: retried to the limit; permanent (404): UnrecoverableError after one attempt; both kept with the reason
+    const failedBy = Object.fromEntries(failed.map((j) => [new URL(j.data.url).pathname, [j.attemptsMade, j.failedReason]]));
+    expect(failedBy).toEqual({ '/hang/7001.pdf': [3, expect.stringMatching(/no complete answer within 400 ms/)], '/attach/8001.pdf': [1, expect.stringMatching(/^http\.404: 404/)] });
     const flaky = (await fetchQueue.getCompleted()).find((j) => j.data.url.endsWith('/flaky/5001.pdf'))!;
     expect(flaky.attemptsMade).toBe(3);
 
@@ -97,7 +98,7 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
   it('a second nightly run stores nothing new: every document is unchanged', async () => {
     const before = await stores.records.summary();
     const report = await crawlOnce('night-2');
-    expect(report.documents.queued).toBe(7);
+    expect(report.documents.queued).toBe(8);
     const second = (await fetchQueue.getCompleted()).filter((j) => j.data.runId === 'night-2').map((j) => (j.returnvalue as { outcome: string }).outcome);
     expect(second.filter((o) => o === 'new' || o === 'changed')).toEqual([]);
     expect(second.filter((o) => o === 'unchanged')).toHaveLength(5);

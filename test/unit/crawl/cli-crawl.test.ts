@@ -48,9 +48,9 @@ describe('budgetdoc crawl --start-url (embedded store, no Redis)', () => {
     // 7 documents fetched and the hanging one failed; a document whose format has no extractor
     // in this build would count as failed (extract.failed), never as lost
     expect(first.documents).toMatchObject({ changed: 0, unchanged: 0, skippedByRobots: 1 });
-    expect(first.documents.new + first.documents.failed).toBe(8);
+    expect(first.documents.new + first.documents.failed).toBe(9);
     const failures = first.items.filter((i) => i.kind === 'document' && i.outcome === 'failed').map((i) => i.reason);
-    expect(failures.filter((r) => r !== 'extract.failed')).toEqual(['http.timeout']);
+    expect(failures.filter((r) => r !== 'extract.failed').sort()).toEqual(['http.404', 'http.timeout']);
     expect(first.recordsByTableType['perf.dept_target']).toBeGreaterThanOrEqual(1);
     const stores = await openStores({ dataDir });
     try {
@@ -86,7 +86,7 @@ describe('budgetdoc crawl --start-url (embedded store, no Redis)', () => {
   });
 
   it('a second run reports 0 new documents and stores nothing again', () => {
-    expect(second.documents).toMatchObject({ new: 0, changed: 0, unchanged: 7, failed: 1 });
+    expect(second.documents).toMatchObject({ new: 0, changed: 0, unchanged: 7, failed: 2 });
     expect(second.recordsByTableType).toEqual({});
   });
 });

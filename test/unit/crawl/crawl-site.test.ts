@@ -87,10 +87,14 @@ describe('crawlSite against the fixture finance bureau', () => {
     expect(busy.length).toBe(2);
     expect(busy[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(950);
     expect(outcome(first, '/hang/7001.pdf')).toMatchObject({ outcome: 'failed', reason: 'http.timeout', retries: 2 });
+    // a permanent error is not retried
+    expect(outcome(first, '/attach/8001.pdf')).toMatchObject({ outcome: 'failed', reason: 'http.404' });
+    expect(outcome(first, '/attach/8001.pdf')?.retries).toBeUndefined();
+    expect(site.requests.filter((r) => r.path === '/attach/8001.pdf')).toHaveLength(1);
   });
 
   it('counts documents and sends a User-Agent with a contact on every request', () => {
-    expect(first.documents).toMatchObject({ new: 7, changed: 0, unchanged: 0, failed: 1 });
+    expect(first.documents).toMatchObject({ new: 7, changed: 0, unchanged: 0, failed: 2 });
     expect(site.requests.every((r) => /^budgetdoc\/0\.1 \(\+.*@/.test(r.userAgent))).toBe(true);
   });
 
@@ -98,9 +102,9 @@ describe('crawlSite against the fixture finance bureau', () => {
     const before = sink.docs.length;
     const mark = site.requests.length;
     const second = await crawlSite(fixtureConfig(site.origin), { state, sink });
-    expect(second.documents).toMatchObject({ new: 0, changed: 0, unchanged: 7, failed: 1 });
+    expect(second.documents).toMatchObject({ new: 0, changed: 0, unchanged: 7, failed: 2 });
     expect(sink.docs.length).toBe(before);
-    const attachmentHits = site.requests.slice(mark).filter((r) => r.path.startsWith('/attach/'));
+    const attachmentHits = site.requests.slice(mark).filter((r) => r.path.startsWith('/attach/') && r.status !== 404);
     expect(attachmentHits.length).toBe(4);
     expect(attachmentHits.map((r) => [r.path, r.conditional, r.status])).toEqual(attachmentHits.map((r) => [r.path, true, 304]));
   });

@@ -46,5 +46,8 @@ describe('discoverPage', () => {
     const layout = discoverPage(`<table><tr><td><table><tr><td>nav</td></tr></table></td><td>a</td><td>b</td></tr></table>`, PAGE, 0);
     expect(layout.hasDataTable).toBe(false);
     expect(discoverPage('<title>首页 - 某市财政局</title>', PAGE, 0).title).toBe('首页');
+    // a listing printing 发布时间 per item is not an article
+    const listing = discoverPage('<li><a href="a.html">甲</a> 发布时间：2023-01-02</li><li><a href="b.html">乙</a> 发布时间：2023-01-03</li>', PAGE, 0);
+    expect(listing.publishedAt).toBeUndefined();
   });
 });
