@@ -2,7 +2,7 @@ import type { Cell, Issue, Provenance } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { FormGrid } from '../form-grid.js';
 import { cleanText } from './text.js';
-import { compact, normalise, parseOperatorValue, splitPoints } from '../values.js';
+import { compact, parseOperatorValue, splitPoints } from '../values.js';
 
 /** Indicator columns of a 部门整体支出绩效目标表 by printed header (domain.md §3.4; seeds 000, 002, 004). */
 const COLUMNS: Array<[key: string, header: RegExp]> = [
