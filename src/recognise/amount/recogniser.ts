@@ -13,6 +13,7 @@ import { type SummaryRow, summaryChecks, toSummaryRows } from './summary.js';
 import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
 import { groupChecks } from './group-checks.js';
+import { repairOcrNames } from './subject-names.js';
 import { ordinalPrefix, squash } from './text.js';
 import { sumCheck } from '../../validate/sum-check.js';
 
@@ -56,7 +57,10 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
     if (spec.layout === 'summary') rows = toSummaryRows(read.rows, segments).map(outputRow);
     else {
       if (spec.layout === 'procurement') for (const r of read.rows) r.name = procurementName(r);
-      else issues.push(...codeIssues(read.rows, segments.some((s) => s.codeCols.length > 0)));
+      else {
+        issues.push(...codeIssues(read.rows, segments.some((s) => s.codeCols.length > 0)));
+        issues.push(...repairOcrNames(read.rows, spec.family === 'gpb_basic_economic' || spec.family === 'operating_costs'));
+      }
       rows = read.rows.map(outputRow);
     }
   }
