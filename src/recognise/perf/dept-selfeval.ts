@@ -18,10 +18,11 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'description', header: /^指标说明$/ },
   { key: 'scoring', header: /^评分标准$/ },
   { key: 'formula', header: /^指标值计算公式/ },
-  { key: 'target', header: /^(年初目标值|目标值)$/ },
-  { key: 'actual', header: /^(实际完成值|完成值)$/ },
+  // The 财政部 template prints 年度指标值 / 全年实际值 / 偏差原因分析及改进措施 for the same columns.
+  { key: 'target', header: /^(年初目标值|目标值|年度指标值)$/ },
+  { key: 'actual', header: /^(实际完成值|完成值|全年实际值|全年完成值)$/ },
   { key: 'score', header: /^得分$/ },
-  { key: 'reason', header: /^未完成原因/ },
+  { key: 'reason', header: /^(未完成原因|偏差原因)/ },
   { key: 'analysis', header: /^绩效指标分析/ },
 ];
 const STOP = /^(备注|注[:：]|合计|总分)/;
@@ -82,7 +83,7 @@ function score(table: Table): number {
       [TITLE.test(titleText(table)), 0.4],
       [has(/^自评得分/), 0.2],
       [has(/^分值$/) && has(/^得分$/), 0.2],
-      [has(/^评分标准$/) && has(/^(年初目标值|实际完成值)$/), 0.2],
+      [has(/^评分标准$/) || has(/^(年初目标值|实际完成值|全年实际值)$/), 0.2],
     ],
     !hasIndicatorHeader(labels) || has(/^(专项[(（]项目[)）]名称|项目名称)$/),
   );

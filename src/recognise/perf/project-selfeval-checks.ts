@@ -23,7 +23,7 @@ function rateCheck(line: LineRow): Check | undefined {
 /** 年度资金总额 = 财政资金 + 其他资金, for A and for B. */
 function fundingChecks(lines: LineRow[]): Array<Check | undefined> {
   const total = lines.find((l) => /年度资金总额/.test(l.name));
-  const parts = lines.filter((l) => l !== total && /财政资金|其他资金|上年结转/.test(l.name));
+  const parts = lines.filter((l) => l !== total && /财政资金|当年财政拨款|其他资金|上年结转/.test(l.name));
   if (!total || parts.length === 0) return [];
   return ['budget', 'executed'].map((key) =>
     sumCheck(`${PREFIX}.funding_total_${key}`, total.values[key], parts.map((p) => p.values[key]), `年度资金总额 = Σ 其中 (${key})`),

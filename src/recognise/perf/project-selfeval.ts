@@ -2,7 +2,7 @@ import type { Provenance, Table } from '../../model/document.js';
 import type { LineRow } from '../../../schemas/common.js';
 import { perfProjectSelfevalSchema, type ProjectSelfevalIndicator } from '../../../schemas/perf-project-selfeval.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
-import { amountValue } from '../values.js';
+import { amountValue, parseAmount } from '../values.js';
 import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
 import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } from './indicator-values.js';
@@ -26,15 +26,26 @@ const COLUMNS: ColumnSpec[] = [
 ];
 const STOP = /^(说明|备注|总分|合计|注[:：])/;
 
-/** 项目资金 columns (domain.md §3.2): 全年预算数(A), 全年执行数(B), 分值, 得分, 执行率(B/A). */
+/** 项目资金 columns (domain.md §3.2): 全年预算数(A), 全年执行数(B), 分值, 得分, 执行率(B/A); 年初预算数 where printed. */
 const FUNDING: ColumnSpec[] = [
   { key: 'budget', header: /^全年预算数/ },
+  // The 财政部 template adds 年初预算数 before 全年预算数.
+  { key: 'initialBudget', header: /^年初预算数/ },
   { key: 'executed', header: /^全年执行数/ },
   { key: 'points', header: /^分值$/ },
   { key: 'score', header: /^得分$/ },
   { key: 'rate', header: /^执行率/ },
 ];
-const FUNDING_LINE = /年度资金总额|财政资金|其他资金|上年结转/;
+const FUNDING_LINE = /年度资金总额|财政资金|当年财政拨款|其他资金|上年结转/;
+
+/**
+ * A 项目资金 figure. The 财政部 template prints `—` in the 分值 / 执行率 / 得分 cells of the 其中
+ * lines: there it means "not scored", not 0, unlike a `-` amount.
+ */
+function fundingValue(key: string, text: string): number | null {
+  if (key === 'budget' || key === 'executed' || key === 'initialBudget') return amountValue(text);
+  return parseAmount(text).kind === 'dash' ? null : pointsValue(text.replace(/%\s*$/, ''));
+}
 
 /** The 项目资金 lines as line rows: name as printed, values keyed like FUNDING. */
 function fundingRows(view: FormView): LineRow[] {
@@ -51,7 +62,7 @@ function fundingRows(view: FormView): LineRow[] {
       if (!header) continue;
       const cell = view.grid[r]?.[header.col];
       const own = cell && cell.row === r ? cell : undefined;
-      values[key] = own ? (key === 'rate' ? amountValue(own.text.replace(/%\s*$/, '')) : pointsValue(own.text)) : null;
+      values[key] = own ? fundingValue(key, own.text) : null;
       if (own && cleanText(own.text) !== '') cells[key] = own.prov;
     }
     rows.push({ name: cleanText(label.text).replace(/[:：]$/, ''), values, provenance: label.prov, cells });

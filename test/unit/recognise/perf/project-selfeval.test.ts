@@ -4,7 +4,7 @@ import type { PerfProjectSelfeval } from '../../../../schemas/perf-project-selfe
 import { normalise as n } from '../../../../src/recognise/values.js';
 import type { Spec } from './build-table.js';
 import { buildTable, contextFor, run } from './build-table.js';
-import { seed001OtherAffairs, seed001Representatives, UNIT } from './seed-grids.js';
+import { mofProjectSelfeval, seed001OtherAffairs, seed001Representatives, UNIT } from './seed-grids.js';
 
 
 describe('perf.project_selfeval', () => {
@@ -115,5 +115,40 @@ describe('perf.project_selfeval', () => {
     const bad = run(rec, buildTable(scored('35'))) as unknown as PerfProjectSelfeval;
     expect(bad.checks.filter((c) => !c.ok).map((c) => c.rule)).toEqual(['perf.project_selfeval.score_sum', 'perf.project_selfeval.score_le_points']);
     expect(bad.status).toBe('partial');
+  });
+
+  it('reads the 财政部 template: 年初预算数, scored 资金 line, `—` as not scored, 总分 row', () => {
+    const r = run(rec, buildTable(mofProjectSelfeval())) as unknown as PerfProjectSelfeval;
+    expect(r.year).toBe(2021);
+    expect(r.department).toBe('某某公路管理站');
+    expect(r.rows.map((l) => [l.name, l.values.initialBudget, l.values.budget, l.values.executed, l.values.points, l.values.rate, l.values.score])).toEqual([
+      ['年度资金总额', 100, 100, 90, 10, 90, 9],
+      [n('其中：当年财政拨款'), 80, 80, 72, null, null, null],
+      ['上年结转资金', 20, 20, 18, null, null, null],
+      ['其他资金', null, null, null, null, null, null],
+    ]);
+    expect([r.plannedGoal?.value, r.achievedGoal?.value]).toEqual(['完成道路养护100公里', '完成道路养护90公里']);
+    expect([r.totalPoints?.value, r.totalScore?.value]).toEqual([100, 94]);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.points, i.score])).toEqual([
+      ['产出指标', '数量指标', '养护里程', 50, 45],
+      ['产出指标', '质量指标', '养护合格率', 20, 20],
+      ['效益指标', '社会效益指标', '通行条件改善', 10, 10],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', 10, 10],
+    ]);
+    expect(r.indicators[0]!.reason).toBe('汛期推迟施工');
+    expect(r.checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
+      ['perf.project_selfeval.rate_eq_b_over_a', 90, 90, true],
+      ['perf.project_selfeval.funding_total_budget', 100, 100, true],
+      ['perf.project_selfeval.funding_total_executed', 90, 90, true],
+      ['perf.project_selfeval.score_sum', 94, 94, true],
+      ['perf.project_selfeval.score_le_points', 50, 45, true],
+      ['perf.project_selfeval.score_le_points', 20, 20, true],
+      ['perf.project_selfeval.score_le_points', 10, 10, true],
+      ['perf.project_selfeval.score_le_points', 10, 10, true],
+      ['perf.project_selfeval.score_le_points', 10, 9, true],
+      ['perf.project_selfeval.points_sum', 100, 100, true],
+    ]);
+    const bad = run(rec, buildTable(mofProjectSelfeval('50'))) as unknown as PerfProjectSelfeval;
+    expect(bad.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.project_selfeval.score_sum', 94, 99]]);
   });
 });
