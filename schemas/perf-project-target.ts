@@ -29,11 +29,15 @@ export const perfProjectTargetSchema = baseRecordSchema.extend({
   projectCode: textFieldSchema.nullable(),
   /** 项目名称 */
   projectName: textFieldSchema.nullable(),
+  /** 主管部门（及代码） (财政部 template) */
+  supervisor: textFieldSchema.nullable(),
+  /** 实施单位 (财政部 template) */
+  implementer: textFieldSchema.nullable(),
   /** 单位编码 printed above the table (`101002 抚宁区人大`). */
   unitCode: textFieldSchema.nullable(),
-  /** 预算数 */
+  /** 预算数 (年度资金总额 in the 财政部 template) */
   budget: amountFieldSchema.nullable(),
-  /** 其中：财政资金 */
+  /** 其中：财政资金 (财政拨款) */
   fiscalFunds: amountFieldSchema.nullable(),
   /** 其他资金 */
   otherFunds: amountFieldSchema.nullable(),

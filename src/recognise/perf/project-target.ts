@@ -13,7 +13,11 @@ import { cleanText } from './text.js';
 const TYPE = 'perf.project_target';
 const TITLE = /绩效目标表$|项目支出绩效目标/;
 /** Labels of the header block (seed 003): a value cell is never one of these. */
-const LABELS = /^(项目编码|项目名称|预算规模|预算数|.*财政资金|其他资金|资金支出计划|绩效目标)/;
+const LABELS = /^(项目编码|项目名称|主管部门|实施单位|预算规模|预算数|.*资金总额|.*财政资金|.*财政拨款|其他资金|资金支出计划|.*绩效目标)/;
+/** Seed 003 prints 预算数 / 其中：财政资金; the 财政部 template 年度资金总额 / 其中：财政拨款. */
+const BUDGET = /^(预算数|年度资金总额)$/;
+const FISCAL = /(财政资金|财政拨款)$/;
+const GOALS = /^(年度)?(绩效目标|总体目标)$/;
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'description', header: /^(绩效指标描述|指标内容|指标解释)$/ },
@@ -103,18 +107,21 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     basis: textOf(row.columns.basis),
   }));
   const unit = unitLine(table);
+  const implementer = text(/^实施单位$/);
   const purpose = blockTexts(view, view.find(/^预算规模/, 0, end), end, /预算数|财政资金|其他资金/);
-  const goals = blockTexts(view, view.find(/^绩效目标$/, 0, end), end, /^$/).flatMap((c) =>
+  const goals = blockTexts(view, view.find(GOALS, 0, end), end, /^$/).flatMap((c) =>
     splitNumbered(c.text).map((value) => ({ value, provenance: c.prov })),
   );
   const title = titleOf(table, TITLE, '项目支出绩效目标表').replace(/^\d{1,2}[、.．]\s*/, '');
   const record = {
-    ...perfBase(table, ctx, TYPE, { title, department: unit?.name, year: yearOf(table) }),
+    ...perfBase(table, ctx, TYPE, { title, department: implementer ?? unit?.name, year: yearOf(table) }),
     projectCode: text(/^项目编码$/),
     projectName: text(/^项目名称$/),
+    supervisor: text(/^主管部门/),
+    implementer,
     unitCode: unit?.code ?? null,
-    budget: amount(/^预算数$/),
-    fiscalFunds: amount(/财政资金$/),
+    budget: amount(BUDGET),
+    fiscalFunds: amount(FISCAL),
     otherFunds: amount(/^其他资金$/),
     purpose: purpose[0] ? { value: purpose.map((c) => cleanText(c.text)).join(''), provenance: purpose[0].prov } : null,
     spendingPlan: spendingPlan(view, end),

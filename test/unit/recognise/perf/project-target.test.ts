@@ -4,7 +4,7 @@ import { deptTargetRecogniser } from '../../../../src/recognise/perf/dept-target
 import { normalise as n } from '../../../../src/recognise/values.js';
 import type { PerfProjectTarget } from '../../../../schemas/perf-project-target.js';
 import { buildTable, contextFor, run } from './build-table.js';
-import { CONTEXT_1, META_003, seed003Activities, seed003Meetings } from './seed-grids.js';
+import { CONTEXT_1, META_003, mofProjectTarget, seed003Activities, seed003Meetings } from './seed-grids.js';
 
 
 describe('perf.project_target', () => {
@@ -85,5 +85,24 @@ describe('perf.project_target', () => {
     expect(short.status).toBe('partial');
     const sum = run(rec, buildTable(seed003Activities('17.20'))) as unknown as PerfProjectTarget;
     expect(sum.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.project_target.budget_sum', 18.2, 17.2]]);
+  });
+
+  it('reads the 财政部 template: 年度资金总额 / 财政拨款, 主管部门, 实施单位, 年度绩效目标', () => {
+    const t = buildTable(mofProjectTarget());
+    expect(rec.score(t, contextFor(t))).toBeGreaterThanOrEqual(0.8);
+    const r = run(rec, t) as unknown as PerfProjectTarget;
+    expect([r.title, r.year, r.department]).toEqual(['项目支出绩效目标表', 2022, '某某公路管理站']);
+    expect([r.projectName?.value, r.supervisor?.value, r.implementer?.value]).toEqual(['道路养护', '某某交通运输局', '某某公路管理站']);
+    expect([r.budget?.value, r.fiscalFunds?.value, r.otherFunds?.value]).toEqual([100, 80, 20]);
+    expect(r.goals.map((g) => g.value)).toEqual(['1、完成道路养护100公里。', '2、路况优良率达到95%。']);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.value?.text])).toEqual([
+      ['产出指标', '数量指标', '养护里程', '≥100公里'],
+      ['产出指标', '质量指标', '路况优良率', '≥95%'],
+      ['效益指标', '社会效益指标', '通行条件', '明显改善'],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+    ]);
+    expect(r.checks.map((c) => [c.rule, c.ok])).toEqual([['perf.project_target.budget_sum', true]]);
+    const bad = run(rec, buildTable(mofProjectTarget('70'))) as unknown as PerfProjectTarget;
+    expect(bad.checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([['perf.project_target.budget_sum', 100, 90, false]]);
   });
 });
