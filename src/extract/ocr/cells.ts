@@ -142,3 +142,28 @@ export async function rereadCells(words: OcrWord[], p: CellPassInput): Promise<O
   }
   return [...words.filter((w) => !taken.has(w)), ...out];
 }
+
+/**
+ * Without ruling lines there are no cell boxes: number-like words of the page pass are
+ * re-read in their own box, padded by a third of their height, with the digit whitelist.
+ */
+export async function rereadNumberWords(words: OcrWord[], p: Omit<CellPassInput, 'lattice' | 'inset'>): Promise<OcrWord[]> {
+  const out: OcrWord[] = [];
+  for (const w of words) {
+    if (!looksNumeric(w.text)) {
+      out.push(w);
+      continue;
+    }
+    const m = (w.bbox.y1 - w.bbox.y0) / 3;
+    const box = {
+      x0: Math.max(0, Math.floor(w.bbox.x0 - m)),
+      y0: Math.max(0, Math.floor(w.bbox.y0 - m)),
+      x1: Math.min(p.img.width, Math.ceil(w.bbox.x1 + m)),
+      y1: Math.min(p.img.height, Math.ceil(w.bbox.y1 + m)),
+    };
+    const digits = tidy(await cellPass(p.img, box, p.scale, 'digits', p.budget, p.engine, p.binarize ? p.threshold : undefined));
+    const better = digits.text !== '' && (isNumber(digits.text) || !isNumber(w.text));
+    out.push(better ? asWord(digits, w.bbox) : w);
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
 import { buildLattice, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
-import { rereadCells } from './cells.js';
+import { rereadCells, rereadNumberWords } from './cells.js';
 import { TESSERACT_VERSION } from './engine.js';
 
 export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
@@ -48,17 +48,11 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
   const scale = readingScale(lattice, img);
   let words = await pagePass(img, scale, budget, engine);
-  if (lattice && tuning.digitPass !== false) {
-    words = await rereadCells(words, {
-      img,
-      threshold,
-      lattice,
-      inset: Math.ceil(thick / 2) + 2,
-      scale,
-      budget,
-      engine,
-      binarize: grainy,
-    });
+  if (tuning.digitPass !== false) {
+    const pass = { img, threshold, scale, budget, engine, binarize: grainy };
+    words = lattice
+      ? await rereadCells(words, { ...pass, lattice, inset: Math.ceil(thick / 2) + 2 })
+      : await rereadNumberWords(words, pass);
   }
   const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
   return {

@@ -103,8 +103,8 @@ export function detectRulings(img: GreyImage, threshold: number): PixelRulings {
   ).map(swap);
   // A long line stands on its own; a short one must run from line to line of the other direction
   // (long ones first: strokes of 口 or 田 also form little boxes among themselves).
-  const longH = hs.filter((h) => h.x1 - h.x0 >= width / 8);
-  const longV = vs.filter((v) => v.y1 - v.y0 >= height / 12);
+  const longH = hs.filter((h) => h.x1 - h.x0 >= Math.max(width / 8, 3 * minLen));
+  const longV = vs.filter((v) => v.y1 - v.y0 >= Math.max(height / 12, 3 * minLen));
   const tol = gap + 1;
   const longHSwapped = longH.map(swap);
   const keepV = [...longV, ...vs.filter((v) => !longV.includes(v) && bothEndsMeet(swap(v), longHSwapped, tol))];
