@@ -4,7 +4,7 @@ import type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
 import { decodeGrey, otsu, paperGrain, smooth, type GreyImage } from './image.js';
 import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
-import { buildLattice, type Lattice } from './lattice.js';
+import { buildLattices, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
 import { rereadCells, rereadNumberWords } from './cells.js';
 import { TESSERACT_VERSION } from './engine.js';
@@ -21,8 +21,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * Upscale factor that brings table rows to ~80 px (text ~30 px high, what tesseract's LSTM
  * models are trained on). Screenshots at 96 dpi need ×3; a 300 dpi scan needs nothing.
  */
-function readingScale(lattice: Lattice | undefined, img: GreyImage): number {
-  const rowH = lattice ? median(lattice.ys.slice(1).map((y, i) => y - lattice.ys[i]!)) : 0;
+function readingScale(lattices: Lattice[], img: GreyImage): number {
+  const rowH = median(lattices.flatMap((l) => l.ys.slice(1).map((y, i) => y - l.ys[i]!)));
   const s = rowH > 0 ? 80 / rowH : img.width < 1500 ? 2 : 1;
   return Math.max(1, Math.min(4, Math.round(s * 4) / 4));
 }
@@ -44,15 +44,14 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const img = grainy ? smooth(upright) : upright;
   const threshold = otsu(img);
   const rulings = detectRulings(img, threshold);
-  const lattice = buildLattice(rulings);
+  const lattices = buildLattices(rulings);
   const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
-  const scale = readingScale(lattice, img);
+  const scale = readingScale(lattices, img);
   let words = await pagePass(img, scale, budget, engine);
   if (tuning.digitPass !== false) {
     const pass = { img, threshold, scale, budget, engine, binarize: grainy };
-    words = lattice
-      ? await rereadCells(words, { ...pass, lattice, inset: Math.ceil(thick / 2) + 2 })
-      : await rereadNumberWords(words, pass);
+    for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: Math.ceil(thick / 2) + 2 });
+    if (lattices.length === 0) words = await rereadNumberWords(words, pass);
   }
   const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
   return {

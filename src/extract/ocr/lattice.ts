@@ -79,3 +79,28 @@ export function buildLattice(r: PixelRulings, tol = 6): Lattice | undefined {
     .sort((a, b) => a.row - b.row || a.col - b.col);
   return { ys, xs, cells, bounds: { x0: xs[0]!, y0: ys[0]!, x1: xs[nC]!, y1: ys[nR]! } };
 }
+
+const touches = (h: PixelBox, v: PixelBox, tol: number) =>
+  v.x0 - tol <= h.x1 && h.x0 <= v.x1 + tol && v.y0 - tol <= h.y1 && h.y0 <= v.y1 + tol;
+
+/**
+ * One lattice per ruled table: rulings are grouped by crossing (a page may hold 公开07表 and a
+ * note box, or two tables one above the other), so the grid of one never cuts through another.
+ */
+export function buildLattices(r: PixelRulings, tol = 6): Lattice[] {
+  const lines = [...r.horizontal.map((b) => ({ b, h: true })), ...r.vertical.map((b) => ({ b, h: false }))];
+  const parent = lines.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  lines.forEach((a, i) => {
+    lines.forEach((b, j) => {
+      if (j > i && a.h !== b.h && touches(a.h ? a.b : b.b, a.h ? b.b : a.b, tol)) parent[find(j)] = find(i);
+    });
+  });
+  const groups = new Map<number, PixelRulings>();
+  lines.forEach((l, i) => {
+    const g = groups.get(find(i)) ?? { horizontal: [], vertical: [] };
+    (l.h ? g.horizontal : g.vertical).push(l.b);
+    groups.set(find(i), g);
+  });
+  return [...groups.values()].map((g) => buildLattice(g, tol)).filter((l): l is Lattice => l !== undefined);
+}

@@ -40,3 +40,15 @@ describe('ruling detection and lattice from pixels', () => {
     expect(buildLattice(detectRulings(img, 128))).toBeUndefined();
   });
 });
+
+describe('several ruled tables in one picture', () => {
+  it('builds one lattice per table, so one grid never cuts through the other', async () => {
+    const { buildLattices } = await import('../../../../src/extract/ocr/lattice.js');
+    const img = blank(400, 400);
+    grid(img, 20, 20, 3, 3, 120, 40);
+    grid(img, 60, 240, 2, 2, 100, 50);
+    const lats = buildLattices(detectRulings(img, 128));
+    expect(lats.map((l) => l.cells.length).sort()).toEqual([4, 9]);
+    expect(lats.find((l) => l.cells.length === 4)!.bounds).toMatchObject({ x0: 61, y0: 241 });
+  });
+});
