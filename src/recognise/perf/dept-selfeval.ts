@@ -4,10 +4,11 @@ import { perfDeptSelfevalSchema, type DeptSelfevalIndicator, type PerfDeptSelfev
 import type { RecognisedRecord, Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
 import { FormView } from './form.js';
-import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } from './indicator-values.js';
+import { checkboxesIn, levelFields, numberOf, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
 import { pointsChecks, scoreChecks } from './points-checks.js';
 import { perfBase, titleOf, yearOf } from './record.js';
+import { selfScore, totalRow } from './totals.js';
 
 const TYPE = 'perf.dept_selfeval';
 const TITLE = /整体支出绩效自评表|整体绩效自评表/;
@@ -34,7 +35,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     return hit && hit.value !== '' ? { value: hit.value, provenance: hit.provenance } : null;
   };
   const reportingUnit = text(/^填报单位$/);
-  const score = view.field(/^自评得分$/);
+
   const header = findIndicatorHeader(view, COLUMNS);
   const read = header ? readIndicators(view, header, COLUMNS, STOP) : { rows: [], endRow: table.nRows, issues: [] };
   const indicators: DeptSelfevalIndicator[] = read.rows.map((row) => ({
@@ -52,7 +53,8 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   const record = {
     ...perfBase(table, ctx, TYPE, { title: titleOf(table, TITLE, '部门整体支出绩效自评表'), department: reportingUnit, year: yearOf(table) }),
     reportingUnit,
-    selfScore: score && score.value !== '' ? { value: pointsValue(score.value), provenance: score.provenance } : null,
+    // 自评得分 in the header (seed 001), else the 得分 of a 合计 / 总分 row under the indicators.
+    selfScore: selfScore(view) ?? totalRow(view, header).score,
     // The three summary questions of seed 001: （一）职能与职责, （二）支出情况, （三）重点工作.
     functions: text(/^\(一\)/),
     spending: text(/^\(二\)/),

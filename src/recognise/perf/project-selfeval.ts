@@ -1,4 +1,4 @@
-import type { Provenance, Table } from '../../model/document.js';
+import type { Table } from '../../model/document.js';
 import type { LineRow } from '../../../schemas/common.js';
 import { perfProjectSelfevalSchema, type ProjectSelfevalIndicator } from '../../../schemas/perf-project-selfeval.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
@@ -9,6 +9,7 @@ import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } 
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
 import { projectSelfevalChecks } from './project-selfeval-checks.js';
 import { perfBase, titleOf, yearOf } from './record.js';
+import { selfScore, totalRow } from './totals.js';
 import { cleanText, labelKey } from './text.js';
 
 const TYPE = 'perf.project_selfeval';
@@ -96,7 +97,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     score: numberOf(row.columns.score),
     reason: textOf(row.columns.reason),
   }));
-  const total = totalRow(view, header?.columns.get('points')?.col, header?.columns.get('score')?.col);
+  const total = totalRow(view, header);
   const record = {
     ...base,
     rows: fundingRows(view),
@@ -112,25 +113,6 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     checkboxes: checkboxesIn(view),
   };
   return { record, issues: read.issues };
-}
-
-type Amount = { value: number | null; provenance: Provenance } | null;
-
-/** The 总分 / 合计 row under the indicators: 分值 and 得分 in their columns. */
-function totalRow(view: FormView, pointsCol?: number, scoreCol?: number): { points: Amount; score: Amount } {
-  const label = view.find(/^(总分|合计)$/);
-  if (!label) return { points: null, score: null };
-  const at = (col?: number): Amount => {
-    const cell = col === undefined ? undefined : view.grid[label.row]?.[col];
-    return cell && cell !== label && cleanText(cell.text) !== '' ? { value: pointsValue(cell.text), provenance: cell.prov } : null;
-  };
-  return { points: at(pointsCol), score: at(scoreCol) };
-}
-
-/** `自评得分：90分` printed in the header instead of a 总分 row. */
-function selfScore(view: FormView): Amount {
-  const hit = view.field(/^自评得分$/);
-  return hit && hit.value !== '' ? { value: pointsValue(hit.value), provenance: hit.provenance } : null;
 }
 
 function score(table: Table): number {

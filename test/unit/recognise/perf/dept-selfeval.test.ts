@@ -73,4 +73,15 @@ describe('perf.dept_selfeval', () => {
     const r = run(rec, buildTable(seed001('45', '15'))) as unknown as PerfDeptSelfeval;
     expect(r.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.dept_selfeval.score_le_points', 40, 45]]);
   });
+
+  it('takes 自评得分 from a 合计 row when the header does not print it', () => {
+    const grid = seed001();
+    grid[1] = [['填报单位:咸阳市杨陵区人民代表大会常务委员会办公室', 1, 12]];
+    grid.splice(grid.length - 1, 0, [['合计', 1, 3], '100', ['', 1, 5], '98', ['', 1, 2]]);
+    const r = run(rec, buildTable(grid)) as unknown as PerfDeptSelfeval;
+    expect(r.selfScore?.value).toBe(98);
+    expect(r.selfScore?.provenance.locator).toBe('t1/r16c9');
+    expect(r.indicators).toHaveLength(9);
+    expect(r.checks.find((c) => c.rule === 'perf.dept_selfeval.score_sum')).toMatchObject({ expected: 98, actual: 98, ok: true });
+  });
 });
