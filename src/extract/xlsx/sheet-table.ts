@@ -13,7 +13,7 @@ export interface SheetOrigin {
 }
 
 /** Largest used range converted to a table; bigger sheets are clipped with an issue. */
-export const MAX_SHEET_CELLS = 2_000_000;
+export const MAX_SHEET_CELLS = 1_000_000;
 
 interface Box {
   r0: number;
@@ -92,42 +92,52 @@ export function sheetToTable(ws: XLSX.WorkSheet, sheetName: string, id: string, 
   let nRows = box.r1 - box.r0 + 1;
   const nCols = box.c1 - box.c0 + 1;
   if (nRows * nCols > MAX_SHEET_CELLS) {
+    const declared = nRows;
     nRows = Math.max(1, Math.floor(MAX_SHEET_CELLS / nCols));
     issues.push(
-      issue('warning', 'xlsx.range_clipped', `sheet ${sheetName}: used range ${nRows}+ rows x ${nCols} columns clipped to ${nRows} rows`, prov(sheetName)),
+      issue('warning', 'xlsx.range_clipped', `sheet ${sheetName}: used range ${declared} rows x ${nCols} columns clipped to ${nRows} rows`, prov(sheetName)),
     );
   }
-  const covered = new Set<string>();
-  const spanAt = new Map<string, { rowSpan: number; colSpan: number }>();
+  // Positions as numbers (a sheet has at most 16384 columns) keep the sets cheap.
+  const at = (r: number, c: number): number => r * 16384 + c;
+  const covered = new Set<number>();
+  const spanAt = new Map<number, { rowSpan: number; colSpan: number }>();
+  // Valid merges never overlap, so covering costs at most one step per cell; overlapping
+  // hostile merges could cost far more, and are cut off with an issue.
+  let budget = MAX_SHEET_CELLS;
+  const lastRow = box.r0 + nRows - 1;
   for (const m of merges) {
     const r0 = Math.max(m.s.r, box.r0);
     const c0 = Math.max(m.s.c, box.c0);
-    const r1 = Math.min(m.e.r, box.r0 + nRows - 1);
+    const r1 = Math.min(m.e.r, lastRow);
     const c1 = Math.min(m.e.c, box.c1);
     if (r0 > r1 || c0 > c1) continue;
-    spanAt.set(`${r0},${c0}`, { rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(`${r},${c}`);
-  }
-  const cells: Cell[] = [];
-  for (let r = box.r0; r < box.r0 + nRows; r++) {
-    for (let c = box.c0; c <= box.c1; c++) {
-      const key = `${r},${c}`;
-      if (covered.has(key)) continue;
-      const raw = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      const text = displayed(raw);
-      const span = spanAt.get(key);
-      if (text === '' && !span) continue;
-      const cell: Cell = {
-        row: r - box.r0,
-        col: c - box.c0,
-        rowSpan: span?.rowSpan ?? 1,
-        colSpan: span?.colSpan ?? 1,
-        text,
-        prov: prov(sheetRef(sheetName, r, c)),
-      };
-      if (raw?.t === 'n' && typeof raw.v === 'number') cell.value = raw.v;
-      cells.push(cell);
+    budget -= (r1 - r0 + 1) * (c1 - c0 + 1);
+    if (budget < 0) {
+      issues.push(issue('warning', 'xlsx.merges_overlap', `sheet ${sheetName}: merged ranges overlap or are too many; the rest are ignored`, prov(sheetName)));
+      break;
     }
+    spanAt.set(at(r0, c0), { rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) covered.add(at(r, c));
+  }
+  // Only the cells the sheet holds and the merge anchors are visited, never the whole range.
+  const positions = new Map<number, { r: number; c: number }>();
+  for (const key of Object.keys(ws)) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    if (r >= box.r0 && r <= lastRow && c >= box.c0 && c <= box.c1) positions.set(at(r, c), { r, c });
+  }
+  for (const k of spanAt.keys()) positions.set(k, { r: Math.floor(k / 16384), c: k % 16384 });
+  const cells: Cell[] = [];
+  for (const [k, { r, c }] of [...positions].sort((a, b) => a[0] - b[0])) {
+    if (covered.has(k)) continue;
+    const raw = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+    const text = displayed(raw);
+    const span = spanAt.get(k);
+    if (text === '' && !span) continue;
+    const cell: Cell = { row: r - box.r0, col: c - box.c0, rowSpan: span?.rowSpan ?? 1, colSpan: span?.colSpan ?? 1, text, prov: prov(sheetRef(sheetName, r, c)) };
+    if (raw?.t === 'n' && typeof raw.v === 'number') cell.value = raw.v;
+    cells.push(cell);
   }
   const first = cells.filter((c) => c.row === 0 && c.text.trim() !== '');
   const table: Table = {

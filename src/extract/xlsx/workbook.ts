@@ -37,7 +37,16 @@ export function readWorkbookTables(bytes: Uint8Array, input: WorkbookInput): Wor
   const out: WorkbookTables = { tables: [], issues: [], sheetNames: [] };
   let wb: XLSX.WorkBook;
   try {
-    if (isZip(bytes)) unzipLimited(bytes, () => true, { maxTotalBytes: input.maxInflatedBytes });
+    if (isZip(bytes)) {
+      const parts = unzipLimited(bytes, (name) => /\.(xml|rels)$/i.test(name), { maxTotalBytes: input.maxInflatedBytes });
+      // SheetJS does not expand entities, but a DTD in a workbook part has no business there (billion laughs).
+      for (const [name, data] of parts) {
+        if (/<!DOCTYPE|<!ENTITY/i.test(new TextDecoder().decode(data.subarray(0, 4096)))) {
+          out.issues.push(issue('error', 'xlsx.xml_entities', `${where}: ${name} declares a DOCTYPE or entities; refused`));
+          return out;
+        }
+      }
+    }
     wb = XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

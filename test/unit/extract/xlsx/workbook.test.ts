@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readWorkbookTables } from '../../../../src/extract/xlsx/workbook.js';
 import { toTextRows } from '../../../../src/model/grid.js';
 
@@ -52,5 +52,35 @@ describe('readWorkbookTables', () => {
   it('reports garbage as unreadable instead of throwing', () => {
     const out = readWorkbookTables(new Uint8Array([0x50, 0x4b, 1, 2, 3]), input);
     expect(out.issues[0]!.severity).toBe('error');
+  });
+});
+
+/** A one-cell xlsx whose sheet XML is then edited by hand: SheetJS would not write these ranges. */
+function patched(edit: (sheetXml: string) => string): Uint8Array {
+  const files = unzipSync(XLSX.write(book([['a']]), { bookType: 'xlsx', type: 'buffer' }) as Uint8Array);
+  files['xl/worksheets/sheet1.xml'] = strToU8(edit(strFromU8(files['xl/worksheets/sheet1.xml']!)));
+  return zipSync(files);
+}
+const farCell = (xml: string): string =>
+  xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>');
+
+describe('readWorkbookTables on hostile workbooks', () => {
+  it('clips an absurd used range instead of allocating it', () => {
+    const out = readWorkbookTables(patched(farCell), input);
+    expect(out.issues.map((i) => i.code)).toEqual(['xlsx.range_clipped']);
+    expect(out.tables[0]!.nCols).toBe(16384);
+    expect(out.tables[0]!.nRows).toBe(Math.floor(1_000_000 / 16384));
+  });
+
+  it('stops at overlapping merges that would cost more than the sheet', () => {
+    const merges = `<mergeCells count="3">${'<mergeCell ref="A1:XFD60"/>'.repeat(3)}</mergeCells>`;
+    const out = readWorkbookTables(patched((x) => farCell(x).replace('</sheetData>', `</sheetData>${merges}`)), input);
+    expect(out.issues.map((i) => i.code)).toEqual(['xlsx.range_clipped', 'xlsx.merges_overlap']);
+  });
+
+  it('refuses a workbook part that declares entities', () => {
+    const bytes = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>') });
+    const out = readWorkbookTables(bytes, input);
+    expect(out.issues.map((i) => i.code)).toEqual(['xlsx.xml_entities']);
   });
 });
