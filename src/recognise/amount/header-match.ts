@@ -18,6 +18,11 @@ export interface HeaderInfo {
   paths: string[][];
   /** Lines printed inside the grid above the header (title, 单位), for classification. */
   innerContext: string[];
+  /**
+   * A blank 合计 line printed on the same line as the lowest header level (Shanghai 决算 template,
+   * 政府性基金 table: '合计 | | | 合计 | 基本支出 | 项目支出'): its label cell, kept out of the header.
+   */
+  totalInHeader?: Cell;
 }
 
 export type RowTexts = string[];
@@ -91,7 +96,11 @@ export function analyseHeader(table: Table): HeaderInfo {
       break;
     }
   }
-  const paths = headerPaths(grid, bodyStart, skipRows, table.nCols);
+  const totalInHeader = grid
+    .slice(1, bodyStart)
+    .map((line) => line[0])
+    .find((c, i) => c && c.row === i + 1 && /^(合计|总计)$/.test(squash(c.text)) && !skipRows.has(i + 1) && isLabelHeader(grid[i]?.[0]));
+  const paths = headerPaths(grid, bodyStart, skipRows, table.nCols, totalInHeader);
   // Tables joined across pages repeat their header (domain.md §2): drop the repeats from the body.
   const headerKeys = new Set<string>();
   for (let r = 0; r < bodyStart; r++) if (!skipRows.has(r)) headerKeys.add(rowKey(grid[r]!));
@@ -99,21 +108,26 @@ export function analyseHeader(table: Table): HeaderInfo {
     const line = grid[r]!;
     if (headerKeys.has(rowKey(line)) || isColumnNumberRow(distinctCells(line).map((c) => c.text))) skipRows.add(r);
   }
-  return { bodyStart, skipRows, paths, innerContext };
+  return totalInHeader ? { bodyStart, skipRows, paths, innerContext, totalInHeader } : { bodyStart, skipRows, paths, innerContext };
+}
+
+/** A 项目 / 科目编码 header cell: what stands above a line label, not above an amount. */
+function isLabelHeader(cell: Cell | undefined): boolean {
+  return !!cell && /编码|项目|科目/.test(squash(cell.text));
 }
 
 function rowKey(line: Array<Cell | undefined>): string {
   return line.map((c) => squash(c?.text ?? '')).join('|');
 }
 
-function headerPaths(grid: Array<Array<Cell | undefined>>, end: number, skip: Set<number>, nCols: number): string[][] {
+function headerPaths(grid: Array<Array<Cell | undefined>>, end: number, skip: Set<number>, nCols: number, exclude?: Cell): string[][] {
   const paths: string[][] = Array.from({ length: nCols }, () => []);
   for (let c = 0; c < nCols; c++) {
     let last: Cell | undefined;
     for (let r = 0; r < end; r++) {
       if (skip.has(r)) continue;
       const cell = grid[r]![c];
-      if (!cell || cell === last) continue;
+      if (!cell || cell === last || cell === exclude) continue;
       last = cell;
       const t = squash(cell.text);
       if (t !== '' && paths[c]!.at(-1) !== t) paths[c]!.push(t);

@@ -74,6 +74,11 @@ export function readBody(table: Table, header: HeaderInfo, segments: Segment[]):
   const { grid } = rowTexts(table);
   const ctx: ReadContext = { table, grid, issues: [] };
   const rows: BodyRow[] = [];
+  if (header.totalInHeader && segments[0]) {
+    const cell = header.totalInHeader;
+    const values = Object.fromEntries(segments[0].valueCols.map((v) => [v.key, null]));
+    rows.push({ name: cleanLabel(cell.text), values, provenance: cell.prov, cells: {}, segment: 0, gridRow: cell.row });
+  }
   segments.forEach((seg, s) => {
     const coded = seg.codeCols.length > 0;
     let prev: BodyRow | null = null;
