@@ -72,12 +72,16 @@ export function paragraphContent(p: Element): { text: string; objects: Block[] }
         text += symbolChar(attr(el, 'w:font') ?? '', attr(el, 'w:char') ?? '');
         return;
       case 'w:object': {
+        // VML form (o:OLEObject + v:imagedata), or the DrawingML form newer Word writes
+        // (w:objectEmbed + a:blip inside w:drawing).
         const ole = find(el, 'o:OLEObject');
+        const embed = find(el, 'w:objectEmbed');
         const image = find(el, 'v:imagedata');
+        const blip = find(el, 'a:blip');
         const block: Block = { kind: 'object' };
-        const objectRid = ole && attr(ole, 'r:id');
-        const previewRid = image && attr(image, 'r:id');
-        const progId = ole && attr(ole, 'ProgID');
+        const objectRid = (ole && attr(ole, 'r:id')) ?? (embed && attr(embed, 'r:id'));
+        const previewRid = (image && attr(image, 'r:id')) ?? (blip && attr(blip, 'r:embed'));
+        const progId = (ole && attr(ole, 'ProgID')) ?? (embed && attr(embed, 'w:progId'));
         if (objectRid) block.objectRid = objectRid;
         if (previewRid) block.previewRid = previewRid;
         if (progId) block.progId = progId;

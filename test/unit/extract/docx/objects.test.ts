@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { shutdownOcr } from '../../../../src/extract/ocr/index.js';
 import { docxExtractor } from '../../../../src/extract/docx/index.js';
@@ -85,5 +86,19 @@ describe('comparePreview', () => {
   it('ignores a number the preview has in addition (a wrapped fragment)', () => {
     const runs = [run('10', 0, 0), run('40', 50, 0), run('75%', 80, 10), run('100%', 0, 20), run('20', 50, 20)];
     expect(comparePreview(table, runs).differences).toEqual([]);
+  });
+});
+
+describe('DOCX object markup', () => {
+  it('reads the DrawingML form of an embedded object (w:objectEmbed with an a:blip preview)', async () => {
+    const built = await new DocxBuilder('t').workbook(SHEET, { contextIncludes: '', sheet: 'Sheet1', at: { r: 0, c: 0 } }).build();
+    const files = unzipSync(built);
+    const xml = strFromU8(files['word/document.xml']!);
+    const rids = [...xml.matchAll(/r:id="(rId\d+)"/g)].map((m) => m[1]!);
+    const drawing = `<w:p><w:r><w:object><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" r:embed="${rids[0]}"/></w:drawing><w:objectEmbed r:id="${rids[1]}" w:progId="Excel.Sheet.8"/></w:object></w:r></w:p>`;
+    files['word/document.xml'] = strToU8(xml.replace(/<w:p><w:pPr><w:jc w:val="center"\/><\/w:pPr><w:r><w:object[\s\S]*?<\/w:object><\/w:r><\/w:p>/, drawing));
+    const doc = await docxExtractor.extract(zipSync(files), ctx());
+    expect(doc.issues).toEqual([]);
+    expect(doc.tables.map((t) => t.prov.part)).toEqual(['word/embeddings/oleObject1.bin']);
   });
 });
