@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import type { Layout } from './table-layout.js';
 
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/** Table pictures need a CJK font from Debian (fonts-noto-cjk); tests that draw them skip without it. */
+export const canRenderCjk = (): boolean => existsSync(FONT);
 
 /** A screenshot-like PNG of a laid-out table (black rules, CJK text), `scale` pixels per point. */
 export function renderTablePng(layout: Layout, scale: number): Buffer {
