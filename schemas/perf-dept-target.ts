@@ -97,6 +97,10 @@ export const deptTargetRecordSchema = baseRecordSchema.extend({
     projectExpenditure: amountFieldSchema.nullable(),
   }),
   indicators: z.array(deptTargetIndicatorSchema),
+  /** What a 二级 heading row without a 三级 prints about its group (seed 004: `反映本部门负责的重点工作任务进展情况…`). */
+  groupNotes: z
+    .array(z.object({ level1: z.string(), level2: z.string(), text: z.string(), provenance: provenanceSchema }))
+    .optional(),
   /** Seed 000 (绩申表-1/2/3): facts about the unit and the form's long texts. */
   facts: deptTargetFactsSchema.optional(),
   /** 三公经费预算（万元）: 合计 and its items (seed 000). */

@@ -41,13 +41,24 @@ export function readIndicators(form: FormGrid) {
     return c === undefined ? undefined : form.at(r, c);
   };
   const indicators = [];
+  const groupNotes: Array<{ level1: string; level2: string; text: string; provenance: Provenance }> = [];
   let carried = { level1: '', level2: '' };
   // One issue per table, not per row: seed 004's PDF splits every merged label at the page break.
   const carriedRows: number[] = [];
   for (let r = header.row + header.rowSpan; r < form.table.nRows; r++) {
     const l3 = at(r, 'level3');
-    if (!l3 || l3.row !== r || compact(l3.text) === '') continue;
+    if (l3 && l3.row !== r) continue;
     const labels = { level1: text(at(r, 'level1')), level2: text(at(r, 'level2')) };
+    if (!l3 || compact(l3.text) === '') {
+      // A 二级 heading row without a 三级 (seed 004: `重点工作任务完成 | - | 反映本部门负责的…`): its label
+      // governs the rows below, and its explanation is kept as a note on the group.
+      if (labels.level2 !== '') {
+        carried = { level1: labels.level1 || carried.level1, level2: labels.level2 };
+        const note = (['description', 'scoringStandard', 'remark'] as const).map((k) => at(r, k)).find((c) => c && !/^[-—]?$/.test(text(c)));
+        if (note) groupNotes.push({ ...carried, text: text(note), provenance: note.prov });
+      }
+      continue;
+    }
     for (const k of ['level1', 'level2'] as const) {
       if (labels[k] === '' && carried[k] !== '') {
         labels[k] = carried[k];
@@ -83,5 +94,5 @@ export function readIndicators(form: FormGrid) {
     const message = `${carriedRows.length} indicator rows took their 一级/二级 label from the row above (blank cell): rows ${carriedRows.join(', ')}`;
     issues.push(issue('warning', 'perf.label_carried_down', message, form.table.prov));
   }
-  return { indicators, issues };
+  return { indicators, groupNotes, issues };
 }

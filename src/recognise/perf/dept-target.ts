@@ -103,7 +103,7 @@ export const deptTargetRecogniser: Recogniser = {
     const goal = form.find(/^(本年度总体绩效目标[(（])?年度履职目标[)）]?$/);
     const departmentName = name ? field(form.rightOf(name)) : null;
     const base = baseFields(table, ctx, TYPE, titleOf(table), unitOf(table) ?? '万元');
-    const { indicators, issues } = readIndicators(form);
+    const { indicators, groupNotes, issues } = readIndicators(form);
     const department = departmentName?.value || reportingUnit?.value || base.department;
     return {
       record: {
@@ -116,6 +116,7 @@ export const deptTargetRecogniser: Recogniser = {
         tasks: readTasks(form),
         budget: readBudget(form),
         indicators,
+        groupNotes,
         facts: readFacts(form),
         threePublic: readThreePublic(form),
         checkboxes: checkboxesIn(new FormView(table)),
