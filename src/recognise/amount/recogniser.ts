@@ -12,6 +12,7 @@ import { type FamilySpec } from './specs.js';
 import { type SummaryRow, summaryChecks, toSummaryRows } from './summary.js';
 import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
+import { tableMeta } from './department.js';
 import { groupChecks } from './group-checks.js';
 import { repairOcrNames } from './subject-names.js';
 import { ordinalPrefix, squash } from './text.js';
@@ -68,14 +69,15 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   // Jiangsu prints 财政拨款支出预算表 (all fiscal funds) beside 一般公共预算支出预算表.
   if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
     extra.scope = /财政拨款/.test(title) && !/一般公共预算/.test(title) ? 'fiscal' : 'general_budget';
-  const metaProvenance = { ...ctx.meta.provenance, title: table.prov, unit: table.prov };
+  const own = tableMeta(table, [...table.context, ...header.innerContext], ctx.meta);
+  const metaProvenance = { ...ctx.meta.provenance, ...own.provenance, title: table.prov, unit: table.prov };
   return {
     record: {
       tableType,
       title,
       unit,
-      region: ctx.meta.region,
-      department: ctx.meta.department,
+      region: own.region,
+      department: own.department,
       year: ctx.meta.year,
       kind,
       rows: rows as RecognisedRecord['rows'],
