@@ -44,7 +44,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const img = grainy ? smooth(upright) : upright;
   const threshold = otsu(img);
   const rulings = detectRulings(img, threshold);
-  const lattices = buildLattices(rulings);
+  const lattices = buildLattices(rulings, Math.max(36, 0.036 * Math.max(img.width, img.height)));
   const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
   const scale = readingScale(lattices, img);
   let words = await pagePass(img, scale, budget, engine);

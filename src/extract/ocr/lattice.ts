@@ -87,7 +87,7 @@ const touches = (h: PixelBox, v: PixelBox, tol: number) =>
  * One lattice per ruled table: rulings are grouped by crossing (a page may hold 公开07表 and a
  * note box, or two tables one above the other), so the grid of one never cuts through another.
  */
-export function buildLattices(r: PixelRulings, tol = 6): Lattice[] {
+export function buildLattices(r: PixelRulings, minCellWidth = 0, tol = 6): Lattice[] {
   const lines = [...r.horizontal.map((b) => ({ b, h: true })), ...r.vertical.map((b) => ({ b, h: false }))];
   const parent = lines.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -102,5 +102,10 @@ export function buildLattices(r: PixelRulings, tol = 6): Lattice[] {
     (l.h ? g.horizontal : g.vertical).push(l.b);
     groups.set(find(i), g);
   });
-  return [...groups.values()].map((g) => buildLattice(g, tol)).filter((l): l is Lattice => l !== undefined);
+  // Loops of big digits (0, 8) also draw little boxes: a table has cells, and room in them.
+  const roomy = (l: Lattice) => {
+    const widths = l.cells.map((c) => c.box.x1 - c.box.x0).sort((a, b) => a - b);
+    return l.cells.length >= 2 && widths[widths.length >> 1]! >= minCellWidth;
+  };
+  return [...groups.values()].map((g) => buildLattice(g, tol)).filter((l): l is Lattice => l !== undefined && roomy(l));
 }

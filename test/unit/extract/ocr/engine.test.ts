@@ -1,18 +1,21 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { readFileSync } from 'node:fs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { poolSize, withWorker } from '../../../../src/extract/ocr/engine.js';
 import { ocrImage, shutdownOcr } from '../../../../src/extract/ocr/index.js';
 import { TransientError } from '../../../../src/model/errors.js';
 
-/** A picture of one number, drawn with whatever sans font the machine has (digits are Latin). */
-async function numberPicture(text: string): Promise<Uint8Array> {
-  const canvas = createCanvas(320, 90);
+/**
+ * The 合计 amount cell (490.68) of the committed table picture, cut inside its rulings and
+ * enlarged: a picture of one number that needs no font on the test machine.
+ */
+async function numberPicture(): Promise<Uint8Array> {
+  const table = await loadImage(readFileSync('samples/images/seed001-gongkai06-basic-economic.png'));
+  const canvas = createCanvas(300, 90);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, 320, 90);
-  ctx.fillStyle = '#000';
-  ctx.font = `40px ${GlobalFonts.families.length ? 'sans-serif' : 'serif'}`;
-  ctx.fillText(text, 30, 60);
+  ctx.fillRect(0, 0, 300, 90);
+  ctx.drawImage(table, 328, 147, 98, 21, 0, 13, 294, 63);
   return new Uint8Array(await canvas.encode('png'));
 }
 
@@ -21,7 +24,7 @@ afterAll(() => shutdownOcr());
 describe('OCR engine', () => {
   it('never reaches the network: the worker refuses to fetch language data', async () => {
     // A URL langPath makes tesseract.js download; the offline worker must refuse instead of trying.
-    const err = await ocrImage(await numberPicture('1'), {
+    const err = await ocrImage(await numberPicture(), {
       timeoutMs: 60_000,
       tuning: { langPath: 'https://cdn.jsdelivr.net/npm/@tesseract.js-data/chi_sim/4.0.0' },
     }).catch((e: unknown) => e as Error);
@@ -42,11 +45,11 @@ describe('OCR engine', () => {
   });
 
   it('gives up on a page at its deadline, then reads the next one on a fresh worker', async () => {
-    const err = await ocrImage(await numberPicture('2,106.66'), { timeoutMs: 50 }).catch((e: unknown) => e);
+    const err = await ocrImage(await numberPicture(), { timeoutMs: 50 }).catch((e: unknown) => e);
     expect((err as TransientError).code).toBe('ocr.timeout');
     expect(poolSize()).toBe(0);
-    const ok = await ocrImage(await numberPicture('2,106.66'), { timeoutMs: 60_000 });
-    expect(ok.words.map((w) => w.text).join('')).toContain('2,106.66');
+    const ok = await ocrImage(await numberPicture(), { timeoutMs: 60_000 });
+    expect(ok.words.map((w) => w.text)).toEqual(['490.68']);
     expect(ok.confidence).toBeGreaterThan(0.5);
     expect(ok.confidence).toBeLessThanOrEqual(1);
   });
