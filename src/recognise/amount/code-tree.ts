@@ -37,13 +37,16 @@ export function printedLevels(rows: LineRow[]): Array<number | undefined> {
     if (r.level) {
       levels.push(r.level);
       prev = r.level;
-      prevHasChildren = (rows[i + 1]?.level ?? 0) > r.level;
+      // Codeless lines right after a parent sit under it when the next coded line does.
+      const nextCoded = rows.slice(i + 1).find((x) => x.level);
+      prevHasChildren = (nextCoded?.level ?? 0) > r.level;
     } else if (isTotalRow(r) || prev === undefined || /^[…．.。]+$/.test(r.name)) {
       levels.push(undefined);
       if (isTotalRow(r)) prev = undefined;
     } else {
       const level = prevHasChildren ? prev + 1 : prev;
       levels.push(level);
+      prev = level;
       prevHasChildren = false;
     }
   });
