@@ -54,12 +54,16 @@ export const bullBackend: DistributedBackend = {
   },
   async runWorkers({ stores, log, redisUrl, concurrency, limits }) {
     const running = startPipelineWorkers({ connection: connectionFromUrl(redisUrl), deps: { ...stores, limits, log }, concurrency });
-    log.info({ stages: running.workers.length, concurrency }, 'workers running; Ctrl-C to stop');
+    // Crawl and fetch workers ride along, so one `budgetdoc worker` serves the whole nightly flow (issue 6).
+    const { startCrawlWorkers } = await import('./crawl.worker.js');
+    const crawl = await startCrawlWorkers({ redisUrl, stores, log, concurrency });
+    log.info({ stages: running.workers.length + crawl.workers.length, concurrency }, 'workers running; Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await crawl.close();
     await running.close();
     await stores.close();
   },

@@ -10,7 +10,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = buildProgram(async () => (await import('./backend.js')).bullBackend);
+const program = buildProgram(
+  async () => (await import('./backend.js')).bullBackend,
+  async () => (await import('./crawl-backend.js')).crawlBackend,
+);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

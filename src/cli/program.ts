@@ -2,15 +2,17 @@ import { Command } from 'commander';
 import { defaultLimits } from '../extract/types.js';
 import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
+import { registerCrawlCommands } from './crawl.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import type { CrawlBackendLoader } from './schedule.js';
 import { registerShow } from './show.js';
 
 export const VERSION = '0.1.0';
 
 /** The `budgetdoc` command line; BullMQ-backed verbs use the backend the entry point hands in. */
-export function buildProgram(loadBackend?: BackendLoader): Command {
+export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: CrawlBackendLoader): Command {
   const program = new Command('budgetdoc')
     .description('Turn published budget disclosures (预算, 决算, 绩效) into validated records with cell-level provenance')
     .version(VERSION)
@@ -18,6 +20,7 @@ export function buildProgram(loadBackend?: BackendLoader): Command {
   registerExtract(program);
   registerIngest(program, loadBackend);
   registerShow(program);
+  registerCrawlCommands(program, loadCrawlBackend);
   storeOptions(program.command('worker').description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'))
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
     .option('--concurrency <n>', 'jobs per stage at once', '1')
