@@ -6,7 +6,8 @@ import { squash } from './amount/text.js';
 
 /**
  * Identities across the amount tables of one document (domain.md §3.1): 01's 本年收入合计 = 02's
- * 合计; 01's 本年支出合计 = 03's 合计; 05's 基本支出 合计 = 06's 合计. Applied per kind (决算 / 预算).
+ * 合计; 01's 本年支出合计 = 03's 合计; 05's 基本支出 合计 = 06's 合计; and 04's 本年支出合计 in its
+ * 一般公共预算 column = 05's 合计 (both are the 一般公共预算财政拨款 spent). Applied per kind (决算 / 预算).
  */
 type Row = RecognisedRecord['rows'][number] & { side?: string };
 
@@ -16,14 +17,23 @@ function find(records: RecognisedRecord[], type: string): RecognisedRecord | und
   return all.find((r) => r.scope !== 'fiscal') ?? all[0];
 }
 
-/** The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried over. */
-function summaryYearTotal(record: RecognisedRecord, side: 'income' | 'expenditure'): number | null | undefined {
-  const rows = (record.rows as Row[]).filter((r) => r.side === side);
-  const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
-  const line = year ?? rows.find((r) => /总计$/.test(squash(r.name)));
-  if (!line) return undefined;
-  return line.values.amount ?? line.values.total ?? null;
+/**
+ * The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried
+ * over. Looks through every record of the type: a 总表 printed over two pages may come as two records.
+ */
+function summaryYearTotal(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): number | null | undefined {
+  for (const record of records) {
+    const rows = (record.rows as Row[]).filter((r) => r.side === side);
+    const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
+    const line = year ?? rows.find((r) => /总计$/.test(squash(r.name)));
+    if (!line) continue;
+    if (key) return key in line.values ? (line.values[key] ?? null) : undefined;
+    return line.values.amount ?? line.values.total ?? null;
+  }
+  return undefined;
 }
+
+const all = (records: RecognisedRecord[], type: string) => records.filter((r) => r.tableType === type);
 
 /** The table's 合计 line in one column; several printed totals (Shanghai 06: 人员 + 公用) add up. */
 function tableTotal(record: RecognisedRecord, key: string): number | null | undefined {
@@ -46,15 +56,18 @@ function pair(
 
 function forKind(records: RecognisedRecord[], kind: 'final' | 'budget'): Check[] {
   const checks: Check[] = [];
-  const summary = find(records, `${kind}.summary`);
+  const summary = all(records, `${kind}.summary`);
+  const fiscal = all(records, `${kind}.fiscal_summary`);
   const income = find(records, `${kind}.income`);
   const expenditure = find(records, `${kind}.expenditure`);
   const functional = find(records, `${kind}.gpb_functional`);
   const economic = find(records, `${kind}.gpb_basic_economic`);
-  if (summary && income)
+  if (income)
     pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotal(summary, 'income'), tableTotal(income, 'total'));
-  if (summary && expenditure)
+  if (expenditure)
     pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotal(summary, 'expenditure'), tableTotal(expenditure, 'total'));
+  if (functional)
+    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotal(fiscal, 'expenditure', 'generalBudget'), tableTotal(functional, 'total'));
   if (functional && economic)
     pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotal(functional, 'basicExpenditure'), tableTotal(economic, 'total'));
   return checks;

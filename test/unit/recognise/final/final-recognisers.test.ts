@@ -73,6 +73,17 @@ describe('决算 cross-table checks (domain.md §3.1)', () => {
     ]);
   });
 
+  it('04 本年支出合计 (一般公共预算) = 05 合计, reading the half of a 04表 split over two pages that prints it', () => {
+    const split = [
+      rec('final.fiscal_summary', [row('1、一般公共服务支出', { total: 531.71, generalBudget: 531.71 }, { side: 'expenditure' })]),
+      rec('final.fiscal_summary', [row('本年支出合计', { total: 531.71, generalBudget: 531.71, govFund: null }, { side: 'expenditure' })]),
+      rec('final.gpb_functional', [row('合计', { total: 531.71, basicExpenditure: 488.71 })]),
+    ];
+    expect(amountCrossTableChecks.flatMap((c) => c(split))).toEqual([
+      expect.objectContaining({ rule: 'final.cross.fiscal_functional', expected: 531.71, actual: 531.71, ok: true }),
+    ]);
+  });
+
   it('adds up the two printed totals of the Shanghai 基本支出 table (人员经费合计 + 公用经费合计)', () => {
     const shanghai = [
       rec('final.gpb_functional', [row('合计', { total: 2940.05, basicExpenditure: 2336.91 })]),
