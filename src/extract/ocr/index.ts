@@ -24,7 +24,9 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 function readingScale(lattices: Lattice[], img: GreyImage): number {
   const rowH = median(lattices.flatMap((l) => l.ys.slice(1).map((y, i) => y - l.ys[i]!)));
   const s = rowH > 0 ? 80 / rowH : img.width < 1500 ? 2 : 1;
-  return Math.max(1, Math.min(4, Math.round(s * 4) / 4));
+  // Never hand tesseract more than ~40 MP: time grows with area, not with the text on it.
+  const cap = Math.sqrt(40e6 / (img.width * img.height));
+  return Math.max(1, Math.min(4, cap, Math.round(s * 4) / 4));
 }
 
 /**
@@ -62,7 +64,8 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
     engine: OCR_EXTRACTOR,
     layout: {
       deskewDegrees: angle,
-      rulings: [...rulings.horizontal, ...rulings.vertical],
+      // Only rulings of accepted tables: strokes of a bold title would make a table of their own.
+      rulings: lattices.flatMap((l) => l.rulings),
       seconds: (Date.now() - started) / 1000,
     },
   };

@@ -16,6 +16,8 @@ export interface Lattice {
   xs: number[];
   cells: LatticeCell[];
   bounds: PixelBox;
+  /** The ruling boxes the grid was built from. */
+  rulings: PixelBox[];
 }
 
 /** Centres of lines, merging ones closer than `tol` (a thick line seen twice). */
@@ -77,7 +79,7 @@ export function buildLattice(r: PixelRulings, tol = 6): Lattice | undefined {
       box: { x0: xs[g.c0]!, y0: ys[g.r0]!, x1: xs[g.c1 + 1]!, y1: ys[g.r1 + 1]! },
     }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
-  return { ys, xs, cells, bounds: { x0: xs[0]!, y0: ys[0]!, x1: xs[nC]!, y1: ys[nR]! } };
+  return { ys, xs, cells, bounds: { x0: xs[0]!, y0: ys[0]!, x1: xs[nC]!, y1: ys[nR]! }, rulings: [...r.horizontal, ...r.vertical] };
 }
 
 const touches = (h: PixelBox, v: PixelBox, tol: number) =>

@@ -6,7 +6,9 @@ import { withWorker, type Budget, type EngineOptions } from './engine.js';
 /** Characters a number cell may hold: amounts with thousands separators, codes, minus, dash. */
 export const DIGIT_WHITELIST = '0123456789.,-';
 
-const CJK = /^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+$/;
+/** Chinese text and the punctuation set in it (tesseract returns （ ： as ASCII ( :). */
+const CJK = /^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef()（）:：,，、;；""“”]+$/;
+const HAN = /[\u3400-\u9fff]/;
 
 /**
  * chi_sim reports every Chinese character as a word of its own; neighbours on one line that
@@ -17,7 +19,8 @@ function joinCjk(words: OcrWord[]): OcrWord[] {
   for (const w of words) {
     const prev = out[out.length - 1];
     const h = Math.max(w.bbox.y1 - w.bbox.y0, prev ? prev.bbox.y1 - prev.bbox.y0 : 0);
-    if (prev && CJK.test(prev.text) && CJK.test(w.text) && w.bbox.x0 - prev.bbox.x1 <= 0.8 * h) {
+    const chinese = prev && CJK.test(prev.text) && CJK.test(w.text) && (HAN.test(prev.text) || HAN.test(w.text));
+    if (prev && chinese && w.bbox.x0 - prev.bbox.x1 <= 0.8 * h) {
       const n = [...prev.text].length;
       prev.text += w.text;
       prev.confidence = (prev.confidence * n + w.confidence) / (n + 1);

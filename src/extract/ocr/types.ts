@@ -37,7 +37,10 @@ export interface OcrRuling {
 
 /** Settings of one OCR call beyond the time limit (all optional). */
 export interface OcrTuning {
-  /** Re-read number cells of ruled tables with a digit whitelist (default true). */
+  /**
+   * Second pass (default true): cells of ruled tables re-read one by one, numbers with a digit
+   * whitelist; without rulings, number-like words re-read in their own box.
+   */
   digitPass?: boolean;
   /** Override the language folder; tests pass a URL to prove the worker never fetches. */
   langPath?: string;
