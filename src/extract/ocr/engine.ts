@@ -176,6 +176,12 @@ export async function withWorker<T>(
   }
 }
 
+/** Starts a worker ahead of need (it loads its traineddata on the other core meanwhile). */
+export function warm(lang: OcrLang, opts: EngineOptions = {}): void {
+  const slot = openSlot(lang, opts);
+  scheduleIdle(slot);
+}
+
 /** Terminates every pooled worker (CLI exit, test teardown). */
 export async function shutdownOcr(): Promise<void> {
   const all = [...slots.values()];
@@ -183,7 +189,7 @@ export async function shutdownOcr(): Promise<void> {
   await Promise.all(all.map((s) => s.worker.then((w) => w.terminate()).catch(() => {})));
 }
 
-/** Live workers, for tests. */
-export function poolSize(): number {
-  return slots.size;
+/** Languages with a live worker, for tests. */
+export function pooled(): OcrLang[] {
+  return [...slots.keys()];
 }

@@ -7,7 +7,7 @@ import { detectRulings } from './rulings.js';
 import { buildLattices, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
 import { rereadCells, rereadNumberWords } from './cells.js';
-import { TESSERACT_VERSION } from './engine.js';
+import { TESSERACT_VERSION, warm } from './engine.js';
 
 export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
 export type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
@@ -49,6 +49,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const lattices = buildLattices(rulings, Math.max(36, 0.036 * Math.max(img.width, img.height)));
   const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
   const scale = readingScale(lattices, img);
+  if (tuning.digitPass !== false) warm('eng', engine);
   let words = await pagePass(img, scale, budget, engine);
   if (tuning.digitPass !== false) {
     const pass = { img, threshold, scale, budget, engine, binarize: grainy };

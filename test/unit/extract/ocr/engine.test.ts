@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { poolSize, withWorker } from '../../../../src/extract/ocr/engine.js';
+import { pooled, withWorker } from '../../../../src/extract/ocr/engine.js';
 import { ocrImage, shutdownOcr } from '../../../../src/extract/ocr/index.js';
 import { TransientError } from '../../../../src/model/errors.js';
 
@@ -30,7 +30,8 @@ describe('OCR engine', () => {
     }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/network access is disabled in the OCR worker/);
-    expect(poolSize()).toBe(0);
+    expect(pooled()).not.toContain('chi_sim');
+    await shutdownOcr();
   });
 
   it('terminates a worker whose job passes the time limit and throws ocr.timeout', async () => {
@@ -41,13 +42,14 @@ describe('OCR engine', () => {
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).code).toBe('ocr.timeout');
     expect(Date.now() - started).toBeLessThan(6000);
-    expect(poolSize()).toBe(0);
+    expect(pooled()).not.toContain('eng');
   });
 
   it('gives up on a page at its deadline, then reads the next one on a fresh worker', async () => {
     const err = await ocrImage(await numberPicture(), { timeoutMs: 50 }).catch((e: unknown) => e);
     expect((err as TransientError).code).toBe('ocr.timeout');
-    expect(poolSize()).toBe(0);
+    // The page's reader was stopped mid-start; the digit reader warmed beside it may stay.
+    expect(pooled()).not.toContain('chi_sim');
     const ok = await ocrImage(await numberPicture(), { timeoutMs: 60_000 });
     expect(ok.words.map((w) => w.text)).toEqual(['490.68']);
     expect(ok.confidence).toBeGreaterThan(0.5);
