@@ -156,7 +156,9 @@ export interface ColumnRule {
 const CODE_LEAF = /编码|代码|^(类|款|项)$/;
 const NAME_LEAF = /科目名称|^项目(名称)?$|^内容$|^功能科目名称$|^(经济|功能)分类科目名称$|^项目\(按功能分类\)$/;
 
-export function columnRole(path: string[], rules: ColumnRule[]): ColumnRole {
+export function columnRole(printed: string[], rules: ColumnRule[]): ColumnRole {
+  // '金额（万元）' is 金额: the unit is read separately (unit.ts).
+  const path = printed.map((p) => p.replace(/\((万元|元)\)$/, ''));
   const leaf = path.at(-1) ?? '';
   if (CODE_LEAF.test(leaf)) return { role: 'code' };
   const joined = path.join('/');

@@ -38,7 +38,7 @@ export function makeAmountRecogniser(kind: AmountKind, spec: FamilySpec, schema:
 function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, spec: FamilySpec, tableType: string): RecogniseResult {
   const header = analyseHeader(table);
   const issues: Issue[] = [];
-  const unit = tableUnit(table, header.innerContext);
+  const unit = tableUnit(table, header.innerContext, header.paths);
   if (!unit && spec.layout !== 'index') issues.push(issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov));
   const extra: Record<string, unknown> = {};
   let rows: Array<Record<string, unknown>> = [];

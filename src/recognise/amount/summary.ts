@@ -47,7 +47,8 @@ function sideTotals(rows: SummaryRow[]): SideTotals {
   const yearAt = names.findIndex((n) => YEAR_TOTAL.test(n));
   const grandAt = names.findIndex((n, i) => i !== yearAt && GRAND_TOTAL.test(n));
   const firstTotal = [yearAt, grandAt].filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? rows.length;
-  const lines = rows.slice(0, firstTotal);
+  // '其中：' lines restate a part of the line above; they are no addends.
+  const lines = rows.slice(0, firstTotal).filter((r) => !/^其中/.test(squash(r.name)));
   // Top-level lines only when the table numbers them 一、二、 with 1. 2. sub-lines (Jiangsu, Shanghai budget).
   const tops = lines.filter((r) => ordinalPrefix(squash(r.name)) === 'top');
   const items = tops.length > 0 ? tops : lines;

@@ -84,4 +84,26 @@ describe('two-sided summary tables', () => {
     expect(checks.filter((c) => c.rule === 'budget.summary.balance')).toHaveLength(1);
     expect(checks.every((c) => c.ok)).toBe(true);
   });
+
+  it('leaves 其中 lines out of the sums and reads a unit printed in the header', () => {
+    const t = gridTable(
+      [
+        ['收入', '<', '支出', '<'],
+        ['项目', '金额（万元）', '项目', '金额（万元）'],
+        ['财政拨款收入', '100.00', '一般公共服务支出', '120.00'],
+        ['其中：一般公共预算', '100.00', '', ''],
+        ['事业收入', '20.00', '', ''],
+        ['收入总计', '120.00', '支出总计', '120.00'],
+      ],
+      ['2024年部门收支预算总表'],
+    );
+    const { record, issues, checks } = runBest(t);
+    expect(record.unit).toBe('万元');
+    expect(issues).toEqual([]);
+    expect(checks.map((c) => [c.rule, c.actual, c.ok])).toEqual([
+      ['budget.summary.income_lines', 120, true],
+      ['budget.summary.expenditure_lines', 120, true],
+      ['budget.summary.balance', 120, true],
+    ]);
+  });
 });
