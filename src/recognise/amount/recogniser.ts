@@ -121,7 +121,8 @@ function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
 function unmappedColumns(table: Table, paths: string[][], roles: ReturnType<typeof columnRole>[], bodyStart: number): Issue[] {
   const issues: Issue[] = [];
   roles.forEach((role, col) => {
-    if (role.role !== 'ignored') return;
+    // Line numbers (栏次 / 行次 / 序号) are no amounts.
+    if (role.role !== 'ignored' || /^(栏次|行次|序号|栏号)$/.test(paths[col]?.at(-1) ?? '')) return;
     const cells = table.cells.filter((c) => c.col === col && c.row >= bodyStart && /\d/.test(c.text) && !/^\s*\d{3,}\s*$/.test(c.text));
     if (cells.length > 0 && cells.some((c) => /[.,]\d|^\s*\d+\s*$/.test(c.text)))
       issues.push(issue('warning', 'amount.unmapped_column', `column '${paths[col]?.join('/') ?? col}' holds amounts but no key`, cells[0]!.prov));

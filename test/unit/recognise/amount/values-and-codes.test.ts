@@ -70,6 +70,13 @@ describe('values and codes of coded lines', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'amount.unmapped_column', message: expect.stringContaining('神秘列') })]);
   });
 
+  it('does not take a 行次 column of line numbers for amounts', () => {
+    const t = gridTable([['行次', '科目编码', '科目名称', '合计'], ['1', '201', '一般公共服务支出', '5.00'], ['2', '20101', '人大事务', '5.00']], ['支出决算表', '单位：万元']);
+    const { record, issues } = runBest(t);
+    expect(record.rows.map((r) => [r.code, r.values])).toEqual([['201', { total: 5 }], ['20101', { total: 5 }]]);
+    expect(issues).toEqual([]);
+  });
+
   it('pads a 款 printed without its leading zero (Shanghai 万里街道 2024) and says so', () => {
     const t = gridTable(
       [['经济分类科目编码', '<', '科目名称', '合计', '人员经费', '公用经费'], ['类', '款', '^', '^', '^', '^'], ['301', '', '工资福利支出', '5.00', '5.00', ''], ['301', '2', '津贴补贴', '5.00', '5.00', '']],
