@@ -31,8 +31,9 @@ function readingScale(lattices: Lattice[], img: GreyImage): number {
 
 /**
  * OCR of one picture (a rendered scanned page, or a table screenshot): deskew, find ruling
- * lines, read the page with chi_sim (PSM 3), then re-read number cells of a ruled table with
- * a digit whitelist. Word boxes are pixels of the upright image, confidence 0..1.
+ * lines, read the page with chi_sim (PSM 3), then re-read the cells of each ruled table one by
+ * one (numbers with a digit whitelist, see cells.ts). Word boxes are pixels of the upright
+ * image, confidence 0..1.
  * Throws TransientError('ocr.timeout') when opts.timeoutMs passes (the worker is terminated).
  */
 export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<OcrPageResult> {
