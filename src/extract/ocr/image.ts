@@ -114,6 +114,20 @@ export function smooth(img: GreyImage): GreyImage {
   return { width: w, height: h, data: out };
 }
 
+/** A quarter turn, clockwise (`quarters` = 1) or anticlockwise (3); exact, no resampling. */
+export function quarterTurn(img: GreyImage, quarters: 1 | 3): GreyImage {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // Clockwise: (x, y) goes to (h - 1 - y, x) in a picture h wide; anticlockwise: (y, w - 1 - x).
+      const to = quarters === 1 ? x * h + (h - 1 - y) : (w - 1 - x) * h + y;
+      out[to] = data[y * w + x]!;
+    }
+  }
+  return { width: h, height: w, data: out };
+}
+
 /** Otsu's threshold: the grey level that best separates ink from paper. */
 export function otsu(img: GreyImage): number {
   const hist = new Float64Array(256);

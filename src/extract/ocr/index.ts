@@ -1,7 +1,7 @@
 import type { BBox, Provenance } from '../../model/document.js';
 import type { PositionedText, Ruling } from '../tables/types.js';
 import type { OcrOptions, OcrPageResult, OcrWord } from './types.js';
-import { decodeGrey, otsu, paperGrain, smooth, type GreyImage } from './image.js';
+import { decodeGrey, otsu, paperGrain, quarterTurn, smooth, type GreyImage } from './image.js';
 import { deskew } from './deskew.js';
 import { detectRulings } from './rulings.js';
 import { buildLattices, type Lattice } from './lattice.js';
@@ -42,6 +42,53 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const budget = { deadline: started + opts.timeoutMs, signal: opts.signal, what: tuning.what ?? 'image' };
   const engine = tuning.langPath ? { langPath: tuning.langPath } : {};
   const { image: upright, angle } = deskew(await decodeGrey(image));
+  if (tuning.digitPass !== false) warm('eng', engine);
+  let view = prepare(upright);
+  let words = await pagePass(view.img, view.scale, budget, engine);
+  let turned: 0 | 90 | 270 = 0;
+  // A landscape table scanned sideways: tesseract reads its lines as vertical text, which the
+  // tables cannot use. Both quarter turns are read and the more confident one kept.
+  if (sideways(words) && tuning.orientation !== false) {
+    let best = -1;
+    for (const q of [1, 3] as const) {
+      const v = prepare(quarterTurn(upright, q));
+      const w = await pagePass(v.img, v.scale, budget, engine);
+      if (meanConfidence(w) > best) [best, view, words, turned] = [meanConfidence(w), v, w, q === 1 ? 90 : 270];
+    }
+  }
+  const { img, lattices } = view;
+  if (tuning.digitPass !== false) {
+    const pass = { img, threshold: view.threshold, scale: view.scale, budget, engine, binarize: view.grainy };
+    for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: view.inset });
+    if (lattices.length === 0) words = await rereadNumberWords(words, pass);
+  }
+  return {
+    words,
+    width: img.width,
+    height: img.height,
+    confidence: meanConfidence(words),
+    engine: OCR_EXTRACTOR,
+    layout: {
+      deskewDegrees: angle,
+      quarterTurn: turned,
+      // Only rulings of accepted tables: strokes of a bold title would make a table of their own.
+      rulings: lattices.flatMap((l) => l.rulings),
+      seconds: (Date.now() - started) / 1000,
+    },
+  };
+}
+
+/** Most words of three characters or more standing taller than wide: the lines run down the page. */
+function sideways(words: OcrWord[]): boolean {
+  const long = words.filter((w) => [...w.text].length >= 3);
+  const tall = long.filter((w) => w.bbox.y1 - w.bbox.y0 > w.bbox.x1 - w.bbox.x0);
+  return long.length >= 3 && tall.length * 5 >= long.length * 3;
+}
+
+const meanConfidence = (words: OcrWord[]): number => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);
+
+/** Grain smoothing, threshold, rulings, tables and reading scale of one orientation. */
+function prepare(upright: GreyImage) {
   // Scans: even out the grain first, or dust specks become '.' and '-' in the digit pass.
   const grainy = paperGrain(upright, otsu(upright)) >= 2;
   const img = grainy ? smooth(upright) : upright;
@@ -49,28 +96,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const rulings = detectRulings(img, threshold);
   const lattices = buildLattices(rulings, Math.max(36, 0.036 * Math.max(img.width, img.height)));
   const thick = median([...rulings.horizontal.map((h) => h.y1 - h.y0), ...rulings.vertical.map((v) => v.x1 - v.x0)]);
-  const scale = readingScale(lattices, img);
-  if (tuning.digitPass !== false) warm('eng', engine);
-  let words = await pagePass(img, scale, budget, engine);
-  if (tuning.digitPass !== false) {
-    const pass = { img, threshold, scale, budget, engine, binarize: grainy };
-    for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: Math.ceil(thick / 2) + 2 });
-    if (lattices.length === 0) words = await rereadNumberWords(words, pass);
-  }
-  const confidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
-  return {
-    words,
-    width: img.width,
-    height: img.height,
-    confidence,
-    engine: OCR_EXTRACTOR,
-    layout: {
-      deskewDegrees: angle,
-      // Only rulings of accepted tables: strokes of a bold title would make a table of their own.
-      rulings: lattices.flatMap((l) => l.rulings),
-      seconds: (Date.now() - started) / 1000,
-    },
-  };
+  return { img, grainy, threshold, lattices, inset: Math.ceil(thick / 2) + 2, scale: readingScale(lattices, img) };
 }
 
 export interface OcrTableOptions extends OcrOptions {

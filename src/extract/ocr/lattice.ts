@@ -106,7 +106,7 @@ export function buildLattices(r: PixelRulings, minCellWidth = 0, tol = 6): Latti
   });
   // Loops of big digits (0, 8) also draw little boxes: a table has cells, and room in them.
   const roomy = (l: Lattice) => {
-    const widths = l.cells.map((c) => c.box.x1 - c.box.x0).sort((a, b) => a - b);
+    const widths = l.cells.map((c) => Math.max(c.box.x1 - c.box.x0, c.box.y1 - c.box.y0)).sort((a, b) => a - b);
     return l.cells.length >= 2 && widths[widths.length >> 1]! >= minCellWidth;
   };
   return [...groups.values()].map((g) => buildLattice(g, tol)).filter((l): l is Lattice => l !== undefined && roomy(l));

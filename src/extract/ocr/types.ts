@@ -44,6 +44,8 @@ export interface OcrTuning {
   digitPass?: boolean;
   /** Override the language folder; tests pass a URL to prove the worker never fetches. */
   langPath?: string;
+  /** Try quarter turns when the page reads badly (sideways landscape scans; default true). */
+  orientation?: boolean;
   /** Name for error messages, e.g. 'page 3 of <sha256>'. */
   what?: string;
 }
@@ -52,6 +54,8 @@ export interface OcrTuning {
 export interface OcrLayout {
   /** Degrees the page was turned to make it upright before reading; boxes refer to the upright image. */
   deskewDegrees: number;
+  /** Clockwise quarter turn applied before reading (a sideways scan); boxes refer to the turned image. */
+  quarterTurn: 0 | 90 | 270;
   rulings: OcrRuling[];
   /** Seconds the OCR took. */
   seconds: number;
