@@ -57,6 +57,13 @@ export async function extractImage(bytes: Uint8Array, ctx: ExtractContext): Prom
     gridToTable(grid, { id: `p1-t${i + 1}`, sourceId: ctx.source.id, page: 1, extractor: OCR_EXTRACTOR, method: 'ocr' }, attached[i]!.context, attached[i]!.after),
   );
   doc.pages[0]!.runs = read.items.map((it) => ({ text: it.text, prov: it.prov, ...(it.fontSize ? { fontSize: it.fontSize } : {}) }));
+  const turn = read.result.layout?.quarterTurn ?? 0;
+  if (turn) {
+    // Boxes refer to the upright (turned) picture, so the page takes its size.
+    doc.pages[0]!.width = read.result.width * k;
+    doc.pages[0]!.height = read.result.height * k;
+    doc.issues.push(issue('warning', 'image.sideways', `the picture was read after a ${turn}° turn; boxes refer to the turned picture`, where));
+  }
   doc.issues.push(...confidenceIssues(read.result.confidence, where));
   if (read.items.length === 0) doc.issues.push(issue('warning', 'image.no_text', 'OCR found no text in the picture', where));
   doc.status = statusFrom(doc);
