@@ -10,6 +10,8 @@ export interface IncomingFile {
   contentType?: string;
   discoveredFrom?: Discovery;
   fetchedAt?: string;
+  /** sha256 of the container this file was unpacked from (a ZIP attachment). */
+  parentId?: string;
 }
 
 export interface Registered {
@@ -33,9 +35,20 @@ export async function registerFile(file: IncomingFile, stores: { blobs: BlobStor
     ...(file.fileName ? { fileName: file.fileName } : {}),
     ...(file.contentType ? { contentType: file.contentType } : {}),
     ...(file.discoveredFrom ? { discoveredFrom: file.discoveredFrom } : {}),
+    ...(file.parentId ? { parentId: file.parentId } : {}),
   };
   await stores.blobs.put(file.bytes);
   const { created } = await stores.records.upsertSource(source, format);
   const existing = created ? undefined : await stores.records.getDocument(id);
-  return { source: existing?.source ?? source, created, needsProcessing: created || force || existing?.status === 'pending' };
+  return { source: existing?.source ?? source, created, needsProcessing: created || force || (existing !== undefined && isRetryable(existing)) };
+}
+
+/**
+ * Known documents are processed again only when their last run did not finish (pending) or
+ * failed for want of an extractor this build now has or a converter installed since
+ * (extract.unsupported), never for a corrupt or hostile file, which would fail the same way.
+ */
+function isRetryable(doc: { status: string; issues: Array<{ code: string }> }): boolean {
+  if (doc.status === 'pending') return true;
+  return doc.status === 'failed' && doc.issues.some((i) => i.code === 'extract.unsupported');
 }
