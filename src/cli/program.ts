@@ -3,6 +3,7 @@ import { defaultLimits } from '../extract/types.js';
 import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
 import { registerCrawlCommands } from './crawl.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
@@ -20,6 +21,7 @@ export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: Cra
   registerExtract(program);
   registerIngest(program, loadBackend);
   registerShow(program);
+  registerExport(program);
   registerCrawlCommands(program, loadCrawlBackend);
   storeOptions(program.command('worker').description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'))
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)

@@ -28,6 +28,36 @@ export interface StoredDocument {
   updatedAt: string;
 }
 
+/** Which records a scan returns; every field narrows (AND). */
+export interface RecordFilter {
+  /** Table-type prefixes, any of which matches: 'final.' selects every 决算 table. */
+  tableTypes?: string[];
+  year?: number;
+  /** Substring of the record's province, city or county. */
+  region?: string;
+  /** The record's own status. */
+  status?: 'ok' | 'partial' | 'failed';
+  /** Prefix of the document's sha256. */
+  documentPrefix?: string;
+}
+
+/** A stored record with the document facts an export needs next to it. */
+export interface StoredRecordRow {
+  documentId: string;
+  seq: number;
+  /** The URL the document was first seen at. */
+  sourceUrl: string;
+  fileName: string | null;
+  record: RecognisedRecord;
+}
+
+/** A page of a scan: records after `after` in (document id, seq) order, at most `limit`. */
+export interface RecordPageQuery {
+  filter?: RecordFilter;
+  after?: { documentId: string; seq: number };
+  limit: number;
+}
+
 export interface StoreSummary {
   documents: number;
   byStatus: Record<string, number>;
@@ -51,6 +81,8 @@ export interface RecordStore {
   /** Marks a document failed with a reason (a job that gave up). */
   markFailed(id: string, issue: Issue): Promise<void>;
   listRecords(id: string): Promise<RecognisedRecord[]>;
+  /** Keyset paging over every stored record, so an export never holds the whole store in memory. */
+  pageRecords(query: RecordPageQuery): Promise<StoredRecordRow[]>;
   summary(ids?: string[]): Promise<StoreSummary>;
   close(): Promise<void>;
 }

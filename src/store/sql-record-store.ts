@@ -1,7 +1,8 @@
 import type { DocumentStatus, ExtractedDocument, Issue, SourceRef } from '../model/document.js';
 import type { Check } from '../../schemas/common.js';
 import type { RecognisedRecord } from '../recognise/types.js';
-import type { RecordStore, SqlClient, StoredDocument, StoreSummary } from './ports.js';
+import type { RecordPageQuery, RecordStore, SqlClient, StoredDocument, StoredRecordRow, StoreSummary } from './ports.js';
+import { pageRecordsSql } from './record-page.js';
 import { SCHEMA_SQL } from './schema.sql.js';
 
 interface DocumentRow {
@@ -109,6 +110,12 @@ export class SqlRecordStore implements RecordStore {
   async listRecords(id: string): Promise<RecognisedRecord[]> {
     const { rows } = await this.sql.query<{ record: RecognisedRecord }>(`select record from records where document_id = $1 order by seq`, [id]);
     return rows.map((r) => r.record);
+  }
+
+  async pageRecords(query: RecordPageQuery): Promise<StoredRecordRow[]> {
+    const { sql, params } = pageRecordsSql(query);
+    const { rows } = await this.sql.query<{ document_id: string; seq: number; url: string; file_name: string | null; record: RecognisedRecord }>(sql, params);
+    return rows.map((r) => ({ documentId: r.document_id, seq: Number(r.seq), sourceUrl: r.url, fileName: r.file_name, record: r.record }));
   }
 
   async summary(ids?: string[]): Promise<StoreSummary> {

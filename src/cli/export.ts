@@ -1,0 +1,79 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { Option, type Command } from 'commander';
+import { exportRecords, type CsvTable, type ExportFormat } from '../export/export-records.js';
+import type { RecordFilter } from '../store/ports.js';
+import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+
+interface ExportFlags extends StoreFlags {
+  format: ExportFormat;
+  table?: CsvTable;
+  out?: string;
+  bom?: boolean;
+  type?: string[];
+  year?: string;
+  region?: string;
+  status?: RecordFilter['status'];
+  document?: string;
+  batchSize: string;
+}
+
+/** `budgetdoc export`: stored records as JSONL or tidy CSV for researchers, streamed from the store. */
+export function registerExport(program: Command): void {
+  storeOptions(program.command('export').description('write stored records as JSONL (default) or a tidy CSV for pandas / R / Excel'))
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .addOption(new Option('--table <table>', 'CSV shape: one row per line-item value, or per 绩效 indicator (default values)').choices(['values', 'indicators']))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--bom', 'start the CSV with a UTF-8 BOM (Excel needs it to read Chinese)')
+    .option('--type <tableType...>', "table types, by prefix ('final.' selects every 决算 table)")
+    .option('--year <n>', 'fiscal year')
+    .option('--region <text>', 'text in the province, city or county')
+    .addOption(new Option('--status <status>', 'record status').choices(['ok', 'partial', 'failed']))
+    .option('--document <sha256>', 'document id or a prefix of it')
+    .addOption(new Option('--batch-size <n>', 'records read from the store per page').default('200').hideHelp())
+    .action(async (opts: ExportFlags) => {
+      const filter = filterOf(opts);
+      const batchSize = Number(opts.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
+      if (opts.format !== 'csv' && (opts.table || opts.bom)) throw new Error('--table and --bom apply to --format csv');
+      const stores = await openFromFlags(opts);
+      // A file is written under a temporary name and renamed at the end, so a failed export never looks complete.
+      const part = opts.out ? `${opts.out}.part` : undefined;
+      const out = part ? createWriteStream(part) : process.stdout;
+      try {
+        const s = await exportRecords(stores.records, out, { format: opts.format, ...(opts.table ? { table: opts.table } : {}), filter, bom: Boolean(opts.bom), batchSize });
+        if (part && opts.out) {
+          out.end();
+          await finished(out);
+          await rename(part, opts.out);
+        }
+        const shape = opts.format === 'csv' ? `csv ${opts.table ?? 'values'}` : 'jsonl';
+        process.stderr.write(`exported ${s.records} records, ${s.rows} rows (${shape})${opts.out ? ` to ${opts.out}` : ''}\n`);
+      } catch (err) {
+        if (part) {
+          out.destroy();
+          await rm(part, { force: true });
+        }
+        throw err;
+      } finally {
+        await stores.close();
+      }
+    });
+}
+
+function filterOf(opts: ExportFlags): RecordFilter {
+  const filter: RecordFilter = {};
+  if (opts.type?.length) filter.tableTypes = opts.type;
+  if (opts.year !== undefined) {
+    if (!/^\d{4}$/.test(opts.year)) throw new Error(`--year must be a four-digit year, not ${opts.year}`);
+    filter.year = Number(opts.year);
+  }
+  if (opts.region) filter.region = opts.region;
+  if (opts.status) filter.status = opts.status;
+  if (opts.document !== undefined) {
+    if (!/^[0-9a-f]{1,64}$/i.test(opts.document)) throw new Error(`--document must be a sha256 or a prefix of it, not ${opts.document}`);
+    filter.documentPrefix = opts.document.toLowerCase();
+  }
+  return filter;
+}
