@@ -59,6 +59,9 @@ async function yangling(): Promise<void> {
     .p('2.代表工作：该项目根据年初设定的绩效目标，项目自评得分80分。项目全年预算数23.3万元，执行数15.14万元，完成预算的64.98%。')
     .p('预算项目自评表')
     .workbook(s.selfEvalDeputies, { contextIncludes: '代表工作', sheet: '预算项目自评表', at: { r: 1, c: 1 } })
+    .p('3.其他人大工作事务：该项目根据年初设定的绩效目标，项目自评得分90分。项目全年预算数8.1万元，执行数5.87万元，完成预算的72.47%。')
+    .p('预算项目自评表')
+    .workbook(s.selfEvalOther, { contextIncludes: '其他人大工作事务', sheet: '预算项目自评表', at: { r: 1, c: 1 } })
     .p('整体支出绩效自评表')
     .workbook(s.selfEvalDept, { contextIncludes: '整体支出绩效自评表', sheet: '整体支出绩效自评表 ', at: { r: 1, c: 1 }, stale: s.staleDeptScores, layoutWidth: 1400 });
   save('samples/docx/yangling-2019-final.docx', await d.build());
@@ -66,7 +69,7 @@ async function yangling(): Promise<void> {
     sample: 'yangling-2019-final.docx',
     format: 'docx',
     // The stale preview prints 5 for the 得分 of 项目产出 (K17) and 项目效益 (K18), the workbook 40 and 20.
-    issues: [{ code: 'docx.stale_preview', mentions: ['word/media/image6.emf', 'K17', 'K18'] }],
+    issues: [{ code: 'docx.stale_preview', mentions: ['word/media/image7.emf', 'K17', 'K18'] }],
     tables: d.expected,
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Seed 001's self-evaluation sheets (oleObject1/2/4 in the seed), transcribed from the workbook
+ * Seed 001's self-evaluation sheets (oleObject1/2, the unnamed third and oleObject4 in the seed), transcribed from the workbook
  * dumps: columns B..I (项目) and B..M (部门整体) with column A empty, as the sheets have it.
  */
 interface Project {
@@ -15,11 +15,16 @@ const NOTE_2 = '2.定量指标，资金使用单位填写本地区实际完成�
 const NOTE_3 =
   '3.定性指标根据指标完成情况分为：全部或基本达成预期指标、部分达成预期指标并具有一定效果、未达成预期指标且效果较差三档，分别按照100%-80%（含）、80%-60%（含）、60-0%合理填写完成比例。';
 const DEPT = '咸阳市杨陵区人民代表大会常务委员会办公室';
+const ECO = '经济效益¶指标';
+const SOC = '社会效益¶指标';
+const ENV = '生态效益¶指标';
 
 function projectSheet(p: Project): string {
   const [a, b, rate] = p.budget;
+  // 一级 cells merge down over their block; a 二级 of '^' continues the one above (数量指标 over two rows in 其他人大事务支出).
+  const benefits = p.rows.findIndex(([kind]) => kind === ECO);
   const out = p.rows.map(([kind, ind, value, done, why], i) => {
-    const first = i === 0 ? '产¶出¶指¶标' : i === 4 ? '效¶益¶指¶标' : '^';
+    const first = i === 0 ? '产¶出¶指¶标' : i === benefits ? '效¶益¶指¶标' : '^';
     return `^|${first}|${kind}|${ind}|<|${value}|${done}|${why}`;
   });
   return `
@@ -41,10 +46,6 @@ ${NOTE_1}|<|<|<|<|<|<|<
 ${NOTE_2}|<|<|<|<|<|<|<
 ${NOTE_3}|<|<|<|<|<|<|<`;
 }
-
-const ECO = '经济效益¶指标';
-const SOC = '社会效益¶指标';
-const ENV = '生态效益¶指标';
 
 export const selfEvalMeeting = projectSheet({
   name: '人大会议',
@@ -80,6 +81,26 @@ export const selfEvalDeputies = projectSheet({
     ['……', '', '', '', ''],
   ],
   satisfaction: ['代表满意度高', '满意', '80%'],
+});
+
+/** The third object (unnamed in the seed's dump, between oleObject2 and oleObject4): 数量指标 has two rows. */
+export const selfEvalOther = projectSheet({
+  name: '其他人大事务支出',
+  budget: ['8.1', '5.87', '72.47'],
+  goal: ['办公维修及临聘人员工资', '做好各类办公维修及临聘人员工资发放'],
+  rows: [
+    ['数量指标', '做好各类后勤维修保障工作', '做好维修保障', '80%', '因维修项目繁多细小，不能完全保障第一时间完成'],
+    ['^', '按时发放临聘人员工资', '按时发放工资', '100%', ''],
+    ['质量指标', '按照要求完成各项维修工作', '保证质量', '80%', ''],
+    ['时效指标', '做好各类后勤维修保障工作', '按时完成', '80%', ''],
+    ['成本指标', '严控成本，按照规定实施项目', '成本核算完成', '100%', ''],
+    [ECO, '做好各类后勤维修保障工作', '保证质量', '100%', ''],
+    [SOC, '能更好服务职工，提高工作效益', '按时完成', '100%', ''],
+    [ENV, '', '', '', ''],
+    ['可持续影响指标', '更好服务机关干部', '机关干部满意', '100%', ''],
+    ['……', '', '', '', ''],
+  ],
+  satisfaction: ['机关干部满意', '满意', '80%'],
 });
 
 const HEAD = '一级¶指标|二级¶指标|三级指标|分值|指标说明|评分标准|指标值计算公式和数据获取方式|年初目标值|实际完成值|得分|未完成原因分析与改进措施|绩效指标分析与建议';
