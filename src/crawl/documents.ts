@@ -5,7 +5,7 @@ import { attachmentName } from './file-name.js';
 import type { FetchResult } from './fetcher.js';
 import type { CrawledDocument, DocumentSink, FetchState, FetchStateStore } from './ports.js';
 import type { ReportBuilder, ReportItem } from './report.js';
-import { sha256Hex, zipMembers } from './zip-members.js';
+import { sha256Hex, zipMembers, type ZipMember } from './zip-members.js';
 
 export interface DocumentContext {
   state: FetchStateStore;
@@ -76,18 +76,31 @@ export async function handleFetchedDocument(
   }
 }
 
-async function ingestOne(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message'>> {
+async function ingestOne(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
   const res = await ctx.sink.ingest(doc);
   const records = ctx.report.addRecords(res.recordsByType);
   if (res.status === 'failed') return { outcome: 'failed', records, reason: 'extract.failed', ...(res.reason ? { message: res.reason } : {}) };
-  return { outcome: 'new', records };
+  return { outcome: 'new', records, ...(res.pending ? { pending: true } : {}) };
 }
 
-/** Each member is ingested as its own document whose parent is the archive; members are reported as items of kind 'member' (counted apart from documents). */
-async function ingestZip(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message'>> {
+/**
+ * Each member is ingested as its own document whose parent is the archive (SourceRef.parentId),
+ * at the archive's URL plus `#member-name`; the archive itself is stored as a container first,
+ * also when it cannot be opened. Members are reported as items of kind 'member' (counted apart
+ * from documents).
+ */
+async function ingestZip(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
+  let members: ZipMember[];
+  try {
+    members = zipMembers(doc.bytes, ctx.zipLimits);
+  } catch (err) {
+    if (isPermanent(err)) await ctx.sink.storeContainer(doc, { error: { code: err.code, message: err.message } });
+    throw err;
+  }
+  await ctx.sink.storeContainer(doc, { members: members.map((m) => ({ name: m.name, sha256: m.sha256 })) });
   let total = 0;
   let failed = 0;
-  const members = zipMembers(doc.bytes, ctx.zipLimits);
+  let pending = false;
   for (const m of members) {
     const member: CrawledDocument = {
       ...doc,
@@ -102,8 +115,9 @@ async function ingestZip(doc: CrawledDocument, ctx: DocumentContext): Promise<Pi
     const res = await ingestOne(member, ctx);
     total += res.records ?? 0;
     if (res.outcome === 'failed') failed++;
+    pending ||= res.pending === true;
     ctx.report.add({ url: doc.url, kind: 'member', member: m.name, sha256: m.sha256, fileName: member.fileName!, ...res, outcome: res.outcome === 'failed' ? 'failed' : 'new' });
   }
   if (members.length > 0 && failed === members.length) return { outcome: 'failed', records: total, reason: 'zip.all_members_failed' };
-  return { outcome: 'new', records: total };
+  return { outcome: 'new', records: total, ...(pending ? { pending } : {}) };
 }

@@ -44,11 +44,21 @@ export interface IngestOutcome {
   /** Records stored, by table type ('final.summary': 1, 'unknown': 2). */
   recordsByType: Record<string, number>;
   reason?: string;
+  /** Extraction was queued and not awaited (a fetch worker): records are known once the pipeline ends. */
+  pending?: boolean;
 }
+
+/** What a container (a ZIP attachment) turned out to hold, or why it could not be opened. */
+export type ContainerContents = { members: Array<{ name: string; sha256: string }> } | { error: { code: string; message: string } };
 
 /** The pipeline as the crawler sees it: store the blob, extract, recognise, validate, store. */
 export interface DocumentSink {
   ingest(doc: CrawledDocument): Promise<IngestOutcome>;
+  /**
+   * Stores a container's own bytes as a document that is not extracted (its members are, each
+   * with the container as parent), so the archive as published is never lost.
+   */
+  storeContainer(doc: CrawledDocument, contents: ContainerContents): Promise<void>;
 }
 
 /** In-memory state for tests and one-shot crawls without a database. */

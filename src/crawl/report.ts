@@ -15,6 +15,11 @@ export interface ReportItem {
   records?: number;
   /** Transient failures that were retried before the final outcome. */
   retries?: number;
+  /**
+   * Extraction was queued for the stage workers and not awaited: `records` and a failed
+   * extraction are known only once they finish (`budgetdoc crawl --redis-url --wait`).
+   */
+  pending?: boolean;
 }
 
 /** The crawl report (issue 6): printed as text, or as JSON with `--json`. */

@@ -1,5 +1,5 @@
 import { adHocConfig, type Politeness } from '../../../src/crawl/site-config.js';
-import type { CrawledDocument, DocumentSink, IngestOutcome } from '../../../src/crawl/ports.js';
+import type { ContainerContents, CrawledDocument, DocumentSink, IngestOutcome } from '../../../src/crawl/ports.js';
 
 /** Politeness tuned for the fixture site: fast, but every limit still in force. */
 export const FAST: Partial<Politeness> = { requests: 20, perSeconds: 1, timeoutMs: 400, attempts: 3, backoffMs: 50, maxRetryAfterMs: 3_000, concurrency: 2 };
@@ -11,8 +11,12 @@ export function fixtureConfig(origin: string, politeness: Partial<Politeness> = 
 /** A sink that keeps what it was given and claims one 'unknown' record per document. */
 export class RecordingSink implements DocumentSink {
   readonly docs: CrawledDocument[] = [];
+  readonly containers: Array<{ doc: CrawledDocument; contents: ContainerContents }> = [];
   async ingest(doc: CrawledDocument): Promise<IngestOutcome> {
     this.docs.push(doc);
     return { status: 'ok', recordsByType: { unknown: 1 } };
+  }
+  async storeContainer(doc: CrawledDocument, contents: ContainerContents): Promise<void> {
+    this.containers.push({ doc, contents });
   }
 }
