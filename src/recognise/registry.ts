@@ -7,6 +7,7 @@ import { baseFields, tableTexts } from './record.js';
 import { unknownRecordSchema } from '../../schemas/unknown.js';
 import { budgetRecognisers } from './budget/index.js';
 import { amountCrossTableChecks } from './cross-table.js';
+import { joinContinuations } from './continuation.js';
 import { finalRecognisers } from './final/index.js';
 import { perfRecognisers } from './perf/index.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
@@ -51,8 +52,11 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   const meta = documentMeta(doc);
   const records: RecognisedRecord[] = [];
   const issues: Issue[] = [];
-  doc.tables.forEach((table, tableIndex) => {
-    const ctx: RecogniseContext = { doc, meta, tableIndex };
+  // A table printed in parts becomes one table first (domain.md §2, seed 001 公开04表).
+  const parts = joinContinuations(doc.tables, (t, i) => best(t, { doc, meta, tableIndex: i }), (i) => ({ doc, meta, tableIndex: i }));
+  const joined = parts.length === doc.tables.length ? doc : { ...doc, tables: parts.map((p) => p.table) };
+  joined.tables.forEach((table, tableIndex) => {
+    const ctx: RecogniseContext = { doc: joined, meta, tableIndex };
     const recogniser = best(table, ctx);
     if (!recogniser) {
       records.push(unknownRecord(table, ctx));
@@ -65,7 +69,7 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
         ...baseFields(table, ctx, recogniser.tableType, '', null),
         ...record,
         tableId: table.id,
-        issues: [...recordIssues, ...found],
+        issues: [...recordIssues, ...found, ...(parts[tableIndex]?.issues ?? [])],
       };
       records.push(validateRecord(recogniser, draft));
     } catch (err) {

@@ -38,6 +38,12 @@ export interface Recogniser {
   schema: z.ZodType;
   /** The table's own identities (domain.md §3), evaluated on the record. */
   checks(record: RecognisedRecord): Check[];
+  /**
+   * Rows at the top of the table that are its header (column heads, in-table title), 0 when it
+   * starts with body lines, null when it cannot be a continuation part. Recognisers without it
+   * never have their tables joined (continuation.ts).
+   */
+  headerRows?(table: Table, ctx: RecogniseContext): number | null;
 }
 
 /** Identities that span tables of one document (01 vs 02/03, 05 vs 06). */

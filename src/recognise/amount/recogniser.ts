@@ -32,6 +32,11 @@ export function makeAmountRecogniser(kind: AmountKind, spec: FamilySpec, schema:
     },
     recognise: (table, ctx) => recogniseAmount(table, ctx, kind, spec, tableType),
     checks: (record) => amountChecks(spec, tableType, record),
+    // A header-only grid (a blank template) has no body to continue.
+    headerRows: (table) => {
+      const { bodyStart } = analyseHeader(table);
+      return bodyStart < table.nRows ? bodyStart : null;
+    },
   };
 }
 

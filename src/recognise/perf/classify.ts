@@ -23,3 +23,16 @@ export function scoreFrom(evidence: Array<[boolean, number]>, veto = false): num
 export function hasIndicatorHeader(labels: string[]): boolean {
   return ['一级指标', '二级指标', '三级指标'].every((h) => labels.includes(h));
 }
+
+/**
+ * Rows up to and including the indicator header (一级指标 | 二级指标 | 三级指标): the head a form
+ * printed in two parts repeats (continuation.ts). A table without that row is a form of its own
+ * (绩申表-1..3 of seed 000 print none), never a continuation part: null.
+ */
+export function indicatorHeaderRows(table: Table): number | null {
+  const byRow = new Map<number, string[]>();
+  for (const c of table.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), labelKey(c.text)]);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  const r = rows.find((row) => hasIndicatorHeader(byRow.get(row)!));
+  return r === undefined ? null : r + 1;
+}

@@ -2,7 +2,7 @@ import type { Table } from '../../model/document.js';
 import type { Check } from '../../../schemas/common.js';
 import { perfDeptSelfevalSchema, type DeptSelfevalIndicator, type PerfDeptSelfeval } from '../../../schemas/perf-dept-selfeval.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
+import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -97,4 +97,5 @@ export const deptSelfevalRecogniser: Recogniser = {
   recognise,
   schema: perfDeptSelfevalSchema,
   checks,
+  headerRows: indicatorHeaderRows,
 };

@@ -3,6 +3,7 @@ import { deptTargetRecordSchema } from '../../../schemas/perf-dept-target.js';
 import type { Check } from '../../../schemas/common.js';
 import { defined, sumCheck } from '../../validate/sum-check.js';
 import { FormGrid } from '../form-grid.js';
+import { indicatorHeaderRows } from './classify.js';
 import { baseFields, tableTexts, unitOf } from '../record.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext } from '../types.js';
 import { amountValue, compact, normalise } from '../values.js';
@@ -82,6 +83,7 @@ function titleOf(table: Table): string {
 export const deptTargetRecogniser: Recogniser = {
   tableType: TYPE,
   schema: deptTargetRecordSchema,
+  headerRows: indicatorHeaderRows,
 
   score(table: Table) {
     const texts = tableTexts(table).map(compact).join(' ');

@@ -3,7 +3,7 @@ import type { LineRow } from '../../../schemas/common.js';
 import { perfProjectSelfevalSchema, type ProjectSelfevalIndicator } from '../../../schemas/perf-project-selfeval.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, parseAmount } from '../values.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
+import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -136,4 +136,5 @@ export const projectSelfevalRecogniser: Recogniser = {
   recognise,
   schema: perfProjectSelfevalSchema,
   checks: projectSelfevalChecks,
+  headerRows: indicatorHeaderRows,
 };

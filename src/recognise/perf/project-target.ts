@@ -2,7 +2,7 @@ import type { Cell, Table } from '../../model/document.js';
 import { perfProjectTargetSchema, type ProjectTargetIndicator } from '../../../schemas/perf-project-target.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, normalise } from '../values.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText } from './classify.js';
+import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { levelFields, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -152,4 +152,5 @@ export const projectTargetRecogniser: Recogniser = {
   recognise,
   schema: perfProjectTargetSchema,
   checks: projectTargetChecks,
+  headerRows: indicatorHeaderRows,
 };
