@@ -5,7 +5,7 @@ import type { DocumentSink, FetchStateStore } from '../src/crawl/ports.js';
 import type { FlexibleHostRateLimiter } from '../src/crawl/rate-limit.js';
 import { ReportBuilder, type ReportItem } from '../src/crawl/report.js';
 import { parseSiteConfig } from '../src/crawl/site-config.js';
-import { errorCode, isPermanent } from '../src/model/errors.js';
+import { errorCode, isPermanent, TransientError } from '../src/model/errors.js';
 import { fetchJobSchema } from './crawl-queues.js';
 
 export interface FetchDeps {
@@ -14,6 +14,9 @@ export interface FetchDeps {
   /** The per-host limiter for a site's budget, shared by all workers through Redis. */
   limiterFor: (budget: { requests: number; perSeconds: number }) => FlexibleHostRateLimiter;
 }
+
+/** A fetch job's return value: the document's report item and, for a ZIP, its members' items. */
+export type FetchJobResult = ReportItem & { members?: ReportItem[] };
 
 /** Fetchers cached per site config, so robots.txt is read once per worker and site, not per document. */
 const ROBOTS_TTL_MS = 3600_000;
@@ -35,7 +38,7 @@ export function fetchProcessor(deps: FetchDeps) {
     return get;
   };
 
-  return async (job: Job): Promise<ReportItem> => {
+  return async (job: Job): Promise<FetchJobResult> => {
     const data = fetchJobSchema.parse(job.data);
     const cfg = parseSiteConfig(data.site);
     const prev = await deps.state.getFetchState(data.url);
@@ -45,9 +48,15 @@ export function fetchProcessor(deps: FetchDeps) {
     } catch (err) {
       if (errorCode(err) === 'robots.disallowed') return { url: data.url, kind: 'document', outcome: 'skipped', reason: 'robots.disallowed' };
       if (isPermanent(err)) throw new UnrecoverableError(`${errorCode(err)}: ${(err as Error).message}`);
+      // The code leads the kept failedReason, so a waiting `budgetdoc crawl` can report it.
+      if (err instanceof TransientError) throw new TransientError(err.code, `${err.code}: ${err.message}`, err.retryAfterMs);
       throw err;
     }
-    const ctx = { state: deps.state, sink: deps.sink(data.runId), report: new ReportBuilder(cfg.name), zipLimits: cfg.zip };
-    return handleFetchedDocument(res, prev, data.discovery.linkText, data.discovery, ctx);
+    const report = new ReportBuilder(cfg.name);
+    const ctx = { state: deps.state, sink: deps.sink(data.runId), report, zipLimits: cfg.zip };
+    const item = await handleFetchedDocument(res, prev, data.discovery.linkText, data.discovery, ctx);
+    const retries = job.attemptsMade;
+    const members = report.items.filter((i) => i.kind === 'member');
+    return { ...item, ...(retries > 0 ? { retries } : {}), ...(members.length ? { members } : {}) };
   };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { crawlSite } from '../crawl/crawler.js';
 import { pipelineSink } from '../crawl/pipeline-sink.js';
-import { formatReport } from '../crawl/report.js';
+import { formatReport, type CrawlReport } from '../crawl/report.js';
 import { adHocConfig, parseSiteConfig, type SiteConfig } from '../crawl/site-config.js';
 import { openFetchState } from '../crawl/sql-fetch-state.js';
 import { defaultLimits } from '../extract/types.js';
@@ -27,6 +27,9 @@ export interface CrawlFlags extends SiteFlags, StoreFlags {
   json?: boolean;
   ocr: boolean;
   redisUrl?: string;
+  wait?: boolean;
+  waitTimeout: string;
+  queuePrefix: string;
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
@@ -92,15 +95,15 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
     )
       .option('--no-ocr', 'never run OCR on fetched documents')
       .option('--json', 'print the crawl report as JSON (with every URL and its outcome)')
-      .option('--redis-url <url>', 'queue the crawl for `budgetdoc worker` processes instead of running it here'),
+      .option('--redis-url <url>', 'queue the crawl for `budgetdoc worker` processes instead of running it here')
+      .option('--wait', 'with --redis-url: wait until the workers have fetched, extracted and stored everything, then print the report (needs their --database-url)')
+      .option('--wait-timeout <seconds>', 'with --wait: give up waiting after this long', String(6 * 3600))
+      .option('--queue-prefix <prefix>', "with --redis-url: the workers' BullMQ key prefix", process.env.BUDGETDOC_QUEUE_PREFIX ?? 'bull'),
   ).action(async (flags: CrawlFlags) => {
+    const started = Date.now();
     const cfg = await configFromFlags(flags);
-    if (flags.redisUrl) {
-      if (!loadBackend) throw new Error('this build has no BullMQ backend');
-      const id = await (await loadBackend()).enqueueCrawl({ redisUrl: flags.redisUrl, site: cfg });
-      process.stdout.write(flags.json ? `${JSON.stringify({ queued: id })}\n` : `queued crawl job ${id}\n`);
-      return;
-    }
+    if (flags.redisUrl) return crawlQueued(cfg, flags as CrawlFlags & { redisUrl: string }, started, loadBackend);
+    if (flags.wait) throw new Error('--wait needs --redis-url (the embedded crawl always waits)');
     const log = createLogger();
     const stores = await openFromFlags(flags);
     const queue = new InProcessQueue({ ...stores, limits: { ...defaultLimits, ocr: flags.ocr }, log });
@@ -111,12 +114,40 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
         sink: pipelineSink(stores, queue, { runId, wait: true }),
         onItem: (item) => log.info({ url: item.url, kind: item.kind, outcome: item.outcome, reason: item.reason }, 'crawl'),
       });
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-      if (report.pagesFetched === 0) process.exitCode = 1;
+      printReport(report, flags.json);
     } finally {
       await queue.close();
       await stores.close();
     }
   });
   registerSchedule(program, loadBackend);
+}
+
+function printReport(report: CrawlReport, json: boolean | undefined): void {
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  if (report.pagesFetched === 0) process.exitCode = 1;
+}
+
+/**
+ * `crawl --redis-url`: queue the crawl for the workers; with --wait, follow it to the end and
+ * print the embedded crawl's report. Records are read from the store the workers write, so
+ * --wait needs their PostgreSQL (an embedded store cannot be shared between processes).
+ */
+async function crawlQueued(cfg: SiteConfig, flags: CrawlFlags & { redisUrl: string }, started: number, loadBackend?: CrawlBackendLoader): Promise<void> {
+  if (!loadBackend) throw new Error('this build has no BullMQ backend');
+  const timeoutMs = positiveInt(flags.waitTimeout, '--wait-timeout')! * 1000;
+  if (flags.wait && !flags.databaseUrl) throw new Error("--wait reads the records the workers stored: give their --database-url (or DATABASE_URL)");
+  const backend = await loadBackend();
+  const base = { redisUrl: flags.redisUrl, prefix: flags.queuePrefix };
+  const jobId = await backend.enqueueCrawl({ ...base, site: cfg });
+  if (!flags.wait) {
+    process.stdout.write(flags.json ? `${JSON.stringify({ queued: jobId })}\n` : `queued crawl job ${jobId}\n`);
+    return;
+  }
+  const stores = await openFromFlags(flags);
+  try {
+    printReport(await backend.waitForCrawl({ ...base, jobId, records: stores.records, startedAt: started, timeoutMs }), flags.json);
+  } finally {
+    await stores.close();
+  }
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import type { CrawlReport } from '../crawl/report.js';
 import type { SiteConfig } from '../crawl/site-config.js';
+import type { RecordStore } from '../store/ports.js';
 import { configFromFlags, siteOptions, type SiteFlags } from './crawl.js';
 
 export const NIGHTLY_PATTERN = '0 2 * * *';
@@ -22,7 +24,13 @@ export interface ScheduledCrawl {
 
 /** The BullMQ side of crawling (workers/crawl-backend.ts), handed in by the process entry. */
 export interface CrawlBackend {
-  enqueueCrawl(opts: { redisUrl: string; site: SiteConfig }): Promise<string>;
+  /** Queues one crawl and returns its job id; `prefix` must be the workers' queue prefix. */
+  enqueueCrawl(opts: { redisUrl: string; site: SiteConfig; prefix?: string }): Promise<string>;
+  /**
+   * Waits until the queued crawl, its fetch jobs and the pipeline jobs they caused have ended
+   * (reading outcomes from the queues and records from the workers' store), then reports.
+   */
+  waitForCrawl(opts: { redisUrl: string; prefix?: string; jobId: string; records: RecordStore; startedAt: number; timeoutMs: number; pollMs?: number }): Promise<CrawlReport>;
   schedule(opts: ScheduleOptions): Promise<ScheduledCrawl>;
   unschedule(opts: { redisUrl: string; name: string }): Promise<boolean>;
   listSchedules(opts: { redisUrl: string }): Promise<ScheduledCrawl[]>;

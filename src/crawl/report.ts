@@ -37,11 +37,14 @@ export interface CrawlReport {
 }
 
 export class ReportBuilder {
-  private readonly started = Date.now();
   readonly items: ReportItem[] = [];
   readonly records: Record<string, number> = {};
 
-  constructor(private readonly site: string) {}
+  /** `started`: when the crawl began (a queued crawl is timed from when it was queued). */
+  constructor(
+    private readonly site: string,
+    private readonly started = Date.now(),
+  ) {}
 
   add(item: ReportItem): void {
     this.items.push(item);

@@ -21,6 +21,9 @@ describe('crawl and schedule flags', () => {
     const calls: ScheduleOptions[] = [];
     const backend: CrawlBackend = {
       enqueueCrawl: async () => 'x',
+      waitForCrawl: async () => {
+        throw new Error('not waited on here');
+      },
       schedule: async (o) => (calls.push(o), { id: 'nightly-crawl-adhoc', pattern: o.pattern, tz: o.tz }),
       unschedule: async () => true,
       listSchedules: async () => [],
@@ -35,6 +38,22 @@ describe('crawl and schedule flags', () => {
     }
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ pattern: '0 2 * * *', tz: 'Asia/Shanghai', redisUrl: 'redis://127.0.0.1:6379', site: { startUrls: ['http://czj.example.gov.cn/yjsgk/'], allowedHosts: ['czj.example.gov.cn'] } });
+  });
+
+  it('`crawl --wait` needs the queue and the workers\' store', async () => {
+    const run = (...args: string[]) => {
+      const program = new Command('budgetdoc').exitOverride();
+      registerCrawlCommands(program, async () => ({}) as CrawlBackend);
+      return program.parseAsync(['node', 'budgetdoc', 'crawl', '--start-url', 'http://czj.example.gov.cn/', ...args]);
+    };
+    await expect(run('--wait')).rejects.toThrow(/--wait needs --redis-url/);
+    const env = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      await expect(run('--wait', '--redis-url', 'redis://127.0.0.1:1', '--database-url', '')).rejects.toThrow(/--database-url/);
+    } finally {
+      if (env !== undefined) process.env.DATABASE_URL = env;
+    }
   });
 });
 
