@@ -19,12 +19,30 @@ export interface PageText {
   items: PositionedText[];
   width: number;
   height: number;
-  /** Characters that are U+FFFD, private-use or control: text with no usable Unicode mapping. */
+  /** Characters that are U+FFFD, private-use or control, and all of a font that yields controls: text with no usable Unicode mapping. */
   badChars: number;
   totalChars: number;
 }
 
 const BAD_CHAR = /[\uFFFD\uE000-\uF8FF\u0000-\u0008\u000E-\u001F]/gu;
+/**
+ * A subset font without ToUnicode whose codes are glyph ids (Identity-H): pdf.js can only take code k
+ * as U+000k, so its first 31 glyphs come out as controls and the rest as plausible ASCII. No real
+ * mapping yields a control character, so one of them condemns every character of that font on the page.
+ */
+const CONTROL = /[\u0001-\u0008\u000E-\u001F]/u;
+
+interface FontTally {
+  chars: number;
+  bad: number;
+  identityCodes: boolean;
+}
+
+function unusableChars(fonts: Iterable<FontTally>): number {
+  let n = 0;
+  for (const f of fonts) n += f.identityCodes ? f.chars : f.bad;
+  return n;
+}
 
 /**
  * The page's text items in top-left PDF points, converted once here (issue 3) so that every
@@ -35,13 +53,17 @@ export async function readPageText(page: PdfPage, sourceId: string): Promise<Pag
   const vt = viewport.transform as Matrix;
   const content = await page.getTextContent();
   const items: PositionedText[] = [];
-  let badChars = 0;
+  const fonts = new Map<string, FontTally>();
   let totalChars = 0;
   for (const raw of content.items) {
     if (!('str' in raw) || raw.str.trim() === '') continue;
     const text = raw.str;
     totalChars += text.length;
-    badChars += text.match(BAD_CHAR)?.length ?? 0;
+    const font = fonts.get(raw.fontName) ?? { chars: 0, bad: 0, identityCodes: false };
+    font.chars += text.length;
+    font.bad += text.match(BAD_CHAR)?.length ?? 0;
+    font.identityCodes ||= CONTROL.test(text);
+    fonts.set(raw.fontName, font);
     const m = raw.transform as Matrix;
     const bbox = glyphBox(vt, m, raw.width);
     const fontSize = Math.hypot(m[2], m[3]);
@@ -52,5 +74,5 @@ export async function readPageText(page: PdfPage, sourceId: string): Promise<Pag
       prov: { sourceId, page: page.pageNumber, bbox: roundBox(bbox), method: 'text-layer', extractor: PDF_EXTRACTOR },
     });
   }
-  return { items, width: viewport.width, height: viewport.height, badChars, totalChars };
+  return { items, width: viewport.width, height: viewport.height, badChars: unusableChars(fonts.values()), totalChars };
 }
