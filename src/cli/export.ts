@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { exportRecords, type CsvTable, type ExportFormat } from '../export/export-records.js';
@@ -38,28 +38,47 @@ export function registerExport(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
       if (opts.format !== 'csv' && (opts.table || opts.bom)) throw new Error('--table and --bom apply to --format csv');
       const stores = await openFromFlags(opts);
-      // A file is written under a temporary name and renamed at the end, so a failed export never looks complete.
-      const part = opts.out ? `${opts.out}.part` : undefined;
-      const out = part ? createWriteStream(part) : process.stdout;
+      let out: Output | undefined;
       try {
-        const s = await exportRecords(stores.records, out, { format: opts.format, ...(opts.table ? { table: opts.table } : {}), filter, bom: Boolean(opts.bom), batchSize });
-        if (part && opts.out) {
-          out.end();
-          await finished(out);
-          await rename(part, opts.out);
-        }
-        const shape = opts.format === 'csv' ? `csv ${opts.table ?? 'values'}` : 'jsonl';
+        out = opts.out ? await openOutput(opts.out) : { stream: process.stdout, commit: async () => {}, abort: async () => {} };
+        const table = opts.table ?? 'values';
+        const s = await exportRecords(stores.records, out.stream, { format: opts.format, table, filter, bom: Boolean(opts.bom), batchSize });
+        await out.commit();
+        const shape = opts.format === 'csv' ? `csv ${table}` : 'jsonl';
         process.stderr.write(`exported ${s.records} records, ${s.rows} rows (${shape})${opts.out ? ` to ${opts.out}` : ''}\n`);
       } catch (err) {
-        if (part) {
-          out.destroy();
-          await rm(part, { force: true });
-        }
+        await out?.abort();
         throw err;
       } finally {
         await stores.close();
       }
     });
+}
+
+interface Output {
+  stream: Writable;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** A file written under a temporary name and renamed when complete, so a failed export never looks finished. */
+async function openOutput(path: string): Promise<Output> {
+  const part = `${path}.part`;
+  const stream = (await open(part, 'w')).createWriteStream();
+  // Write errors surface at commit (finished() rejects) rather than as an unhandled 'error' event.
+  stream.on('error', () => undefined);
+  return {
+    stream,
+    async commit() {
+      stream.end();
+      await finished(stream);
+      await rename(part, path);
+    },
+    async abort() {
+      stream.destroy();
+      await rm(part, { force: true });
+    },
+  };
 }
 
 function filterOf(opts: ExportFlags): RecordFilter {
