@@ -63,6 +63,21 @@ export const regionSchema = z.object({
 
 export const documentKindSchema = z.enum(['final', 'budget', 'perf_target', 'perf_selfeval', 'unknown']);
 
+export const recordSourceSchema = z.object({
+  /** sha256 of the file. */
+  id: z.string(),
+  url: z.string(),
+  fileName: z.string().nullable(),
+  /** 发布时间 as printed on the page that published it. */
+  publishedAt: z.string().nullable(),
+  /** 信息来源 */
+  publisher: z.string().nullable(),
+  /** Where the crawler found it: listing URL, link text, article title (issue 6). */
+  discoveredFrom: z.record(z.string(), z.string()).optional(),
+  /** sha256 of the container (ZIP) it was unpacked from. */
+  parentId: z.string().optional(),
+});
+
 /** Every recognised table is one record of this shape (architecture.md, Output contract). */
 export const baseRecordSchema = z.object({
   tableType: z.string(),
@@ -82,5 +97,7 @@ export const baseRecordSchema = z.object({
   metaProvenance: z.record(z.string(), provenanceSchema),
   status: z.enum(['ok', 'partial', 'failed']),
   versions: z.record(z.string(), z.string()),
+  /** The document the table was published in (domain.md §4): file, URL, 发布时间, 信息来源, where it was found. */
+  source: recordSourceSchema.optional(),
 });
 export type BaseRecord = z.infer<typeof baseRecordSchema>;

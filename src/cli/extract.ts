@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { defaultLimits } from '../extract/types.js';
-import { localSource, processDocument, withSource } from '../pipeline/process-document.js';
+import { localSource, processDocument } from '../pipeline/process-document.js';
 
 /**
  * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout (with
@@ -27,7 +27,7 @@ export function registerExtract(program: Command): void {
           process.stderr.write(`budgetdoc: ${file}: failed: ${reason}\n`);
         }
         if (opts.raw) out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
-        else out.push(...withSource(p.recognised.records, source));
+        else out.push(...p.recognised.records);
       }
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       if (failed > 0) process.exitCode = 1;

@@ -6,7 +6,6 @@ import { mediaTypeOf, sniff } from '../extract/sniff.js';
 import { defaultLimits, type ExtractLimits } from '../extract/types.js';
 import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
 import { sha256 } from '../store/blob-stores.js';
-import type { RecognisedRecord } from '../recognise/types.js';
 import { documentStatus } from './handlers.js';
 
 export interface Processed {
@@ -33,9 +32,4 @@ export async function processDocument(bytes: Uint8Array, source: SourceRef, limi
   const recognised: RecognisedDocument =
     document.status === 'failed' ? { records: [], checks: [], issues: [] } : recogniseDocument(document);
   return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks) };
-}
-
-/** Records with the document they came from, for output. */
-export function withSource(records: RecognisedRecord[], source: SourceRef): RecognisedRecord[] {
-  return records.map((r) => ({ ...r, source: { id: source.id, url: source.url, fileName: source.fileName ?? null } }));
 }

@@ -3,6 +3,9 @@ import type { BaseRecord } from '../../schemas/common.js';
 import type { RecogniseContext } from './types.js';
 import { compact, unitFromLine } from './values.js';
 
+/** Version of the recognisers, recorded on every record beside the extractor libraries'. */
+export const BUDGETDOC_VERSION = '0.1.0';
+
 /** The record kind a table type implies (a 决算 document also carries 自评 tables). */
 export function kindOf(tableType: string): BaseRecord['kind'] {
   if (tableType.startsWith('final.')) return 'final';
@@ -35,6 +38,13 @@ export function unitOf(table: Table): string | null {
  */
 export function baseFields(table: Table, ctx: RecogniseContext, tableType: string, title: string, unit: string | null) {
   const metaProvenance: Record<string, Provenance> = { ...ctx.meta.provenance, title: table.prov, kind: table.prov };
+  const doc = ctx.doc;
+  const metaValue = (key: string) => doc.meta.find((m) => m.key === key);
+  const published = metaValue('publishedAt');
+  const publisher = metaValue('publisher');
+  if (published) metaProvenance.publishedAt = published.prov;
+  if (publisher) metaProvenance.publisher = publisher.prov;
+  const found = doc.source.discoveredFrom;
   return {
     tableType,
     title,
@@ -47,6 +57,16 @@ export function baseFields(table: Table, ctx: RecogniseContext, tableType: strin
     issues: [],
     provenance: table.prov,
     metaProvenance,
-    versions: { ...ctx.doc.versions },
+    versions: { budgetdoc: BUDGETDOC_VERSION, ...ctx.doc.versions },
+    source: {
+      id: doc.source.id,
+      url: doc.source.url,
+      fileName: doc.source.fileName ?? null,
+      // An attachment's own page has no 发布时间; the article that linked it does (issue 6).
+      publishedAt: published?.value ?? found?.publishedAt ?? null,
+      publisher: publisher?.value ?? null,
+      ...(found ? { discoveredFrom: Object.fromEntries(Object.entries(found).filter(([, v]) => typeof v === 'string')) } : {}),
+      ...(doc.source.parentId ? { parentId: doc.source.parentId } : {}),
+    },
   };
 }
