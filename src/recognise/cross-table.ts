@@ -12,7 +12,7 @@ import { squash } from './amount/text.js';
 type Row = RecognisedRecord['rows'][number] & { side?: string };
 
 /** The record of a type; of Jiangsu's two scopes, the 一般公共预算 one. */
-function find(records: RecognisedRecord[], type: string): RecognisedRecord | undefined {
+export function find(records: RecognisedRecord[], type: string): RecognisedRecord | undefined {
   const all = records.filter((r) => r.tableType === type);
   return all.find((r) => r.scope !== 'fiscal') ?? all[0];
 }
@@ -21,7 +21,7 @@ function find(records: RecognisedRecord[], type: string): RecognisedRecord | und
  * The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried
  * over. Looks through every record of the type: a 总表 printed over two pages may come as two records.
  */
-function summaryYearTotal(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): number | null | undefined {
+export function summaryYearTotal(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): number | null | undefined {
   for (const record of records) {
     const rows = (record.rows as Row[]).filter((r) => r.side === side);
     const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
@@ -33,10 +33,10 @@ function summaryYearTotal(records: RecognisedRecord[], side: 'income' | 'expendi
   return undefined;
 }
 
-const all = (records: RecognisedRecord[], type: string) => records.filter((r) => r.tableType === type);
+export const all = (records: RecognisedRecord[], type: string) => records.filter((r) => r.tableType === type);
 
 /** The table's 合计 line in one column; several printed totals (Shanghai 06: 人员 + 公用) add up. */
-function tableTotal(record: RecognisedRecord, key: string): number | null | undefined {
+export function tableTotal(record: RecognisedRecord, key: string): number | null | undefined {
   const totals = record.rows.filter((r) => isTotalRow(r) && key in r.values);
   if (totals.length === 0) return undefined;
   if (totals.length === 1) return totals[0]!.values[key] ?? null;

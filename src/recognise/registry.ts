@@ -8,6 +8,7 @@ import { unknownRecordSchema } from '../../schemas/unknown.js';
 import { budgetRecognisers } from './budget/index.js';
 import { amountCrossTableChecks } from './cross-table.js';
 import { joinContinuations } from './continuation.js';
+import { narrativeChecks } from './narrative/index.js';
 import { finalRecognisers } from './final/index.js';
 import { perfRecognisers } from './perf/index.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
@@ -21,7 +22,7 @@ export const crossTableChecks: CrossTableCheck[] = [...amountCrossTableChecks];
 
 export interface RecognisedDocument {
   records: RecognisedRecord[];
-  /** Identities across tables (01 vs 02/03, 05 vs 06). */
+  /** Identities across tables (01 vs 02/03, 05 vs 06) and the narrative's totals against the tables. */
   checks: Check[];
   issues: Issue[];
 }
@@ -81,5 +82,7 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   for (const c of checks) {
     if (!c.ok) issues.push(issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`));
   }
-  return { records, checks, issues };
+  // The narrative's restated totals against the tables (domain.md §3.1).
+  const narrative = narrativeChecks(doc, meta, records);
+  return { records, checks: [...checks, ...narrative.checks], issues: [...issues, ...narrative.issues] };
 }

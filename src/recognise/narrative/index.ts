@@ -1,0 +1,60 @@
+import type { ExtractedDocument, Issue } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import type { Check } from '../../../schemas/common.js';
+import type { DocumentMeta, RecognisedRecord } from '../types.js';
+import { narrativeSentences } from './sentences.js';
+import { narrativeStatements, type Statement } from './statements.js';
+import { tableFigure } from './table-figures.js';
+
+/**
+ * The narrative (第三部分 情况说明) against the tables (domain.md §3.1: "总收入533.64万元": a
+ * disagreement is worth reporting). Only sentences that state one of the headline totals directly
+ * ('总收入533.64万元', '“三公”经费预算数为346.30万元') are compared; nothing is guessed.
+ */
+
+/** domain.md §2 尾差: 0.01 万元, or the precision the narrative prints where it converts (17,192万元 is ± 0.5 万元). */
+const MIN_TOLERANCE_WAN = 0.01;
+const TO_YUAN: Record<string, number> = { 万元: 10000, 元: 1 };
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function rule(st: Statement): string {
+  if (st.measure !== 'three_public') return `narrative.${st.measure}`;
+  return st.column === 'total' ? 'narrative.three_public' : `narrative.three_public.${st.column}`;
+}
+
+export interface NarrativeResult {
+  checks: Check[];
+  issues: Issue[];
+}
+
+export function narrativeChecks(doc: ExtractedDocument, meta: DocumentMeta, records: RecognisedRecord[]): NarrativeResult {
+  const kinds: Array<'final' | 'budget'> = meta.kind === 'budget' ? ['budget', 'final'] : ['final', 'budget'];
+  const checks: Check[] = [];
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  // The document's own tables: a 决算 document may also carry 自评 tables, never 预算 ones.
+  const kind = kinds.find((k) => records.some((r) => r.kind === k)) ?? kinds[0]!;
+  for (const st of narrativeStatements(narrativeSentences(doc), meta.year)) {
+    const fig = tableFigure(records, kind, st);
+    if (!fig || !(fig.unit in TO_YUAN)) continue;
+    const scale = TO_YUAN[st.unit]! / TO_YUAN[fig.unit]!;
+    const actual = round(st.value * scale);
+    // A 元 table restated in whole 万元 (Shanghai: 171,915,169元 as 17,192万元) is exact to the printed digit
+    // only; in the table's own unit the narrative drops trailing zeros ('22万元' for 22.00), so 尾差 applies.
+    const printed = fig.unit === st.unit ? 0 : 0.5 * 10 ** -st.decimals * scale;
+    const tolerance = round(Math.max(MIN_TOLERANCE_WAN * (TO_YUAN['万元']! / TO_YUAN[fig.unit]!), printed));
+    const key = `${rule(st)}|${st.stage ?? ''}|${actual}|${st.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // A blank table cell prints nothing: the narrative's 0 agrees with it.
+    const ok = Math.abs((fig.value ?? 0) - actual) <= tolerance + 1e-9;
+    const description = `${fig.label} = 说明「${st.sentence}」`;
+    checks.push({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description });
+    if (!ok)
+      issues.push(
+        issue('warning', 'narrative.disagrees', `narrative states ${st.value}${st.unit} where ${fig.label} prints ${fig.value ?? 'blank'}${fig.unit}: 「${st.sentence}」`, st.prov),
+      );
+  }
+  return { checks, issues };
+}

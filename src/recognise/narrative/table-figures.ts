@@ -1,0 +1,66 @@
+import type { RecognisedRecord } from '../types.js';
+import { all, find, summaryYearTotal, tableTotal } from '../cross-table.js';
+import { squash } from '../amount/text.js';
+import type { Statement } from './statements.js';
+
+/** The table figure a statement restates, with the record's unit; undefined when no table prints it. */
+export interface TableFigure {
+  value: number | null;
+  unit: string;
+  /** What the figure is in print, for the check's description. */
+  label: string;
+}
+
+type Row = RecognisedRecord['rows'][number] & { side?: string };
+
+/** 收入总计 of a 收入支出总表 (the grand total, carry-overs included). */
+function grandTotal(records: RecognisedRecord[]): { value: number | null; unit: string | null } | undefined {
+  for (const record of records) {
+    const line = (record.rows as Row[]).find((r) => r.side === 'income' && /^收入总计$|^总计$/.test(squash(r.name)));
+    if (line) return { value: line.values.amount ?? line.values.total ?? null, unit: record.unit };
+  }
+  return undefined;
+}
+
+const unitOf = (records: RecognisedRecord[]) => records.find((r) => r.unit)?.unit ?? null;
+
+function figure(value: number | null | undefined, unit: string | null, label: string): TableFigure | undefined {
+  return value === undefined || !unit ? undefined : { value, unit, label };
+}
+
+/** 三公 rows are 预算数 and 决算数 (公开07表); a budget table prints the 预算数 row only. */
+function threePublic(records: RecognisedRecord[], kind: 'final' | 'budget', st: Statement): TableFigure | undefined {
+  const record = find(records, `${kind}.three_public`);
+  if (!record || !st.column) return undefined;
+  const stage = st.stage ?? kind;
+  const row = record.rows.find((r) => (stage === 'final' ? /决算/ : /预算/).test(r.name));
+  if (!row || !(st.column in row.values)) return undefined;
+  return figure(row.values[st.column] ?? null, record.unit, `三公 ${row.name} ${st.column}`);
+}
+
+/** Measures read from a 收入支出总表: (family, which line, label in print). */
+const SUMMARY_LINES: Partial<Record<Statement['measure'], ['summary' | 'fiscal_summary', 'income' | 'expenditure' | 'grand', string]>> = {
+  total_income: ['summary', 'income', '收支总表 本年收入合计'],
+  total_expenditure: ['summary', 'expenditure', '收支总表 本年支出合计'],
+  grand_total: ['summary', 'grand', '收支总表 收入总计'],
+  fiscal_income: ['fiscal_summary', 'income', '财政拨款收支总表 本年收入合计'],
+  fiscal_expenditure: ['fiscal_summary', 'expenditure', '财政拨款收支总表 本年支出合计'],
+  fiscal_grand_total: ['fiscal_summary', 'grand', '财政拨款收支总表 收入总计'],
+};
+
+/** The figure of `kind`'s tables (决算 or 预算) that a statement restates. */
+export function tableFigure(records: RecognisedRecord[], kind: 'final' | 'budget', st: Statement): TableFigure | undefined {
+  const line = SUMMARY_LINES[st.measure];
+  if (line) {
+    const [family, which, label] = line;
+    const summary = all(records, `${kind}.${family}`);
+    if (which !== 'grand') return figure(summaryYearTotal(summary, which), unitOf(summary), label);
+    const g = grandTotal(summary);
+    return g && figure(g.value, g.unit, label);
+  }
+  if (st.measure === 'gpb_expenditure') {
+    const functional = find(records, `${kind}.gpb_functional`);
+    return functional && figure(tableTotal(functional, 'total'), functional.unit, '一般公共预算财政拨款支出表 合计');
+  }
+  return st.measure === 'three_public' ? threePublic(records, kind, st) : undefined;
+}
