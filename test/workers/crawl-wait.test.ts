@@ -92,6 +92,8 @@ describe.skipIf(!up)('budgetdoc crawl --redis-url --wait (workers on Redis, reco
     const id = (p: string) => createHash('sha256').update(site.bodyOf(p)).digest('hex');
     expect(item('/attach/1001.pdf')!.records).toBe((await stores.records.getDocument(id('/attach/1001.pdf')))!.recordCount);
     expect(item('/flaky/5001.pdf')!.records).toBe(0); // the same bytes as 1001.pdf: counted there
+    const [record] = await stores.records.listRecords(id('/attach/1001.pdf'));
+    expect(record?.source).toMatchObject({ url: `${site.origin}/attach/1001.pdf`, publishedAt: '2023-06-01 09:30', discoveredFrom: { articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门决算.pdf' } });
     const members = report.items.filter((i) => i.kind === 'member');
     expect(members).toHaveLength(2);
     expect(item('/attach/download.jsp?id=1004')!.records).toBe(members.reduce((n, m) => n + (m.records ?? 0), 0));

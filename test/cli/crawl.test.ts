@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CrawlReport, ReportItem } from '../../src/crawl/report.js';
+import type { StoredDocument, StoreSummary } from '../../src/store/ports.js';
+import { openStores } from '../../src/store/open.js';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
+
+const run = promisify(execFile);
+const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
+
+/** The real binary, asynchronously: the fixture site answers from this process meanwhile. */
+async function budgetdoc(args: string[]): Promise<string> {
+  const { stdout } = await run('node', ['bin/budgetdoc.js', ...args], { env, maxBuffer: 64 << 20 });
+  return stdout;
+}
+
+async function storeSummary(dataDir: string): Promise<StoreSummary> {
+  const stores = await openStores({ dataDir });
+  try {
+    return await stores.records.summary();
+  } finally {
+    await stores.close();
+  }
+}
+
+type Shown = { document: StoredDocument; records: Array<Record<string, unknown>> };
+
+/**
+ * Issue 6's done-when through `node bin/budgetdoc.js`: the fixture finance bureau crawled
+ * twice into one embedded store, one request per second per host.
+ */
+describe('budgetdoc crawl (the binary, embedded store)', () => {
+  let site: FixtureSite;
+  let dataDir: string;
+  let first: CrawlReport;
+  let second: CrawlReport;
+  let afterFirst: StoreSummary;
+  let afterSecond: StoreSummary;
+  let firstRequests: number;
+  // one `show` per document: each starts the binary and opens the store (a few seconds)
+  const shown = new Map<string, Promise<Shown>>();
+  const show = (sha: string) => {
+    if (!shown.has(sha)) shown.set(sha, budgetdoc(['show', sha, '--data-dir', dataDir]).then((out) => JSON.parse(out) as Shown));
+    return shown.get(sha)!;
+  };
+  const url = (path: string) => `${site.origin}${path}`;
+  const item = (r: CrawlReport, path: string) => r.items.find((i) => i.url === url(path) && i.kind === 'document');
+
+  beforeAll(async () => {
+    site = await startFixtureSite();
+    dataDir = mkdtempSync(join(tmpdir(), 'budgetdoc-crawl-bin-'));
+    const args = ['crawl', '--start-url', `${site.origin}/`, '--data-dir', dataDir, '--json', '--no-ocr', '--rate', '1/1', '--timeout', '400'];
+    first = JSON.parse(await budgetdoc(args)) as CrawlReport;
+    firstRequests = site.requests.length;
+    afterFirst = await storeSummary(dataDir);
+    second = JSON.parse(await budgetdoc(args)) as CrawlReport;
+    afterSecond = await storeSummary(dataDir);
+  }, 240_000);
+  afterAll(async () => {
+    await site?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores every attachment with where it was found, visible through `budgetdoc show`', async () => {
+    expect(first.documents).toMatchObject({ new: 7, changed: 0, unchanged: 0, failed: 2, skippedByRobots: 1 });
+    const stored = first.items.filter((i): i is ReportItem & { sha256: string } => (i.kind === 'document' || i.kind === 'member') && i.outcome === 'new' && Boolean(i.sha256));
+    expect(stored).toHaveLength(9); // 7 documents (one a ZIP) and its 2 members
+    const listing = url('/yjsgk/index.html');
+    for (const i of stored) {
+      const { document, records } = await show(i.sha256);
+      expect(document.urls).toContain(i.member ? `${i.url}#${encodeURIComponent(i.member)}` : i.url);
+      expect(document.source.discoveredFrom).toMatchObject({ listingUrl: expect.stringMatching(/\/yjsgk\/index(_1)?\.html$/), linkText: expect.any(String), publishedAt: expect.stringMatching(/^2023-0\d-\d\d/) });
+      // records counted once per sha256 (the same bytes at a second URL add none); a ZIP's are its members'
+      if (i.records && document.format !== 'zip') expect(records).toHaveLength(i.records);
+      // every record says where its document was published and found; an attachment's 发布时间 is its article's
+      const d = document.source.discoveredFrom!;
+      const publishedAt = document.format === 'html' ? expect.stringMatching(/^2023-07-18/) : d.publishedAt;
+      for (const r of records) {
+        expect(r.source).toEqual({ id: i.sha256, url: document.source.url, fileName: document.source.fileName, publishedAt, publisher: expect.toBeOneOf([null, expect.any(String)]), discoveredFrom: d, ...(i.member ? { parentId: document.source.parentId } : {}) });
+      }
+    }
+    expect(shown.size).toBe(7);
+    const pdf = await show(item(first, '/attach/1001.pdf')!.sha256!);
+    expect(pdf.document.source).toMatchObject({
+      url: url('/attach/1001.pdf'),
+      fileName: '洪江市财政局2024年部门决算.pdf',
+      discoveredFrom: { listingUrl: listing, articleUrl: url('/yjsgk/202306/t20230601_102.html'), articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门决算.pdf', publishedAt: '2023-06-01 09:30' },
+    });
+    expect(pdf.records.length).toBeGreaterThan(0);
+    const docx = await show(item(first, '/attach/1002.docx')!.sha256!);
+    expect(docx.document.source.discoveredFrom).toMatchObject({ articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门预算说明', publishedAt: '2023-06-01 09:30' });
+  });
+
+  it('keeps the ZIP as a container and its members with the ZIP as parent', async () => {
+    const zip = item(first, '/attach/download.jsp?id=1004')!;
+    const container = await show(zip.sha256!);
+    expect(container.document).toMatchObject({ status: 'ok', format: 'zip', source: { fileName: '2024年部门预算公开表.zip', discoveredFrom: { articleTitle: '洪江市财政局2024年部门预算公开', linkText: '附件下载', publishedAt: '2023-05-01 10:00' } } });
+    expect(container.document.issues.map((i) => i.code)).toEqual(['zip.container']);
+    expect(container.records).toEqual([]);
+    const members = first.items.filter((i) => i.kind === 'member');
+    expect(members).toHaveLength(2);
+    for (const m of members) {
+      const { document } = await show(m.sha256!);
+      expect(document.source).toMatchObject({ parentId: zip.sha256, fileName: m.fileName, discoveredFrom: container.document.source.discoveredFrom });
+    }
+  });
+
+  it('obeys robots.txt: the forbidden paths are reported as skipped and never requested', () => {
+    expect(first.items.filter((i) => i.outcome === 'skipped').map((i) => [new URL(i.url).pathname, i.reason])).toEqual([
+      ['/private/internal.html', 'robots.disallowed'],
+      ['/private/budget.pdf', 'robots.disallowed'],
+    ]);
+    expect(site.requests.filter((r) => r.path.startsWith('/private/'))).toEqual([]);
+    expect(site.requests.filter((r) => r.path === '/robots.txt').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('obeys the rate limit: one request per second to the host, in each run', () => {
+    for (const requests of [site.requests.slice(0, firstRequests), site.requests.slice(firstRequests)]) {
+      const at = requests.map((r) => r.at).sort((a, b) => a - b);
+      expect(at.length).toBeGreaterThan(15);
+      // arrival times in this busy process jitter by tens of ms; a burst would show gaps near 0
+      const gaps = at.slice(1).map((t, i) => t - at[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
+      expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(gaps.length * 1000 - 100);
+    }
+  });
+
+  it('a second run reports 0 new documents and stores no duplicate records', () => {
+    expect(second.documents).toMatchObject({ new: 0, changed: 0, unchanged: 7, failed: 2, skippedByRobots: 1 });
+    expect(second.recordsByTableType).toEqual({});
+    const records = Object.values(first.recordsByTableType).reduce((a, b) => a + b, 0);
+    expect(afterFirst.records).toBe(records);
+    expect([afterSecond.documents, afterSecond.records]).toEqual([afterFirst.documents, afterFirst.records]);
+    // attachments are asked for conditionally and answered 304
+    const attachments = site.requests.slice(firstRequests).filter((r) => r.path.startsWith('/attach/') && r.status !== 404);
+    expect(attachments.map((r) => [r.path, r.conditional, r.status])).toEqual(attachments.map((r) => [r.path, true, 304]));
+    expect(attachments).toHaveLength(4);
+  });
+});
