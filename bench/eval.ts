@@ -57,6 +57,7 @@ export async function evaluate(options: { only?: string; verbose?: boolean; log?
   const samples = samplesByName(SAMPLES_DIR);
   const byType = new Map<string, Row>();
   const cross = blank();
+  const narrative = blank();
   const files = readdirSync(EXPECTED_DIR).filter((f) => f.endsWith('.expected.json') && (!options.only || f.includes(options.only)));
   for (const file of files) {
     const sampleName = basename(file, '.expected.json');
@@ -93,8 +94,12 @@ export async function evaluate(options: { only?: string; verbose?: boolean; log?
       add(row, r);
       byType.set(exp.tableType, row);
     }
-    cross.checksTotal += recognised.checks.length;
-    cross.checksOk += recognised.checks.filter((c) => c.ok).length;
+    // Document-level checks: identities across tables, and the narrative's totals against the tables.
+    for (const c of recognised.checks) {
+      const into = c.rule.startsWith('narrative.') ? narrative : cross;
+      into.checksTotal++;
+      if (c.ok) into.checksOk++;
+    }
   }
   const overall = blank();
   log('');
@@ -104,9 +109,11 @@ export async function evaluate(options: { only?: string; verbose?: boolean; log?
     add(overall, row);
   }
   log(line('cross-table checks', cross));
+  log(line('narrative checks', narrative));
   add(overall, cross);
+  add(overall, narrative);
   log(line('OVERALL', overall));
-  return { byType, overall, cross };
+  return { byType, overall, cross, narrative };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]));

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { DocxBuilder, sheetValues, type ExpectedTable } from './docx-samples/docx-builder.js';
 import * as f from './docx-samples/seed-001-final.js';
 import * as s from './docx-samples/seed-001-selfeval.js';
+import { narrative } from './docx-samples/seed-001-narrative.js';
 import * as k from './docx-samples/seed-000-forms.js';
 import { parseGrid, textRows } from './docx-samples/grid-spec.js';
 import { book, specSheet, xlsxPackage } from './docx-samples/workbook-object.js';
@@ -51,8 +52,9 @@ async function yangling(): Promise<void> {
   d.lines(f.headers.t06).native(f.t06, '公开06表').p(f.notes.t06);
   d.lines(f.headers.t07).pictureTable(f.t07, { contextIncludes: '公开07表', kind: 'png' }).p(f.notes.t07);
   d.lines(f.headers.t08).native(f.t08, '公开08表').p(f.notes.t08);
-  d.p('第三部分 2019 年部门决算情况说明')
-    .p('十、预算绩效情况说明')
+  d.p('第三部分 2019 年部门决算情况说明');
+  for (const text of narrative) d.p(text);
+  d.p('十、预算绩效情况说明')
     .p('1.人大会议：该项目根据年初设定的绩效目标，项目自评得分100分。项目全年预算数22万元，执行数22万元，完成预算的100%。')
     .p('预算项目自评表')
     .workbook(s.selfEvalMeeting, { contextIncludes: '人大会议', sheet: '预算项目自评表', at: { r: 1, c: 1 }, xlsx: true })

@@ -9,11 +9,17 @@ import { localSource, processDocument } from '../../src/pipeline/process-documen
  * '财政拨款收入支出总计0.3万元' where 公开04表 (财政拨款收入支出决算总表) prints 总计 2961.68: a real disagreement.
  */
 const SAMPLE = 'samples/pdf/real/shanghai-putuo-finance-bureau-2024-final.pdf';
+/** Seed 001 rebuilt, its 第三部分 一–九 printed as in the seed (scripts/docx-samples/seed-001-narrative.ts). */
+const SEED001 = 'samples/docx/yangling-2019-final.docx';
+
+async function run(path: string) {
+  const bytes = new Uint8Array(readFileSync(path));
+  return processDocument(bytes, localSource(bytes, path));
+}
 
 describe('narrative cross-check (golden)', () => {
   it('compares every headline total the 情况说明 restates and reports the one the tables contradict', async () => {
-    const bytes = new Uint8Array(readFileSync(SAMPLE));
-    const { recognised, status } = await processDocument(bytes, localSource(bytes, SAMPLE));
+    const { recognised, status } = await run(SAMPLE);
     const narrative = recognised.checks.filter((c) => c.rule.startsWith('narrative.'));
     expect(narrative.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
       ['narrative.grand_total', 2995.39, 2995.39, true],
@@ -37,4 +43,33 @@ describe('narrative cross-check (golden)', () => {
     // A disagreement in print makes the document partial, never failed.
     expect(status).toBe('partial');
   }, 60_000);
+
+  it('finds the seed 001 totals in the DOCX narrative; 财政拨款支出 531.84 disagrees with 公开04/05表 (531.71) in print', async () => {
+    const { recognised } = await run(SEED001);
+    const narrative = recognised.checks.filter((c) => c.rule.startsWith('narrative.'));
+    expect(narrative.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
+      // 总收入533.64万元 … 总支出531.84万元 (公开01表 本年收入合计 / 本年支出合计)
+      ['narrative.total_income', 533.64, 533.64, true],
+      ['narrative.total_expenditure', 531.84, 531.84, true],
+      ['narrative.total_income', 533.64, 533.64, true],
+      ['narrative.fiscal_income', 531.71, 531.71, true],
+      ['narrative.total_expenditure', 531.84, 531.84, true],
+      ['narrative.fiscal_income', 531.71, 531.71, true],
+      ['narrative.fiscal_expenditure', 531.71, 531.84, false],
+      ['narrative.fiscal_expenditure', 531.71, 531.84, false],
+      ['narrative.gpb_expenditure', 531.71, 531.84, false],
+      // 公开07表 (read by OCR from the PNG): 预算数 14.31 / 决算数 12.73 and their parts.
+      ['narrative.three_public', 14.31, 14.31, true],
+      ['narrative.three_public', 12.73, 12.73, true],
+      ['narrative.three_public.outboundTravel', 0, 0, true],
+      ['narrative.three_public.vehiclePurchase', 0, 0, true],
+      ['narrative.three_public.vehicleOperation', 8.38, 8.38, true],
+      ['narrative.three_public.reception', 4.35, 4.35, true],
+      ['narrative.three_public.vehicleOperation', 9.43, 9.43, true],
+      ['narrative.three_public.vehicleOperation', 8.38, 8.38, true],
+    ]);
+    const disagrees = recognised.issues.filter((i) => i.code === 'narrative.disagrees');
+    expect(disagrees.map((i) => i.prov?.part)).toEqual(['word/document.xml', 'word/document.xml', 'word/document.xml']);
+    expect(disagrees[2]!.message).toContain('2019年度一般公共预算财政拨款总支出531.84万元');
+  }, 120_000);
 });

@@ -103,6 +103,17 @@ export function statementsIn(sentence: Sentence, year: number | null): Statement
   return [...out, ...threePublicIn(sentence, year)].sort((a, b) => a[0] - b[0]).map(([, st]) => st);
 }
 
+/** The start of a sentence or list item: '(二)', '其中:', '2019年'. */
+const ITEM_START = /^(其中:)?(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)?((?:19|20)\d{2}年度?)?$/;
+
+/**
+ * A 三公 part is only read where the sentence is about 三公 or opens with the part: seed 001 also lists
+ * '公务接待费4.35万元' among the 公用经费 of 公开06表, which is another figure.
+ */
+function aboutThreePublic(text: string, prefix: string): boolean {
+  return /三公/.test(text) || ITEM_START.test(prefix);
+}
+
 /**
  * 三公 figures: '“三公”经费财政拨款支出预算为14.31万元，支出决算为12.73万元' (seed 001) gives the
  * 预算数 and the 决算数; '“三公”经费预算数为346.30万元' (Shanghai budgets) the 预算数; a bare
@@ -117,7 +128,8 @@ function threePublicIn(sentence: Sentence, year: number | null): Found {
       'g',
     );
     for (const m of sentence.text.matchAll(re)) {
-      if (qualified(sentence.text.slice(0, m.index), year)) continue;
+      const prefix = sentence.text.slice(0, m.index);
+      if (qualified(prefix, year) || (column !== 'total' && !aboutThreePublic(sentence.text, prefix))) continue;
       const push = (stage: 'budget' | 'final' | undefined, num: string | undefined, unit: string | undefined) => {
         if (num === undefined || unit === undefined) return;
         const s: Statement = { measure: 'three_public', column, ...parse(num, unit), sentence: sentence.text, prov: sentence.prov };

@@ -97,6 +97,8 @@ describe('narrative statements', () => {
       ['vehicleOperation', 'budget', 9.43],
       ['vehicleOperation', 'final', 8.38],
     ]);
+    // Seed 001 lists 公务接待费 among the 公用经费 of 公开06表: not a 三公 statement.
+    expect(one('公用经费52.48万元，主要包括办公费2.84万元，公务接待费4.35万元，公务用车运行维护费8.38万元。')).toEqual([]);
     expect(one('（二）公务用车购置及运行费32.20万元，与2024年预算持平。').map((x) => [x.column, x.stage, x.value])).toEqual([['vehicleTotal', undefined, 32.2]]);
   });
 
