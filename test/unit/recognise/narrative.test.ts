@@ -118,22 +118,14 @@ describe('narrative statements', () => {
 describe('narrative cross-check', () => {
   it('compares the seed 001 narrative with its tables and reports the two figures that disagree in print', () => {
     const { checks, issues } = narrativeChecks(docOf(SEED001_NARRATIVE), meta('final'), SEED001_RECORDS);
-    const summary = checks.map((c) => [c.rule, c.expected, c.actual, c.ok]);
-    expect(summary).toEqual([
-      ['narrative.total_income', 533.64, 533.64, true],
-      ['narrative.total_expenditure', 531.84, 531.84, true],
-      ['narrative.total_income', 533.64, 533.64, true],
-      ['narrative.fiscal_income', 531.71, 531.71, true],
-      // 财政拨款支出 531.84 is 公开03表's 合计; 公开04表 prints 531.71 (财政拨款 only): a real disagreement.
-      ['narrative.fiscal_expenditure', 531.71, 531.84, false],
-      ['narrative.gpb_expenditure', 531.71, 531.84, false],
-      ['narrative.three_public', 14.31, 14.31, true],
-      ['narrative.three_public', 12.73, 12.73, true],
-      ['narrative.three_public.outboundTravel', 0, 0, true],
-      ['narrative.three_public.vehiclePurchase', 0, 0, true],
-      ['narrative.three_public.vehicleOperation', 8.38, 8.38, true],
-      ['narrative.three_public.reception', 4.35, 4.35, true],
+    // Every restated figure is compared (the end-to-end list is in test/golden/narrative.test.ts); only
+    // 财政拨款支出 531.84 (公开03表's 合计) disagrees with 公开04/05表, which print 531.71: a real disagreement.
+    expect(checks).toHaveLength(12);
+    expect(checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([
+      ['narrative.fiscal_expenditure', 531.71, 531.84],
+      ['narrative.gpb_expenditure', 531.71, 531.84],
     ]);
+    expect(checks.filter((c) => c.rule.startsWith('narrative.three_public')).map((c) => c.expected)).toEqual([14.31, 12.73, 0, 0, 8.38, 4.35]);
     expect(checks.every((c) => c.tolerance === 0.01)).toBe(true);
     expect(issues.map((i) => [i.code, i.prov?.locator])).toEqual([
       ['narrative.disagrees', 'p[3]'],
