@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
 import { localSource, processDocument } from '../pipeline/process-document.js';
 
@@ -14,13 +15,14 @@ export function registerExtract(program: Command): void {
     .argument('<file...>', 'documents to extract (PDF, HTML, DOCX, XLS/XLSX, images)')
     .option('--raw', 'print the extracted document model instead of the records')
     .option('--no-ocr', 'never run OCR (scanned pages are reported, not read)')
-    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean }) => {
+    .option('--timeout <seconds>', 'stop extracting a document after this long (it is reported failed)', '1800')
+    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean; timeout: string }) => {
       const out: unknown[] = [];
       let failed = 0;
       for (const file of files) {
         const bytes = new Uint8Array(await readFile(file));
         const source = localSource(bytes, file);
-        const p = await processDocument(bytes, source, { ...defaultLimits, ocr: opts.ocr });
+        const p = await processDocument(bytes, source, { ...defaultLimits, ocr: opts.ocr }, { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 });
         if (p.status === 'failed') {
           failed++;
           const reason = p.document.issues.find((i) => i.severity === 'error')?.message ?? 'failed';

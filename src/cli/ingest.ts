@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
 import { InProcessQueue, type QueueBackend } from '../pipeline/in-process.js';
 import { ingestPaths, type IngestReport } from '../pipeline/ingest.js';
@@ -31,8 +32,9 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
     .option('--redis-url <url>', 'run the jobs on BullMQ workers (needs --database-url)', process.env.REDIS_URL)
     .option('--force', 're-run the pipeline on documents already stored')
     .option('--no-ocr', 'never run OCR')
+    .option('--timeout <seconds>', 'stop extracting a document after this long (it is stored failed)', '1800')
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: StoreFlags & { redisUrl?: string; force?: boolean; ocr: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: StoreFlags & { redisUrl?: string; force?: boolean; ocr: boolean; json?: boolean; timeout: string }) => {
       const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
       if (opts.redisUrl && !opts.databaseUrl) {
         throw new Error('distributed ingest (REDIS_URL) needs DATABASE_URL: every worker must read the same blobs and records');
@@ -43,7 +45,8 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
         if (!loadBackend) throw new Error('this build has no BullMQ backend');
         queue = await (await loadBackend()).openQueue(stores, log, opts.redisUrl);
       } else {
-        queue = new InProcessQueue({ ...stores, records: stores.records, limits: { ...defaultLimits, ocr: opts.ocr }, log });
+        const isolation = { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 };
+        queue = new InProcessQueue({ ...stores, records: stores.records, limits: { ...defaultLimits, ocr: opts.ocr }, log, isolation });
       }
       try {
         const report = await ingestPaths(paths, stores, queue, { force: Boolean(opts.force) });

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { DocumentStatus, Issue } from '../model/document.js';
 import { PermanentError } from '../model/errors.js';
 import type { Format } from '../model/document.js';
-import { extractDocument } from '../extract/registry.js';
+import { extractIsolated, defaultIsolation, type IsolationLimits } from '../extract/isolate.js';
 import type { ExtractLimits } from '../extract/types.js';
 import { recogniseDocument } from '../recognise/registry.js';
 import type { RecognisedRecord } from '../recognise/types.js';
@@ -15,6 +15,8 @@ export interface PipelineDeps {
   records: RecordStore;
   limits: ExtractLimits;
   log: Logger;
+  /** Time and heap limits of the worker thread each extraction runs in. */
+  isolation?: IsolationLimits;
 }
 
 export type Handler<S extends Stage> = (data: JobData<S>, deps: PipelineDeps) => Promise<NextJob[]>;
@@ -25,7 +27,7 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
   if (!stored) throw new PermanentError('store.unknown_document', `no document ${sourceId}`);
   const bytes = await deps.blobs.get(sourceId);
   if (!bytes) throw new PermanentError('blob.missing', `no stored bytes for ${sourceId}`);
-  const doc = await extractDocument(bytes, stored.source, stored.format as Format, deps.limits);
+  const doc = await extractIsolated(bytes, stored.source, stored.format as Format, deps.limits, deps.isolation ?? defaultIsolation);
   await deps.records.saveExtraction(sourceId, doc);
   deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length }, 'extracted');
   return doc.status === 'failed' ? [] : [{ stage: 'recognise', data: { sourceId, runId } }];

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExtractedDocument, SourceRef } from '../model/document.js';
-import { extractDocument } from '../extract/registry.js';
+import { defaultIsolation, extractIsolated, type IsolationLimits } from '../extract/isolate.js';
 import { mediaTypeOf, sniff } from '../extract/sniff.js';
 import { defaultLimits, type ExtractLimits } from '../extract/types.js';
 import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
@@ -27,8 +27,13 @@ export function localSource(bytes: Uint8Array, path: string): SourceRef {
 }
 
 /** Extract, recognise and validate one document in memory: what `budgetdoc extract` prints. Stores nothing. */
-export async function processDocument(bytes: Uint8Array, source: SourceRef, limits: ExtractLimits = defaultLimits): Promise<Processed> {
-  const document = await extractDocument(bytes, source, sniff(bytes, source.fileName), limits);
+export async function processDocument(
+  bytes: Uint8Array,
+  source: SourceRef,
+  limits: ExtractLimits = defaultLimits,
+  isolation: IsolationLimits = defaultIsolation,
+): Promise<Processed> {
+  const document = await extractIsolated(bytes, source, sniff(bytes, source.fileName), limits, isolation);
   const recognised: RecognisedDocument =
     document.status === 'failed' ? { records: [], checks: [], issues: [] } : recogniseDocument(document);
   return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks) };
