@@ -46,7 +46,7 @@ describe('budgetdoc export', () => {
       await stores.close();
     }
     expect([...stored.values()].map((recs) => recs.length)).toEqual([1, 1]);
-    // Two CLI processes and PGlite starts: slow when the suite fills both cores.
+    // An ingest process and a PGlite start: slow when the suite fills both cores.
   }, 120_000);
 
   it('JSONL: one stored record per line, as stored, led by its document', async () => {
