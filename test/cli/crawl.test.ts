@@ -121,13 +121,17 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
   });
 
   it('obeys the rate limit: one request per second to the host, in each run', () => {
+    // The limiter grants request i at g_i with g_j - g_i >= (j - i) s. The embedded crawl extracts
+    // on the same thread, so a granted request can reach the server several hundred ms late on a loaded machine;
+    // arrivals therefore satisfy a_j - a_i >= (j - i) s - SLACK for every pair, which a burst or
+    // a faster budget breaks within a few requests.
+    const SLACK = 750;
     for (const requests of [site.requests.slice(0, firstRequests), site.requests.slice(firstRequests)]) {
       const at = requests.map((r) => r.at).sort((a, b) => a - b);
       expect(at.length).toBeGreaterThan(15);
-      // arrival times in this busy process jitter by tens of ms; a burst would show gaps near 0
-      const gaps = at.slice(1).map((t, i) => t - at[i]!);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
-      expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(gaps.length * 1000 - 100);
+      for (let i = 0; i < at.length; i++) {
+        for (let j = i + 1; j < at.length; j++) expect(at[j]! - at[i]!, `requests ${i} and ${j}`).toBeGreaterThanOrEqual((j - i) * 1000 - SLACK);
+      }
     }
   });
 
