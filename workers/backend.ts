@@ -52,11 +52,11 @@ export const bullBackend: DistributedBackend = {
   async openQueue(stores, log, redisUrl) {
     return new BullQueueBackend({ connection: connectionFromUrl(redisUrl) }, stores, log);
   },
-  async runWorkers({ stores, log, redisUrl, concurrency, limits }) {
-    const running = startPipelineWorkers({ connection: connectionFromUrl(redisUrl), deps: { ...stores, limits, log }, concurrency });
+  async runWorkers({ stores, log, redisUrl, concurrency, limits, prefix }) {
+    const running = startPipelineWorkers({ connection: connectionFromUrl(redisUrl), deps: { ...stores, limits, log }, concurrency, ...(prefix ? { prefix } : {}) });
     // Crawl and fetch workers ride along, so one `budgetdoc worker` serves the whole nightly flow (issue 6).
     const { startCrawlWorkers } = await import('./crawl.worker.js');
-    const crawl = await startCrawlWorkers({ redisUrl, stores, log, concurrency });
+    const crawl = await startCrawlWorkers({ redisUrl, stores, log, concurrency, ...(prefix ? { prefix } : {}) });
     log.info({ stages: running.workers.length + crawl.workers.length, concurrency }, 'workers running; Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

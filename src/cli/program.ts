@@ -27,12 +27,20 @@ export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: Cra
   storeOptions(program.command('worker').description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'))
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
     .option('--concurrency <n>', 'jobs per stage at once', '1')
-    .action(async (opts: StoreFlags & { redisUrl?: string; concurrency: string }) => {
+    .option('--queue-prefix <prefix>', 'BullMQ key prefix (separates deployments sharing one Redis)', 'bull')
+    .action(async (opts: StoreFlags & { redisUrl?: string; concurrency: string; queuePrefix: string }) => {
       if (!opts.redisUrl || !opts.databaseUrl) throw new Error('worker needs REDIS_URL and DATABASE_URL (blobs and records shared by all workers)');
       if (!loadBackend) throw new Error('this build has no BullMQ backend');
       const stores = await openFromFlags(opts);
       const backend = await loadBackend();
-      await backend.runWorkers({ stores, log: createLogger(), redisUrl: opts.redisUrl, concurrency: Number(opts.concurrency), limits: defaultLimits });
+      await backend.runWorkers({
+        stores,
+        log: createLogger(),
+        redisUrl: opts.redisUrl,
+        concurrency: Number(opts.concurrency),
+        limits: defaultLimits,
+        prefix: opts.queuePrefix,
+      });
     });
   return program;
 }
