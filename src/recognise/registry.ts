@@ -70,7 +70,8 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
         ...baseFields(table, ctx, recogniser.tableType, '', null),
         ...record,
         tableId: table.id,
-        issues: [...recordIssues, ...found, ...(parts[tableIndex]?.issues ?? [])],
+        // A repaired document-level name travels with the records that carry it.
+        issues: [...recordIssues, ...found, ...(record.department === meta.department ? (meta.issues ?? []) : []), ...(parts[tableIndex]?.issues ?? [])],
       };
       records.push(validateRecord(recogniser, draft));
     } catch (err) {

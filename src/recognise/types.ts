@@ -10,6 +10,8 @@ export interface DocumentMeta {
   kind: BaseRecord['kind'];
   /** Provenance of each of the fields above, keyed 'region' | 'department' | 'year' | 'kind'. */
   provenance: Record<string, Provenance>;
+  /** Repairs made to these fields (meta.name_repaired), for the records that carry them. */
+  issues?: Issue[];
 }
 
 export interface RecogniseContext {

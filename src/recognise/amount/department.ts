@@ -1,6 +1,7 @@
-import type { Provenance, Table } from '../../model/document.js';
+import type { Issue, Provenance, Table } from '../../model/document.js';
 import { normalise } from '../values.js';
 import { regionFromText } from '../meta/region.js';
+import { repairOcrOrgName } from '../meta/org-name.js';
 import type { DocumentMeta } from '../types.js';
 
 const LABEL = /^(编制部门|编制单位|预算单位|单位名称|部门)\s*[:：]\s*/;
@@ -25,14 +26,21 @@ export function printedDepartment(lines: string[]): string | null {
 }
 
 /** Department and region for a table's record: the printed department first, the document's otherwise. */
-export function tableMeta(table: Table, lines: string[], meta: DocumentMeta): { department: string | null; region: DocumentMeta['region']; provenance: Record<string, Provenance> } {
-  const department = printedDepartment(lines);
-  if (!department || department === meta.department) return { department: meta.department, region: meta.region, provenance: {} };
+export function tableMeta(
+  table: Table,
+  lines: string[],
+  meta: DocumentMeta,
+): { department: string | null; region: DocumentMeta['region']; provenance: Record<string, Provenance>; issues: Issue[] } {
+  const printed = printedDepartment(lines);
+  // An OCR-read line may misread the city (威阳市 for 咸阳市): put right as the document's name is.
+  const repaired = printed ? repairOcrOrgName(printed, table.prov) : undefined;
+  const department = repaired?.value ?? null;
+  if (!department || department === meta.department) return { department: meta.department, region: meta.region, provenance: {}, issues: [] };
   const provenance: Record<string, Provenance> = { department: table.prov };
   let region = meta.region;
   if (Object.keys(region).length === 0) {
     region = regionFromText(department);
     if (Object.keys(region).length > 0) provenance.region = table.prov;
   }
-  return { department, region, provenance };
+  return { department, region, provenance, issues: repaired?.issue ? [repaired.issue] : [] };
 }

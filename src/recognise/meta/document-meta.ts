@@ -1,7 +1,7 @@
 import type { ExtractedDocument, Provenance } from '../../model/document.js';
 import type { DocumentMeta } from '../types.js';
 import { compact, normalise } from '../values.js';
-import { compactName, isOrgName, orgFromTitle } from './org-name.js';
+import { compactName, isOrgName, orgFromTitle, repairOcrOrgName } from './org-name.js';
 import { regionFromText } from './region.js';
 
 interface Line {
@@ -112,7 +112,9 @@ export function documentMeta(doc: ExtractedDocument): DocumentMeta {
   const provenance: Record<string, Provenance> = {};
   const year = yearFrom(lines);
   if (year) provenance.year = year.prov;
-  const dept = departmentFrom(doc, lines);
+  const found = departmentFrom(doc, lines);
+  const repaired = found && repairOcrOrgName(found.value, found.prov);
+  const dept = found && repaired ? { ...found, value: repaired.value } : undefined;
   if (dept) provenance.department = dept.prov;
   const publisher = doc.meta.find((m) => m.key === 'publisher');
   // The unit's own name first: a county bureau's page may be hosted by the city.
@@ -132,5 +134,6 @@ export function documentMeta(doc: ExtractedDocument): DocumentMeta {
   }
   const kind = kindFrom(lines);
   if (kind !== 'unknown' && lines[0]) provenance.kind = lines[0].prov;
-  return { region, department: dept?.value ?? null, year: year?.value ?? null, kind, provenance };
+  const meta: DocumentMeta = { region, department: dept?.value ?? null, year: year?.value ?? null, kind, provenance };
+  return repaired?.issue ? { ...meta, issues: [repaired.issue] } : meta;
 }

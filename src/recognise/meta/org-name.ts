@@ -1,4 +1,7 @@
+import type { Issue, Provenance } from '../../model/document.js';
+import { issue } from '../../model/build.js';
 import { normalise } from '../values.js';
+import { repairPlaceName } from './region.js';
 
 /**
  * What a budget unit's name ends with (国家机关, 事业单位, 人大/政协 offices, schools, 街道办事处 ...).
@@ -31,4 +34,17 @@ export function orgFromTitle(text: string): string | undefined {
     if (isOrgName(name)) return name;
   }
   return undefined;
+}
+
+/**
+ * A unit name as OCR read it, with a misread city put right (region.ts repairPlaceName) and a
+ * 'meta.name_repaired' warning saying so. Names from a text layer or the document structure are
+ * returned as they are: only a reading by OCR can be a misreading.
+ */
+export function repairOcrOrgName(name: string, prov: Provenance): { value: string; issue?: Issue } {
+  if (prov.method !== 'ocr') return { value: name };
+  const fix = repairPlaceName(name);
+  if (!fix) return { value: name };
+  const note = issue('warning', 'meta.name_repaired', `unit name read by OCR as '${name}', city ${fix.from} taken as ${fix.to}: '${fix.value}'`, prov);
+  return { value: fix.value, issue: note };
 }

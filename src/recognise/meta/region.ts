@@ -71,3 +71,44 @@ export function regionFromText(text: string): Region {
   }
   return {};
 }
+
+export interface NameRepair {
+  value: string;
+  /** The misread city name and the real one it was replaced by (威阳市 -> 咸阳市). */
+  from: string;
+  to: string;
+}
+
+let knownNames: Set<string> | undefined;
+
+/** Same length, exactly one character different. */
+function oneSubstitution(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  return x.length === y.length && x.filter((c, i) => c !== y[i]).length === 1;
+}
+
+/**
+ * OCR misreads one character of a city in a unit's name ('威阳市杨陵区...' for 咸阳市杨陵区): when
+ * a county of the division list is printed after a city-level name that exists nowhere in the
+ * list but is one substitution away from that county's own city, the city is put right.
+ * Conservative by design: full city names only, no repair when the printed one is a real
+ * division, when two edits are needed, or when two counties of that name would repair differently.
+ * Callers apply it to OCR readings only (text layers print what the unit wrote).
+ */
+export function repairPlaceName(text: string): NameRepair | null {
+  index ??= buildIndex();
+  const known = (knownNames ??= new Set(index.flatMap((e) => e.names)));
+  const repairs = new Map<string, NameRepair>();
+  for (const e of index) {
+    const { county, city } = e.region;
+    if (e.level !== 'county' || !county || !city || county.length < 2) continue;
+    for (let at = text.indexOf(county); at >= 0; at = text.indexOf(county, at + 1)) {
+      const printed = text.slice(Math.max(0, at - city.length), at);
+      if (printed === city || known.has(printed) || !oneSubstitution(printed, city)) continue;
+      const value = text.slice(0, at - city.length) + city + text.slice(at);
+      repairs.set(value, { value, from: printed, to: city });
+    }
+  }
+  return repairs.size === 1 ? [...repairs.values()][0]! : null;
+}
