@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { budgetdoc } from '../helpers/cli.js';
 import { HTML_SAMPLE, inputFolder } from '../helpers/pipeline.js';
-
-const run = promisify(execFile);
-const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
-
-async function budgetdoc(args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/budgetdoc.js', ...args], { env, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('budgetdoc CLI', () => {
   it('extract prints the records as one JSON array on stdout, logs elsewhere', async () => {

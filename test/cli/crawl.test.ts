@@ -1,24 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrawlReport, ReportItem } from '../../src/crawl/report.js';
 import type { StoredDocument, StoreSummary } from '../../src/store/ports.js';
 import { SqlFetchStateStore } from '../../src/crawl/sql-fetch-state.js';
 import { openStores } from '../../src/store/open.js';
 import type { SqlRecordStore } from '../../src/store/sql-record-store.js';
+import { budgetdocStdout as budgetdoc } from '../helpers/cli.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-
-const run = promisify(execFile);
-const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
-
-/** The real binary, asynchronously: the fixture site answers from this process meanwhile. */
-async function budgetdoc(args: string[]): Promise<string> {
-  const { stdout } = await run('node', ['bin/budgetdoc.js', ...args], { env, maxBuffer: 64 << 20 });
-  return stdout;
-}
 
 async function storeSummary(dataDir: string): Promise<StoreSummary> {
   const stores = await openStores({ dataDir });

@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LineRow } from '../../schemas/common.js';
 import { VALUE_COLUMNS } from '../../src/export/value-rows.js';
 import type { RecognisedRecord } from '../../src/recognise/types.js';
 import { openStores } from '../../src/store/open.js';
-
-const run = promisify(execFile);
-const env = { ...process.env, DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
-
-async function budgetdoc(args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/budgetdoc.js', ...args], { env, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { budgetdoc } from '../helpers/cli.js';
 
 type Line = RecognisedRecord & { documentId: string; sourceUrl: string; fileName: string };
 const csvRows = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
