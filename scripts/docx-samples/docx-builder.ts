@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
+// Type only: erased at run time, so the builder never loads vitest.
+import type { GoldenTable } from '../../test/golden/table-golden.js';
 import { coveringCell, parseGrid, textRows, asSheetValue, type GridSpec } from './grid-spec.js';
 import { layoutTable } from './table-layout.js';
 import { writeBitmapEmf, writeEmf } from './emf-writer.js';
@@ -8,18 +10,9 @@ import { book, excelSheet8Object, specSheet, xlsxPackage } from './workbook-obje
 import { APP_XML, contentTypesXml, coreXml, documentXml, oleObject, paragraph, picture, REL, relsXml, STYLES, table, type Part } from './ooxml.js';
 
 /** What the golden test expects of one table, derived from the seed transcription. */
-export interface ExpectedTable {
+export interface ExpectedTable extends GoldenTable {
   source: 'native' | 'workbook' | 'emf' | 'ocr';
-  part: string;
   method: 'structure' | 'emf-text' | 'ocr';
-  contextIncludes: string;
-  nRows: number;
-  nCols: number;
-  rows: string[][];
-  spans: Array<[number, number, number, number]>;
-  firstLocator?: string;
-  lastLocator?: string;
-  values?: Record<string, number>;
 }
 
 const col = (c: number): string => XLSX.utils.encode_col(c);
