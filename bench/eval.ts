@@ -4,10 +4,11 @@
  * tables expected / found / typed correctly, field accuracy (exact value match) and checks passed.
  * `--verbose` lists every mismatch; `--only <substring>` limits the samples.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { processDocument, localSource } from '../src/pipeline/process-document.js';
 import { compareRecord, pairRecords, type RecordLike } from './records-compare.js';
+import { samplesByName } from './sample-index.js';
 
 const EXPECTED_DIR = 'test/golden/records';
 const SAMPLES_DIR = 'samples';
@@ -23,15 +24,6 @@ interface Row {
 }
 
 const blank = (): Row => ({ expected: 0, found: 0, typed: 0, fieldsMatched: 0, fieldsTotal: 0, checksOk: 0, checksTotal: 0 });
-
-function samplesByName(dir: string, out = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) samplesByName(path, out);
-    else out.set(name, path);
-  }
-  return out;
-}
 
 function add(into: Row, from: Row): void {
   for (const k of Object.keys(into) as Array<keyof Row>) into[k] += from[k];

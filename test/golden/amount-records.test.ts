@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localSource, processDocument } from '../../src/pipeline/process-document.js';
 import { compareRecord, pairRecords, type RecordLike } from '../../bench/records-compare.js';
+import { samplesByName } from '../../bench/sample-index.js';
 
 /**
  * Golden 决算 / 预算 records: every sample with final.* or budget.* records in
@@ -13,16 +14,7 @@ import { compareRecord, pairRecords, type RecordLike } from '../../bench/records
 const EXPECTED_DIR = 'test/golden/records';
 const META_PATHS = /^(department|region(\.|$))/;
 
-function sampleIndex(dir: string, out = new Map<string, string>()): Map<string, string> {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) sampleIndex(p, out);
-    else out.set(name, p);
-  }
-  return out;
-}
-
-const samples = sampleIndex('samples');
+const samples = samplesByName('samples');
 const cases = readdirSync(EXPECTED_DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => ({ sample: basename(f, '.expected.json'), expected: JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as RecordLike[] }))
