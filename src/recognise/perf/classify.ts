@@ -12,6 +12,12 @@ export function labelSet(table: Table): string[] {
   return table.cells.map((c) => labelKey(c.text));
 }
 
+/** What a recogniser's score reads: the title area, the label keys, and "does any cell print this label". */
+export function labelEvidence(table: Table): { title: string; labels: string[]; has: (re: RegExp) => boolean } {
+  const labels = labelSet(table);
+  return { title: titleText(table), labels, has: (re) => labels.some((l) => re.test(l)) };
+}
+
 /** Weighted evidence to a 0..1 score; 0 when a veto matches. */
 export function scoreFrom(evidence: Array<[boolean, number]>, veto = false): number {
   if (veto) return 0;

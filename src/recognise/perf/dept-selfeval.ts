@@ -2,7 +2,7 @@ import type { Table } from '../../model/document.js';
 import type { Check } from '../../../schemas/common.js';
 import { perfDeptSelfevalSchema, type DeptSelfevalIndicator, type PerfDeptSelfeval } from '../../../schemas/perf-dept-selfeval.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
+import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -78,11 +78,10 @@ function checks(record: RecognisedRecord): Check[] {
 }
 
 function score(table: Table): number {
-  const labels = labelSet(table);
-  const has = (re: RegExp) => labels.some((l) => re.test(l));
+  const { title, labels, has } = labelEvidence(table);
   return scoreFrom(
     [
-      [TITLE.test(titleText(table)), 0.4],
+      [TITLE.test(title), 0.4],
       [has(/^自评得分/), 0.2],
       [has(/^分值$/) && has(/^得分$/), 0.2],
       [has(/^评分标准$/) || has(/^(年初目标值|实际完成值|全年实际值)$/), 0.2],

@@ -3,7 +3,7 @@ import type { LineRow } from '../../../schemas/common.js';
 import { perfProjectSelfevalSchema, type ProjectSelfevalIndicator } from '../../../schemas/perf-project-selfeval.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, parseAmount } from '../values.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
+import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -116,9 +116,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
 }
 
 function score(table: Table): number {
-  const title = titleText(table);
-  const labels = labelSet(table);
-  const has = (re: RegExp) => labels.some((l) => re.test(l));
+  const { title, labels, has } = labelEvidence(table);
   return scoreFrom(
     [
       [TITLE.test(title), 0.4],

@@ -2,7 +2,7 @@ import type { Cell, Table } from '../../model/document.js';
 import { perfProjectTargetSchema, type ProjectTargetIndicator } from '../../../schemas/perf-project-target.js';
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, normalise } from '../values.js';
-import { hasIndicatorHeader, labelSet, scoreFrom, titleText, indicatorHeaderRows } from './classify.js';
+import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
 import { FormView } from './form.js';
 import { levelFields, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
@@ -132,9 +132,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
 }
 
 function score(table: Table): number {
-  const title = titleText(table);
-  const labels = labelSet(table);
-  const has = (re: RegExp) => labels.some((l) => re.test(l));
+  const { title, labels, has } = labelEvidence(table);
   return scoreFrom(
     [
       [TITLE.test(title) || /绩效目标表\|/.test(title), 0.3],
