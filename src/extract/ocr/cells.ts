@@ -27,7 +27,8 @@ export function isNumber(text: string): boolean {
   return NUMBER.test(text);
 }
 
-const centreIn = (w: OcrWord, b: PixelBox) => {
+/** A word belongs to the box its centre falls in. */
+export const centreIn = (w: OcrWord, b: PixelBox) => {
   const cx = (w.bbox.x0 + w.bbox.x1) / 2;
   const cy = (w.bbox.y0 + w.bbox.y1) / 2;
   return cx >= b.x0 && cx <= b.x1 && cy >= b.y0 && cy <= b.y1;

@@ -7,6 +7,7 @@ import { detectRulings } from './rulings.js';
 import { buildLattices, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
 import { rereadCells, rereadNumberWords } from './cells.js';
+import { rereadLines } from './lines.js';
 import { TESSERACT_VERSION, warm } from './engine.js';
 
 export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
@@ -61,6 +62,7 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
     const pass = { img, threshold: view.threshold, scale: view.scale, budget, engine, binarize: view.grainy };
     for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: view.inset });
     if (lattices.length === 0) words = await rereadNumberWords(words, pass);
+    if (tuning.linePass !== false) words = await rereadLines(words, lattices, pass);
   }
   return {
     words,

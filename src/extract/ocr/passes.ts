@@ -93,7 +93,8 @@ export interface CellRead {
 }
 
 /**
- * Cell pass: one cell's inside, numbers as a single line (PSM 7), text as a block (PSM 6).
+ * Cell pass: one cell's inside, numbers as a single line (PSM 7), text as a block (PSM 6); a
+ * text line outside the table ('line', lines.ts) as a single line of chi_sim.
  * Number cells are read by the English model with a digit whitelist: chi_sim confuses 5/3 and 6/0 in serif digits, and a
  * whitelist cannot be used on the page pass because the labels are Chinese.
  */
@@ -101,7 +102,7 @@ export async function cellPass(
   img: GreyImage,
   box: PixelBox,
   scale: number,
-  mode: 'digits' | 'text',
+  mode: 'digits' | 'text' | 'line',
   budget: Budget,
   eng: EngineOptions = {},
   threshold?: number,
@@ -113,8 +114,8 @@ export async function cellPass(
     budget,
     async (w) => {
       await w.setParameters({
-        // Text cells may wrap (科目名称, header cells): a block; numbers are one line.
-        tessedit_pageseg_mode: mode === 'digits' ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK,
+        // Text cells may wrap (科目名称, header cells): a block; numbers and lines outside the table are one line.
+        tessedit_pageseg_mode: mode === 'text' ? Tesseract.PSM.SINGLE_BLOCK : Tesseract.PSM.SINGLE_LINE,
         tessedit_char_whitelist: mode === 'digits' ? DIGIT_WHITELIST : '',
         preserve_interword_spaces: mode === 'digits' ? '0' : '1',
         // Without a stated resolution tesseract guesses one from the crop and misreads CJK.

@@ -42,6 +42,8 @@ export interface OcrTuning {
    * whitelist; without rulings, number-like words re-read in their own box.
    */
   digitPass?: boolean;
+  /** Text lines outside ruled tables (title, 编制部门/单位 lines) re-read one by one as single lines (default true; needs digitPass). */
+  linePass?: boolean;
   /** Override the language folder; tests pass a URL to prove the worker never fetches. */
   langPath?: string;
   /** Try quarter turns when the page reads badly (sideways landscape scans; default true). */
