@@ -1,7 +1,7 @@
 import type { Issue, Provenance } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { normalise } from '../values.js';
-import { repairPlaceName } from './region.js';
+import { regionFromText, repairPlaceName } from './region.js';
 
 /**
  * What a budget unit's name ends with (国家机关, 事业单位, 人大/政协 offices, schools, 街道办事处 ...).
@@ -36,15 +36,41 @@ export function orgFromTitle(text: string): string | undefined {
   return undefined;
 }
 
+/** Three-character endings of unit names whose last character OCR may misread (办公室 read 办公安). */
+const ENDINGS = ['办公室', '办公厅', '委员会', '办事处'];
+
+/**
+ * The ending of an OCR-read name that is no unit name ('…委员会办公安') put right when one of
+ * ENDINGS differs from it in the last character only. 办公厅 and 办公室 differ there alike:
+ * 办公厅 is the office of a province-level or central organ, a city's or county's is a 办公室,
+ * so the region the name prints decides, and nothing is changed when it prints none.
+ */
+function repairEnding(name: string): string | null {
+  if (isOrgName(name)) return null;
+  const stem = name.slice(0, -1);
+  const fits = ENDINGS.filter((e) => stem.endsWith(e.slice(0, -1)));
+  if (fits.length === 0) return null;
+  let ending = fits.length === 1 ? fits[0]! : undefined;
+  if (!ending) {
+    const region = regionFromText(stem);
+    if (region.city || region.county) ending = '办公室';
+    else if (region.province) ending = '办公厅';
+  }
+  return ending ? stem + ending.slice(-1) : null;
+}
+
 /**
  * A unit name as OCR read it, with a misread city put right (region.ts repairPlaceName) and a
- * 'meta.name_repaired' warning saying so. Names from a text layer or the document structure are
- * returned as they are: only a reading by OCR can be a misreading.
+ * misread last character of its ending (repairEnding), and a 'meta.name_repaired' warning saying
+ * so. Names from a text layer or the document structure are returned as they are: only a
+ * reading by OCR can be a misreading.
  */
 export function repairOcrOrgName(name: string, prov: Provenance): { value: string; issue?: Issue } {
   if (prov.method !== 'ocr') return { value: name };
-  const fix = repairPlaceName(name);
-  if (!fix) return { value: name };
-  const note = issue('warning', 'meta.name_repaired', `unit name read by OCR as '${name}', city ${fix.from} taken as ${fix.to}: '${fix.value}'`, prov);
-  return { value: fix.value, issue: note };
+  const place = repairPlaceName(name);
+  const value = place?.value ?? name;
+  const fixed = repairEnding(value) ?? value;
+  if (fixed === name) return { value: name };
+  const what = [place && `city ${place.from} taken as ${place.to}`, fixed !== value && `ending ${value.slice(-3)} taken as ${fixed.slice(-3)}`].filter(Boolean).join(', ');
+  return { value: fixed, issue: issue('warning', 'meta.name_repaired', `unit name read by OCR as '${name}', ${what}: '${fixed}'`, prov) };
 }

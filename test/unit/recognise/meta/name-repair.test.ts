@@ -31,6 +31,22 @@ describe('place names misread by OCR', () => {
     expect(repairPlaceName('威阳市财政局')).toBeNull();
   });
 
+  it('puts right a misread last character of a unit ending, 办公室 or 办公厅 by the level of the region', () => {
+    const ocr = prov('ocr');
+    expect(repairOcrOrgName('咸阳市杨陵区人民代表大会常务委员会办公安', ocr).value).toBe(REAL);
+    expect(repairOcrOrgName('陕西省人民代表大会常务委员会办公宗', ocr).value).toBe('陕西省人民代表大会常务委员会办公厅');
+    expect(repairOcrOrgName('杨陵区人民代表大会常务委员公', ocr).value).toBe('杨陵区人民代表大会常务委员会');
+    // No region printed: 办公室 or 办公厅 cannot be told apart.
+    expect(repairOcrOrgName('人民代表大会常务委员会办公安', ocr)).toEqual({ value: '人民代表大会常务委员会办公安' });
+    // A valid ending is never touched; two misread characters are not guessed.
+    expect(repairOcrOrgName(REAL, ocr)).toEqual({ value: REAL });
+    expect(repairOcrOrgName('咸阳市杨陵区财政局办宗安', ocr)).toEqual({ value: '咸阳市杨陵区财政局办宗安' });
+    // Both at once: one warning naming both repairs.
+    const both = repairOcrOrgName('威阳市杨陵区人民代表大会常务委员会办公安', ocr);
+    expect(both.value).toBe(REAL);
+    expect(both.issue?.message).toMatch(/威阳市.*咸阳市.*办公安.*办公室/);
+  });
+
   it('repairs OCR readings only, with a warning holding before and after', () => {
     const ocr = repairOcrOrgName(MISREAD, prov('ocr'));
     expect(ocr.value).toBe(REAL);
