@@ -30,17 +30,17 @@ export function tableMeta(
   table: Table,
   lines: string[],
   meta: DocumentMeta,
-): { department: string | null; region: DocumentMeta['region']; provenance: Record<string, Provenance>; issues: Issue[] } {
+): { department: string | null; region: DocumentMeta['region']; provenance: Record<string, Provenance>; issues?: Issue[] } {
   const printed = printedDepartment(lines);
-  // An OCR-read line may misread the city (威阳市 for 咸阳市): put right as the document's name is.
+  // An OCR-read line may misread the city (威阳市 for 咸阳市) or the ending (办公安): put right as the document's name is.
   const repaired = printed ? repairOcrOrgName(printed, table.prov) : undefined;
   const department = repaired?.value ?? null;
-  if (!department || department === meta.department) return { department: meta.department, region: meta.region, provenance: {}, issues: [] };
+  if (!department || department === meta.department) return { department: meta.department, region: meta.region, provenance: {} };
   const provenance: Record<string, Provenance> = { department: table.prov };
   let region = meta.region;
   if (Object.keys(region).length === 0) {
     region = regionFromText(department);
     if (Object.keys(region).length > 0) provenance.region = table.prov;
   }
-  return { department, region, provenance, issues: repaired?.issue ? [repaired.issue] : [] };
+  return repaired?.issue ? { department, region, provenance, issues: [repaired.issue] } : { department, region, provenance };
 }

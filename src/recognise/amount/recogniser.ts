@@ -75,7 +75,7 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
     extra.scope = /财政拨款/.test(title) && !/一般公共预算/.test(title) ? 'fiscal' : 'general_budget';
   const own = tableMeta(table, [...table.context, ...header.innerContext], ctx.meta);
-  issues.push(...own.issues);
+  issues.push(...(own.issues ?? []));
   const metaProvenance = { ...ctx.meta.provenance, ...own.provenance, title: table.prov, unit: table.prov };
   return {
     record: {
