@@ -54,11 +54,17 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   const records: RecognisedRecord[] = [];
   const issues: Issue[] = [];
   // A table printed in parts becomes one table first (domain.md §2, seed 001 公开04表).
-  const parts = joinContinuations(doc.tables, (t, i) => best(t, { doc, meta, tableIndex: i }), (i) => ({ doc, meta, tableIndex: i }));
+  const firstPass = new Map<Table, Recogniser | undefined>();
+  const pick = (t: Table, i: number) => {
+    if (!firstPass.has(t)) firstPass.set(t, best(t, { doc, meta, tableIndex: i }));
+    return firstPass.get(t);
+  };
+  const parts = joinContinuations(doc.tables, pick, (i) => ({ doc, meta, tableIndex: i }));
   const joined = parts.length === doc.tables.length ? doc : { ...doc, tables: parts.map((p) => p.table) };
   joined.tables.forEach((table, tableIndex) => {
     const ctx: RecogniseContext = { doc: joined, meta, tableIndex };
-    const recogniser = best(table, ctx);
+    // Scores depend on the neighbouring tables, so they are taken again only where a join changed them.
+    const recogniser = joined === doc && firstPass.has(table) ? firstPass.get(table) : best(table, ctx);
     if (!recogniser) {
       records.push(unknownRecord(table, ctx));
       return;
