@@ -32,8 +32,34 @@ export const checkSchema = z.object({
   tolerance: z.number(),
   /** Human-readable statement of the identity, with the printed labels. */
   description: z.string().optional(),
+  /**
+   * The values the identity reads, as paths in the record (`rows.3.values.total`, `budget.total.value`); in a
+   * document-level check prefixed with the record's table id (`t5:rows.0.values.total`).
+   */
+  covers: z.array(z.string()).optional(),
+  /** Passed only within 尾差 (domain.md §2): the sides differ by no more than the printed rounding allows. */
+  rounding: z.boolean().optional(),
 });
 export type Check = z.infer<typeof checkSchema>;
+
+export const valueStateSchema = z.enum(['verified', 'contradicted', 'unchecked']);
+export type ValueState = z.infer<typeof valueStateSchema>;
+
+/**
+ * What the identities say about the numbers of a record or document (architecture.md, Trust): a number is
+ * verified when a passing identity covers it, contradicted when a failing one does, unchecked otherwise.
+ */
+export const verificationSchema = z.object({
+  verified: z.number().int(),
+  contradicted: z.number().int(),
+  unchecked: z.number().int(),
+  total: z.number().int(),
+  /** verified / total; null for a record without numbers. */
+  share: z.number().nullable(),
+  /** State of each number, keyed by its path in the record; absent in document totals. */
+  states: z.record(z.string(), valueStateSchema).optional(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
 
 /** A value read from a labelled cell of a form-like table. */
 export const fieldSchema = <T extends z.ZodTypeAny>(value: T) => z.object({ value, provenance: provenanceSchema });
@@ -96,6 +122,10 @@ export const baseRecordSchema = z.object({
   /** Provenance of region, department, year, kind, unit and title. */
   metaProvenance: z.record(z.string(), provenanceSchema),
   status: z.enum(['ok', 'partial', 'failed']),
+  /** Set after the checks ran (src/validate/verification.ts). */
+  verification: verificationSchema.optional(),
+  /** Decimals of the amounts as printed (2 for 万元 with fen, 0 for whole 元): the unit of 尾差. */
+  printedDecimals: z.number().int().min(0).max(6).optional(),
   versions: z.record(z.string(), z.string()),
   /** The document the table was published in (domain.md §4): file, URL, 发布时间, 信息来源, where it was found. */
   source: recordSourceSchema.optional(),

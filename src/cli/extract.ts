@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
 import { localSource, processDocument } from '../pipeline/process-document.js';
+import { documentRecord } from '../pipeline/document-record.js';
 
 /**
- * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout (with
- * --raw, the document model). Stores nothing. Exits 1 when a document failed.
+ * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout, each file's
+ * tables followed by one `tableType: "document"` record (status, verification, document checks and issues);
+ * with --raw, the document model. Stores nothing. Exits 1 when a document failed.
  */
 export function registerExtract(program: Command): void {
   program
@@ -29,7 +31,7 @@ export function registerExtract(program: Command): void {
           process.stderr.write(`budgetdoc: ${file}: failed: ${reason}\n`);
         }
         if (opts.raw) out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
-        else out.push(...p.recognised.records);
+        else out.push(...p.recognised.records, documentRecord(p));
       }
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       if (failed > 0) process.exitCode = 1;

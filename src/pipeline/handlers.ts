@@ -34,9 +34,11 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
 };
 
 /** Document status: failed extraction, or partial when anything along the way was partial or failed a check. */
-export function documentStatus(extraction: DocumentStatus, records: RecognisedRecord[], checks: Check[]): DocumentStatus {
+export function documentStatus(extraction: DocumentStatus, records: RecognisedRecord[], checks: Check[], issues: Issue[] = []): DocumentStatus {
   if (extraction === 'failed') return 'failed';
-  if (extraction === 'partial' || records.some((r) => r.status !== 'ok') || checks.some((c) => !c.ok)) return 'partial';
+  // An error the recognisers raise about the document as a whole (document.no_tables) is never `ok`.
+  if (extraction === 'partial' || records.some((r) => r.status !== 'ok') || checks.some((c) => !c.ok) || issues.some((i) => i.severity === 'error'))
+    return 'partial';
   return 'ok';
 }
 
@@ -44,7 +46,7 @@ const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   const stored = await deps.records.getDocument(sourceId, { withExtraction: true });
   if (!stored?.extracted) throw new PermanentError('store.no_extraction', `document ${sourceId} has no extraction`);
   const result = recogniseDocument(stored.extracted);
-  const status = documentStatus(stored.extracted.status, result.records, result.checks);
+  const status = documentStatus(stored.extracted.status, result.records, result.checks, result.issues);
   const issues: Issue[] = [...stored.extracted.issues, ...result.issues];
   return [{ stage: 'store', data: { sourceId, runId, status, records: result.records, checks: result.checks, issues } }];
 };

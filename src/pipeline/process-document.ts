@@ -7,6 +7,7 @@ import { defaultLimits, type ExtractLimits } from '../extract/types.js';
 import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
 import { sha256 } from '../store/blob-stores.js';
 import { documentStatus } from './handlers.js';
+import { documentVerification } from '../validate/verification.js';
 
 export interface Processed {
   document: ExtractedDocument;
@@ -35,6 +36,6 @@ export async function processDocument(
 ): Promise<Processed> {
   const document = await extractIsolated(bytes, source, sniff(bytes, source.fileName), limits, isolation);
   const recognised: RecognisedDocument =
-    document.status === 'failed' ? { records: [], checks: [], issues: [] } : recogniseDocument(document);
-  return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks) };
+    document.status === 'failed' ? { records: [], checks: [], issues: [], verification: documentVerification([]) } : recogniseDocument(document);
+  return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks, recognised.issues) };
 }

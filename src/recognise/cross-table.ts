@@ -1,6 +1,6 @@
 import type { Check } from '../../schemas/common.js';
 import type { CrossTableCheck, RecognisedRecord } from './types.js';
-import { TAIL_TOLERANCE_PER_ADDEND, equalCheck } from '../validate/sum-check.js';
+import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, equalCheck, sumOf, valueOf } from '../validate/sum-check.js';
 import { isTotalRow } from './amount/code-tree.js';
 import { squash } from './amount/text.js';
 
@@ -21,34 +21,39 @@ export function find(records: RecognisedRecord[], type: string): RecognisedRecor
  * The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried
  * over. Looks through every record of the type: a 总表 printed over two pages may come as two records.
  */
-export function summaryYearTotal(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): number | null | undefined {
+export function summaryYearTotalRef(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): Operand {
   for (const record of records) {
     const rows = (record.rows as Row[]).filter((r) => r.side === side);
     const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
     const line = year ?? rows.find((r) => /总计$/.test(squash(r.name)));
     if (!line) continue;
-    if (key) return key in line.values ? (line.values[key] ?? null) : undefined;
-    return line.values.amount ?? line.values.total ?? null;
+    if (key) return key in line.values ? cellRef(line, key) : undefined;
+    const k = line.values.amount != null ? 'amount' : line.values.total != null ? 'total' : undefined;
+    return k ? cellRef(line, k) : null;
   }
   return undefined;
 }
 
+export const summaryYearTotal = (records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string) =>
+  valueOf(summaryYearTotalRef(records, side, key));
+
 export const all = (records: RecognisedRecord[], type: string) => records.filter((r) => r.tableType === type);
 
 /** The table's 合计 line in one column; several printed totals (Shanghai 06: 人员 + 公用) add up. */
-export function tableTotal(record: RecognisedRecord, key: string): number | null | undefined {
+export function tableTotalRef(record: RecognisedRecord, key: string): Operand {
   const totals = record.rows.filter((r) => isTotalRow(r) && key in r.values);
   if (totals.length === 0) return undefined;
-  if (totals.length === 1) return totals[0]!.values[key] ?? null;
-  return Math.round(totals.reduce((s, r) => s + (r.values[key] ?? 0), 0) * 100) / 100;
+  return totals.length === 1 ? cellRef(totals[0], key) : sumOf(totals.map((r) => cellRef(r, key)));
 }
+
+export const tableTotal = (record: RecognisedRecord, key: string) => valueOf(tableTotalRef(record, key));
 
 function pair(
   checks: Check[],
   rule: string,
   description: string,
-  a: number | null | undefined,
-  b: number | null | undefined,
+  a: Operand,
+  b: Operand,
 ): void {
   const check = equalCheck(rule, a, b, TAIL_TOLERANCE_PER_ADDEND, description);
   if (check) checks.push(check);
@@ -63,13 +68,13 @@ function forKind(records: RecognisedRecord[], kind: 'final' | 'budget'): Check[]
   const functional = find(records, `${kind}.gpb_functional`);
   const economic = find(records, `${kind}.gpb_basic_economic`);
   if (income)
-    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotal(summary, 'income'), tableTotal(income, 'total'));
+    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotalRef(summary, 'income'), tableTotalRef(income, 'total'));
   if (expenditure)
-    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotal(summary, 'expenditure'), tableTotal(expenditure, 'total'));
+    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotalRef(summary, 'expenditure'), tableTotalRef(expenditure, 'total'));
   if (functional)
-    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotal(fiscal, 'expenditure', 'generalBudget'), tableTotal(functional, 'total'));
+    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotalRef(fiscal, 'expenditure', 'generalBudget'), tableTotalRef(functional, 'total'));
   if (functional && economic)
-    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotal(functional, 'basicExpenditure'), tableTotal(economic, 'total'));
+    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotalRef(functional, 'basicExpenditure'), tableTotalRef(economic, 'total'));
   return checks;
 }
 

@@ -1,6 +1,8 @@
 import type { ExtractedDocument, Issue, Table } from '../model/document.js';
 import { issue } from '../model/build.js';
-import type { Check } from '../../schemas/common.js';
+import type { Check, Verification } from '../../schemas/common.js';
+import { documentVerification } from '../validate/verification.js';
+import { completenessOfDocument, documentChecksCover } from './document-trust.js';
 import { validateRecord } from '../validate/validate-record.js';
 import { documentMeta } from './meta/document-meta.js';
 import { baseFields, tableTexts } from './record.js';
@@ -25,6 +27,8 @@ export interface RecognisedDocument {
   /** Identities across tables (01 vs 02/03, 05 vs 06) and the narrative's totals against the tables. */
   checks: Check[];
   issues: Issue[];
+  /** Sum of the records' verification counts, after the document checks were applied to them. */
+  verification: Verification;
 }
 
 function best(table: Table, ctx: RecogniseContext): Recogniser | undefined {
@@ -91,5 +95,8 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   }
   // The narrative's restated totals against the tables (domain.md §3.1).
   const narrative = narrativeChecks(doc, meta, records);
-  return { records, checks: [...checks, ...narrative.checks], issues: [...issues, ...narrative.issues] };
+  const documentChecks = [...checks, ...narrative.checks];
+  documentChecksCover(records, documentChecks);
+  issues.push(...completenessOfDocument(doc, records, documentChecks));
+  return { records, checks: documentChecks, issues: [...issues, ...narrative.issues], verification: documentVerification(records) };
 }

@@ -2,6 +2,8 @@ import type { Issue } from '../model/document.js';
 import { issue } from '../model/build.js';
 import type { Check } from '../../schemas/common.js';
 import type { RecognisedRecord, Recogniser } from '../recognise/types.js';
+import { rescaleTolerance } from './sum-check.js';
+import { resolveCovers, verifyRecord } from './verification.js';
 
 /**
  * Schema and identities for one record. Nothing is ever dropped: a record that fails its
@@ -21,6 +23,9 @@ export function validateRecord(
   } else {
     try {
       record.checks = recogniser.checks(record);
+      // 尾差 is one unit of the last printed digit (domain.md §2): 1 for a table printed in whole 元.
+      if (record.printedDecimals !== undefined) for (const c of record.checks) rescaleTolerance(c, 10 ** -record.printedDecimals);
+      resolveCovers(record.checks, [{ record, prefix: '' }]);
     } catch (err) {
       issues.push(issue('error', 'validate.check_failed_to_run', `checks of ${recogniser.tableType} threw: ${(err as Error).message}`));
     }
@@ -29,6 +34,7 @@ export function validateRecord(
     if (!c.ok) issues.push(issue('warning', 'validate.identity_failed', `${c.rule}: expected ${c.expected}, got ${c.actual} (tolerance ${c.tolerance})`));
   }
   record.issues = issues;
+  record.verification = verifyRecord(record);
   record.status = issues.some((i) => i.severity === 'error') || record.checks.some((c) => !c.ok) ? 'partial' : 'ok';
   return record;
 }

@@ -1,5 +1,5 @@
 import type { Check, LineRow } from '../../../schemas/common.js';
-import { defined, sumCheck } from '../../validate/sum-check.js';
+import { cellRef, defined, sumCheck } from '../../validate/sum-check.js';
 
 /**
  * 类 / 款 / 项 from code length (domain.md §3.1): functional codes 3 / 5 / 7 digits (201, 20101,
@@ -76,9 +76,9 @@ export function treeChecks(rule: string, rows: LineRow[], keys: string[]): Check
       checks.push(
         sumCheck(
           rule,
-          parent.values[key],
+          cellRef(parent, key),
           // Blank children under a printed parent are 0: the parent cannot be covered by nothing.
-          children.map((c) => c.values[key] ?? 0),
+          children.map((c) => cellRef(c, key) ?? 0),
           `${parent.code} ${parent.name}: ${key} = Σ ${children.map((c) => c.code ?? c.name).join(' + ')}`,
         ),
       );
@@ -119,7 +119,7 @@ export function totalChecks(rule: string, rows: LineRow[], keys: string[]): Chec
     for (const key of keys) {
       if (!(key in total.values)) continue;
       checks.push(
-        sumCheck(rule, total.values[key], tops.map((t) => t.values[key]), `${total.name}: ${key} = Σ 类 ${tops.map((t) => t.code).join(' + ')}`),
+        sumCheck(rule, cellRef(total, key), tops.map((t) => cellRef(t, key)), `${total.name}: ${key} = Σ 类 ${tops.map((t) => t.code).join(' + ')}`),
       );
     }
   });
@@ -144,8 +144,8 @@ export function rowIdentityChecks(prefix: string, rows: LineRow[], identities: R
       checks.push(
         sumCheck(
           `${prefix}.${id.name}`,
-          row.values[id.total],
-          parts.map((p) => row.values[p]),
+          cellRef(row, id.total),
+          parts.map((p) => cellRef(row, p)),
           `${row.code ? row.code + ' ' : ''}${row.name}: ${id.total} = ${parts.join(' + ')}`,
         ),
       );

@@ -63,16 +63,25 @@ export function segmentColumns(roles: ColumnRole[], paths: string[][]): Segment[
   return segments.filter((s) => s.valueCols.length > 0 || s.nameCol !== null || s.codeCols.length > 0);
 }
 
+/** What the amount cells of a table printed: their precision (the unit of 尾差) and how many could be read. */
+export interface AmountStats {
+  /** Most decimals printed in an amount (2 for '1,234.56', 0 for whole 元); undefined when none printed. */
+  decimals: number | undefined;
+  parsed: number;
+  unparsed: number;
+}
+
 interface ReadContext {
   table: Table;
   grid: Array<Array<Cell | undefined>>;
   issues: Issue[];
+  stats: AmountStats;
 }
 
 /** Read every body line of every segment; blank lines are dropped, wrapped names joined. */
-export function readBody(table: Table, header: HeaderInfo, segments: Segment[]): { rows: BodyRow[]; issues: Issue[] } {
+export function readBody(table: Table, header: HeaderInfo, segments: Segment[]): { rows: BodyRow[]; issues: Issue[]; stats: AmountStats } {
   const { grid } = rowTexts(table);
-  const ctx: ReadContext = { table, grid, issues: [] };
+  const ctx: ReadContext = { table, grid, issues: [], stats: { decimals: undefined, parsed: 0, unparsed: 0 } };
   const rows: BodyRow[] = [];
   if (header.totalInHeader && segments[0]) {
     const cell = header.totalInHeader;
@@ -96,7 +105,7 @@ export function readBody(table: Table, header: HeaderInfo, segments: Segment[]):
       prev = row;
     }
   });
-  return { rows, issues: ctx.issues };
+  return { rows, issues: ctx.issues, stats: ctx.stats };
 }
 
 function anchor(ctx: ReadContext, r: number, c: number): Cell | undefined {
@@ -180,9 +189,15 @@ function groupedName(ctx: ReadContext, seg: Segment, r: number): string {
 /** Printed text is the value (what the reader sees); a workbook's stored number is the fallback. */
 function amountOf(ctx: ReadContext, cell: Cell, key: string): number | null {
   const p = parseAmount(cell.text);
-  if (p.kind === 'number') return p.value;
+  if (p.kind === 'number') {
+    const decimals = /\.(\d+)\s*\)?\s*$/.exec(normalise(cell.text))?.[1]?.length ?? 0;
+    ctx.stats.decimals = Math.max(ctx.stats.decimals ?? 0, decimals);
+    ctx.stats.parsed++;
+    return p.value;
+  }
   if (p.kind === 'dash') return 0;
   if (p.kind === 'blank') return typeof cell.value === 'number' ? cell.value : null;
+  ctx.stats.unparsed++;
   ctx.issues.push(issue('warning', 'amount.unparsed_value', `column ${key}: '${p.text}' is not an amount`, cell.prov));
   return null;
 }

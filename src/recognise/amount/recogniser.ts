@@ -14,9 +14,11 @@ import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
 import { tableMeta } from './department.js';
 import { groupChecks } from './group-checks.js';
+import { amountCompleteness } from './completeness.js';
+import type { AmountStats } from './line-rows.js';
 import { repairOcrNames } from './subject-names.js';
 import { ordinalPrefix, squash } from './text.js';
-import { sumCheck } from '../../validate/sum-check.js';
+import { cellRef, sumCheck } from '../../validate/sum-check.js';
 
 export const AMOUNT_RECOGNISER_VERSION = 'amount@1';
 
@@ -47,6 +49,7 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   if (!unit && spec.layout !== 'index') issues.push(issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov));
   const extra: Record<string, unknown> = {};
   let rows: Array<Record<string, unknown>> = [];
+  let stats: AmountStats | undefined;
   if (spec.layout === 'index') {
     const index = readEmptyIndex(table);
     extra.entries = index.entries;
@@ -54,11 +57,13 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   } else if (spec.layout === 'transposed') {
     const read = readTransposed(table, header, spec.columns, kind);
     rows = read.rows.map(outputRow);
+    stats = read.stats;
     issues.push(...read.issues);
   } else {
     const roles = header.paths.map((p) => columnRole(p, spec.columns));
     const segments = segmentColumns(roles, header.paths);
     const read = readBody(table, header, segments);
+    stats = read.stats;
     issues.push(...read.issues, ...unmappedColumns(table, header.paths, roles, header.bodyStart));
     if (spec.layout === 'summary') rows = toSummaryRows(read.rows, segments).map(outputRow);
     else {
@@ -70,6 +75,8 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
       rows = read.rows.map(outputRow);
     }
   }
+  if (stats) issues.push(...amountCompleteness(table, spec, rows as RecognisedRecord['rows'], stats, header.bodyStart));
+  if (stats?.decimals !== undefined) extra.printedDecimals = stats.decimals;
   const title = classifyAmountTable(table, ctx)?.title ?? '';
   // Jiangsu prints 财政拨款支出预算表 (all fiscal funds) beside 一般公共预算支出预算表.
   if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
@@ -131,7 +138,7 @@ function unmappedColumns(table: Table, paths: string[][], roles: ReturnType<type
     if (role.role !== 'ignored' || /^(栏次|行次|序号|栏号)$/.test(paths[col]?.at(-1) ?? '')) return;
     const cells = table.cells.filter((c) => c.col === col && c.row >= bodyStart && /\d/.test(c.text) && !/^\s*\d{3,}\s*$/.test(c.text));
     if (cells.length > 0 && cells.some((c) => /[.,]\d|^\s*\d+\s*$/.test(c.text)))
-      issues.push(issue('warning', 'amount.unmapped_column', `column '${paths[col]?.join('/') ?? col}' holds amounts but no key`, cells[0]!.prov));
+      issues.push(issue('error', 'amount.unmapped_column', `column '${paths[col]?.join('/') ?? col}' holds amounts but no key: they are missing from the record`, cells[0]!.prov));
   });
   return issues;
 }
@@ -150,7 +157,7 @@ function amountChecks(spec: FamilySpec, tableType: string, record: RecognisedRec
     const total = rows.find((r) => /^(合计|总计)$/.test(squash(r.name)));
     const category = (r: (typeof rows)[number]) => squash(String((r as { notes?: Record<string, string> }).notes?.category ?? ''));
     const tops = rows.filter((r) => ordinalPrefix(category(r)) === 'top');
-    const check = total && sumCheck(`${tableType}.total`, total.values.total, tops.map((r) => r.values.total), `${total.name} = Σ 采购品目大类`);
+    const check = total && sumCheck(`${tableType}.total`, cellRef(total, 'total'), tops.map((r) => cellRef(r, 'total')), `${total.name} = Σ 采购品目大类`);
     if (check) checks.push(check);
   }
   return checks;

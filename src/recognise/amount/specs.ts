@@ -122,7 +122,8 @@ export const FAMILY_SPECS: Record<AmountFamily, FamilySpec> = {
   gpb_basic_economic: {
     family: 'gpb_basic_economic',
     layout: 'lines',
-    columns: [...basicSplit, { key: 'total', path: /(合计|决算数|预算数|金额)$/ }, remark],
+    // A 公开08表 printing 基本支出 as its only amount column: that column is the table's total.
+    columns: [...basicSplit, { key: 'total', path: /(合计|决算数|预算数|金额|基本支出)$/ }, remark],
     identities: [rowTotal(['personnel', 'publicFunds'])],
   },
   three_public: {

@@ -1,7 +1,7 @@
 import type { Check, LineRow } from '../../../schemas/common.js';
 import type { SummarySide } from '../../../schemas/final-budget-amount.js';
 import type { BodyRow, Segment } from './line-rows.js';
-import { TAIL_TOLERANCE_PER_ADDEND, defined, equalCheck, sumCheck } from '../../validate/sum-check.js';
+import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, defined, equalCheck, sumCheck } from '../../validate/sum-check.js';
 import { ordinalPrefix, squash } from './text.js';
 
 export type SummaryRow = LineRow & { side: SummarySide };
@@ -67,25 +67,25 @@ function sideTotals(rows: SummaryRow[]): SideTotals {
 export function summaryChecks(prefix: string, rows: SummaryRow[]): Check[] {
   const checks: Array<Check | undefined> = [];
   const sides = [...new Set(rows.map((r) => r.side))];
-  const grand: Partial<Record<SummarySide, number | null>> = {};
+  const grand: Partial<Record<SummarySide, Operand>> = {};
   for (const side of sides) {
     const t = sideTotals(rows.filter((r) => r.side === side));
     const head = t.yearTotal ?? t.grandTotal;
     if (!head) continue;
     checks.push(
-      sumCheck(`${prefix}.${side}_lines`, head.values[t.key], t.items.map((r) => r.values[t.key]), `${head.name} = Σ ${t.items.map((r) => r.name).join(' + ')}`),
+      sumCheck(`${prefix}.${side}_lines`, cellRef(head, t.key), t.items.map((r) => cellRef(r, t.key)), `${head.name} = Σ ${t.items.map((r) => r.name).join(' + ')}`),
     );
     if (t.yearTotal && t.grandTotal) {
       checks.push(
         sumCheck(
           `${prefix}.${side}_grand`,
-          t.grandTotal.values[t.key],
-          [t.yearTotal, ...t.between].map((r) => r.values[t.key]),
+          cellRef(t.grandTotal, t.key),
+          [t.yearTotal, ...t.between].map((r) => cellRef(r, t.key)),
           `${t.grandTotal.name} = ${[t.yearTotal, ...t.between].map((r) => r.name).join(' + ')}`,
         ),
       );
     }
-    grand[side] = (t.grandTotal ?? t.yearTotal)!.values[t.key] ?? null;
+    grand[side] = cellRef((t.grandTotal ?? t.yearTotal)!, t.key) ?? null;
   }
   for (const side of ['expenditure', 'expenditure_by_purpose'] as const) {
     if (grand.income === undefined || grand[side] === undefined) continue;

@@ -37,5 +37,5 @@ export function readTransposed(table: Table, header: HeaderInfo, rules: ColumnRu
     rows.push({ name, values, provenance: table.prov, cells: {}, segment, gridRow: header.bodyStart });
   });
   rows.sort((a, b) => a.segment - b.segment);
-  return { rows, issues: body.issues, segments };
+  return { rows, issues: body.issues, stats: body.stats, segments };
 }

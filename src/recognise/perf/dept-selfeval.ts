@@ -7,6 +7,7 @@ import { FormView } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
 import { pointsChecks, scoreChecks } from './points-checks.js';
+import { ref } from '../../validate/sum-check.js';
 import { perfBase, titleOf, yearOf } from './record.js';
 import { selfScore, totalRow } from './totals.js';
 
@@ -74,7 +75,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
  */
 function checks(record: RecognisedRecord): Check[] {
   const r = record as unknown as PerfDeptSelfeval;
-  return [...scoreChecks(TYPE, r.selfScore?.value ?? null, r.indicators), ...pointsChecks(TYPE, r.indicators)];
+  return [...scoreChecks(TYPE, ref(r.selfScore, 'value'), r.indicators), ...pointsChecks(TYPE, r.indicators)];
 }
 
 function score(table: Table): number {

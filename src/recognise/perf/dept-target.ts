@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Cell, Table } from '../../model/document.js';
 import { deptTargetRecordSchema } from '../../../schemas/perf-dept-target.js';
 import type { Check } from '../../../schemas/common.js';
-import { defined, sumCheck } from '../../validate/sum-check.js';
+import { defined, ref, sumCheck } from '../../validate/sum-check.js';
 import { FormGrid } from '../form-grid.js';
 import { indicatorHeaderRows } from './classify.js';
 import { baseFields, tableTexts, unitOf } from '../record.js';
@@ -128,20 +129,21 @@ export const deptTargetRecogniser: Recogniser = {
   },
 
   checks(record: RecognisedRecord): Check[] {
-    const r = deptTargetRecordSchema.parse(record);
-    const total = r.budget.total?.value;
+    // The record itself, not a parsed copy: the checks name the values they read by where they sit.
+    const r = record as unknown as z.infer<typeof deptTargetRecordSchema>;
+    const total = ref(r.budget.total, 'value');
     const checks = [
-      sumCheck(`${TYPE}.sources_sum`, total, r.budget.sources.map((s) => s.amount), '部门预算总额 = Σ 资金来源'),
+      sumCheck(`${TYPE}.sources_sum`, total, r.budget.sources.map((s) => ref(s, 'amount')), '部门预算总额 = Σ 资金来源'),
       sumCheck(
         `${TYPE}.structure_sum`,
         total,
-        [r.budget.basicExpenditure?.value, r.budget.projectExpenditure?.value],
+        [ref(r.budget.basicExpenditure, 'value'), ref(r.budget.projectExpenditure, 'value')],
         '部门预算总额 = 基本支出 + 项目支出',
       ),
     ];
     if (r.threePublic) {
       const { total: tp, items } = r.threePublic;
-      checks.push(sumCheck(`${TYPE}.three_public_sum`, tp?.value, items.map((i) => i.amount), '三公经费预算 合计 = Σ items'));
+      checks.push(sumCheck(`${TYPE}.three_public_sum`, ref(tp, 'value'), items.map((i) => ref(i, 'amount')), '三公经费预算 合计 = Σ items'));
     }
     // Σ points of the 二级 groups = the points printed in their 一级 label (投入管理指标(50分) = 10 + 32 + 8).
     const groups = new Map<string, { points: number | null; level2: Map<string, number | null> }>();

@@ -1,5 +1,5 @@
 import type { Check } from '../../../schemas/common.js';
-import { defined, equalCheck, sumCheck } from '../../validate/sum-check.js';
+import { type Operand, atMostCheck, defined, equalCheck, ref, sumCheck } from '../../validate/sum-check.js';
 
 /** The parts of an indicator the points identities read. */
 export interface PointedIndicator {
@@ -13,7 +13,13 @@ export interface PointedIndicator {
   points?: number | null;
   /** 得分 column, where the table has one. */
   score?: number | null;
+  /** Where points and score are printed when they come from a funding line (its `values`), for `covers`. */
+  values?: Record<string, number | null>;
 }
+
+/** The operand of an indicator's points or score, at the object that holds it in the record. */
+const at = (i: PointedIndicator, key: 'points' | 'score' | 'level3Points'): Operand =>
+  i.values && key in i.values ? ref(i.values, key) : ref(i, key);
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -25,7 +31,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** The points an indicator weighs: its 分值, else the points printed in its 三级 name. */
-const weight = (i: PointedIndicator): number | null => i.points ?? i.level3Points ?? null;
+const weight = (i: PointedIndicator): Operand => (i.points != null ? at(i, 'points') : i.level3Points != null ? at(i, 'level3Points') : null);
 
 /**
  * Points printed in level names must add up (domain.md §3.3): Σ 分值 of a 二级 group = the
@@ -40,7 +46,7 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
     const head = group[0]!;
     if (head.level2Points === null) continue;
     checks.push(
-      sumCheck(`${prefix}.level2_points_sum`, head.level2Points, group.map(weight), `Σ 分值 of ${head.level2} = ${head.level2Points}`),
+      sumCheck(`${prefix}.level2_points_sum`, ref(head, 'level2Points'), group.map(weight), `Σ 分值 of ${head.level2} = ${head.level2Points}`),
     );
   }
   const byLevel1 = groupBy([...byLevel2.values()].map((g) => g[0]!), (i) => i.level1 ?? '');
@@ -50,29 +56,24 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
     checks.push(
       sumCheck(
         `${prefix}.level1_points_sum`,
-        head.level1Points,
-        level2Heads.map((i) => i.level2Points),
+        ref(head, 'level1Points'),
+        level2Heads.map((i) => ref(i, 'level2Points')),
         `Σ 二级 points of ${head.level1} = ${head.level1Points}`,
       ),
     );
   }
   for (const i of indicators) {
     if (i.points == null || i.level3Points == null) continue;
-    checks.push(equalCheck(`${prefix}.level3_points_eq_points`, i.level3Points, i.points, 0, `points in ${i.level3} = its 分值`));
+    checks.push(equalCheck(`${prefix}.level3_points_eq_points`, ref(i, 'level3Points'), ref(i, 'points'), 0, `points in ${i.level3} = its 分值`));
   }
   return defined(checks);
 }
 
 /** Σ 得分 = the stated total (自评得分 / 总分), and each 得分 ≤ its 分值 (domain.md §3.2, §3.3). */
-export function scoreChecks(prefix: string, total: number | null, indicators: PointedIndicator[]): Check[] {
+export function scoreChecks(prefix: string, total: Operand, indicators: PointedIndicator[]): Check[] {
   const scored = indicators.filter((i) => i.score != null);
-  const checks: Array<Check | undefined> = [sumCheck(`${prefix}.score_sum`, total, scored.map((i) => i.score), 'Σ 得分 = 自评得分')];
-  for (const i of scored) checks.push(atMostCheck(`${prefix}.score_le_points`, weight(i), i.score ?? null, `得分 of ${i.level3} ≤ its 分值`));
+  const checks: Array<Check | undefined> = [sumCheck(`${prefix}.score_sum`, total, scored.map((i) => at(i, 'score')), 'Σ 得分 = 自评得分')];
+  // A score above its points is never rounding: no tolerance.
+  for (const i of scored) checks.push(atMostCheck(`${prefix}.score_le_points`, weight(i), at(i, 'score'), `得分 of ${i.level3} ≤ its 分值`));
   return defined(checks);
-}
-
-/** `actual ≤ limit`: no tolerance, a score above its points is never rounding. */
-function atMostCheck(rule: string, limit: number | null, actual: number | null, description: string): Check | undefined {
-  if (limit === null || actual === null) return undefined;
-  return { rule, expected: limit, actual, ok: actual <= limit + 1e-9, tolerance: 0, description };
 }
