@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { seed001 } from './pdf-sample-seed001.js';
+import { rng } from './hard-samples/scan.js';
 
 const CORPUS_PDF = '/work/shared/corpus/real/shanghai-putuo-finance-bureau-2024-final.pdf';
 const SCAN_PAGE = 15;
@@ -23,18 +24,6 @@ const SCAN_DPI = 200;
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 const OUT_SCAN = 'samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf';
 const OUT_PNG = 'samples/images/seed001-gongkai06-basic-economic.png';
-
-/** mulberry32: a small seeded generator, so the noise is the same on every build. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function buildScan(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));

@@ -14,7 +14,7 @@ import PDFDocument from 'pdfkit';
 export const SCAN = { dpi: 200, turnDegrees: 0.9, blurPx: 0.7, jpegQuality: 80, noiseSeed: 20230618 } as const;
 
 /** mulberry32: a small seeded generator, so the noise is the same on every build. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
