@@ -21,12 +21,36 @@ export function isOrgName(text: string): boolean {
   return t.length >= 3 && t.length <= 40 && /[\u4e00-\u9fff]/.test(t) && !NOT_NAMES.has(t) && !/^\d/.test(t) && ORG_SUFFIX.test(t);
 }
 
+/** The prefix Word's PDF printer puts before the file name in a PDF's Title ('Microsoft Word - 江苏省委办公厅…'). */
+const WORD_TITLE = /^(?:Microsoft(?:Word|Excel|PowerPoint)|WPS(?:文字|表格)?)-/i;
+
+/** Unit endings that a line wraps off a name that already reads as one ('江苏省人大常委会' + '办公厅'). */
+const WRAPPED_ENDINGS = new Set(['办公室', '办公厅', '委员会', '办事处', '管理局', '管理处', '服务中心']);
+
+/**
+ * One name printed over two lines ('部门：上海市普陀区人民政府办' then '公厅'): the joined name when
+ * the second line is a short fragment (up to 6 characters, nothing but Han characters) and the join
+ * is a unit's name. A first line that already reads as a name is only continued by a unit ending
+ * (办公厅, 委员会 …), so '上海市财政局' and a next line '单位' stay apart. Undefined otherwise.
+ */
+export function joinWrappedName(first: string, fragment: string): string | undefined {
+  const head = compactName(first);
+  const tail = compactName(fragment);
+  if (!/^[\u4e00-\u9fff]{1,6}$/.test(tail)) return undefined;
+  if (isOrgName(head) && !WRAPPED_ENDINGS.has(tail)) return undefined;
+  const joined = head + tail;
+  return isOrgName(joined) ? joined : undefined;
+}
+
 /**
  * The unit named in a document title: '2023年洪江市人民政府办公室部门整体支出绩效目标表' and
  * '上海市普陀区财政局2024年度部门决算' both name the unit around the year.
  */
 export function orgFromTitle(text: string): string | undefined {
-  const t = compactName(text).replace(/^附件\d*[:：]?/, '').replace(/\.(pdf|docx?|xlsx?|html?)$/i, '');
+  const t = compactName(text)
+    .replace(WORD_TITLE, '')
+    .replace(/^附件\d*[:：]?/, '')
+    .replace(/\.(pdf|docx?|xlsx?|html?)$/i, '');
   const m = /((?:19|20)\d{2})年度?/.exec(t);
   const parts = m ? [t.slice(0, m.index), t.slice(m.index + m[0].length)] : [t];
   for (const part of parts) {

@@ -13,7 +13,9 @@ export type Measure =
   | 'fiscal_expenditure'
   | 'fiscal_grand_total'
   | 'gpb_expenditure'
-  | 'three_public';
+  | 'three_public'
+  | 'procurement'
+  | 'operating_costs';
 
 export interface Statement {
   measure: Measure;
@@ -39,20 +41,55 @@ const NUM = String.raw`(?:为|是|:)?(\d[\d,]*(?:\.\d+)?)(万元|元)`;
  */
 const QUALIFIED = /(上年|去年|上一年|较|比|与|同期|预算|基金|基本|项目|事业|经营|其他|补助|上缴|结转|结余|年初|年末|拨款|资金|经费|费)$/;
 
+/** A figure of its own subject is only qualified away by a comparison ('比上年机关运行经费…'). */
+const COMPARED = /(上年|去年|上一年|较|比|与|同期)$/;
+
+/** A part of the procurement total ('货物类政府采购支出预算259.32万元'), or a comparison. */
+const PROCUREMENT_PART = /(上年|去年|上一年|较|比|与|同期|货物类?|工程类?|服务类?)$/;
+
 interface Rule {
   measure: Measure;
   label: RegExp;
+  /** What before the label turns it into another figure; QUALIFIED unless given. */
+  qualifiers?: RegExp;
+  /** A headline total: not read where the clause before it names a narrower subject (NARROWER). */
+  total?: boolean;
 }
 
-/** Most specific first: 财政拨款收入支出总计 before 收入支出总计 before 财政拨款收入. */
+/**
+ * Subjects narrower than the headline totals. A total's label after one of them in the same clause
+ * is that subject's figure ('2018年度政府采购支出预算总额1449.50万元' is the procurement total, not total
+ * spending): it is compared with that subject's own table, or with nothing.
+ */
+const NARROWER = /政府采购|采购|机关运行经费|三公|会议费|培训费|政府性基金|国有资本|国有资产|人员经费|公用经费|基本支出|项目支出|专户|结转|结余|机动经费/;
+/** Where the clause a label sits in begins: a clause mark or a section number ('十二、', '(二)', '1.', '第三部分'). */
+const CLAUSE_START = /[,，:：;；。、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.(?!\d)|第[一二三四五六七八九十]+部分/g;
+
+/** The clause before a label, from its last clause mark or section number on. */
+function clauseBefore(prefix: string): string {
+  let start = 0;
+  for (const m of prefix.matchAll(CLAUSE_START)) start = m.index + m[0].length;
+  return prefix.slice(start);
+}
+
+/**
+ * Most specific first: 政府采购 and 机关运行经费 before the totals whose words they contain
+ * ('政府采购支出预算总额'), 财政拨款收入支出总计 before 收入支出总计 before 财政拨款收入.
+ */
 const RULES: Rule[] = [
-  { measure: 'fiscal_grand_total', label: /财政拨款收入支出总计/ },
-  { measure: 'grand_total', label: /收入支出总计/ },
-  { measure: 'gpb_expenditure', label: /一般公共预算(?:财政)?拨款(?:总)?支出(?:预算)?/ },
-  { measure: 'fiscal_income', label: /财政拨款收入(?:预算)?/ },
-  { measure: 'fiscal_expenditure', label: /财政拨款(?:总)?支出(?:预算)?/ },
-  { measure: 'total_income', label: /本年收入合计|收入合计|总收入|收入预算(?:总额|总计)?/ },
-  { measure: 'total_expenditure', label: /本年支出合计|支出合计|总支出|支出预算(?:总额|总计)?/ },
+  {
+    measure: 'procurement',
+    label: /政府采购(?:支出)?(?:总)?(?:预算|决算)?(?:总额|总计|合计|总金额|金额)?(?:\(以合同签订为准\))?/,
+    qualifiers: PROCUREMENT_PART,
+  },
+  { measure: 'operating_costs', label: /机关运行经费(?:财政拨款)?(?:预算|决算)?(?:支出)?(?:预算|决算)?(?:数)?(?:总额|合计)?/, qualifiers: COMPARED },
+  { measure: 'fiscal_grand_total', label: /财政拨款收入支出总计/, total: true },
+  { measure: 'grand_total', label: /收入支出总计/, total: true },
+  { measure: 'gpb_expenditure', label: /一般公共预算(?:财政)?拨款(?:总)?支出(?:预算)?/, total: true },
+  { measure: 'fiscal_income', label: /财政拨款收入(?:预算)?/, total: true },
+  { measure: 'fiscal_expenditure', label: /财政拨款(?:总)?支出(?:预算)?/, total: true },
+  { measure: 'total_income', label: /本年收入合计|收入合计|总收入|收入预算(?:总额|总计|合计)?/, total: true },
+  { measure: 'total_expenditure', label: /本年支出合计|支出合计|总支出|支出预算(?:总额|总计|合计)?/, total: true },
 ];
 
 /** 三公 columns, most specific first (购置及运行 before 运行 / 购置). */
@@ -76,9 +113,9 @@ function yearBefore(prefix: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function qualified(prefix: string, year: number | null): boolean {
+function qualified(prefix: string, year: number | null, qualifiers: RegExp = QUALIFIED): boolean {
   const bare = prefix.replace(/((?:19|20)\d{2})年(?:度)?(?:本部门|本单位)?$/, '');
-  if (QUALIFIED.test(bare)) return true;
+  if (qualifiers.test(bare)) return true;
   const y = yearBefore(prefix);
   return y !== null && year !== null && y !== year;
 }
@@ -95,7 +132,8 @@ export function statementsIn(sentence: Sentence, year: number | null): Statement
     for (const m of sentence.text.matchAll(re)) {
       const at = m.index;
       const end = at + m[0].length;
-      if (!free(at, end) || qualified(sentence.text.slice(0, at), year)) continue;
+      const prefix = sentence.text.slice(0, at);
+      if (!free(at, end) || qualified(prefix, year, rule.qualifiers) || (rule.total && NARROWER.test(clauseBefore(prefix)))) continue;
       taken.push([at, end]);
       out.push([at, { measure: rule.measure, ...parse(m[1]!, m[2]!), sentence: sentence.text, prov: sentence.prov }]);
     }

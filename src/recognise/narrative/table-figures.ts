@@ -38,6 +38,25 @@ function threePublic(records: RecognisedRecord[], kind: 'final' | 'budget', st: 
   return figure(row.values[st.column] ?? null, record.unit, `三公 ${row.name} ${st.column}`);
 }
 
+/** 政府采购 (budget.procurement): the table's 合计 line; a 决算 has no procurement table, so nothing to compare. */
+function procurement(records: RecognisedRecord[], kind: 'final' | 'budget'): TableFigure | undefined {
+  const record = find(records, `${kind}.procurement`);
+  return record && figure(tableTotal(record, 'total'), record.unit, '政府采购预算表 合计');
+}
+
+/**
+ * 机关运行经费: the 合计 of its own table (Jiangsu 一般公共预算机关运行经费支出预算表), else the 机关运行经费
+ * column of the 三公 table (Shanghai's “三公”经费和机关运行经费预算表).
+ */
+function operatingCosts(records: RecognisedRecord[], kind: 'final' | 'budget'): TableFigure | undefined {
+  const own = find(records, `${kind}.operating_costs`);
+  const total = own && figure(tableTotal(own, 'total'), own.unit, '机关运行经费表 合计');
+  if (total) return total;
+  const three = find(records, `${kind}.three_public`);
+  const row = three?.rows.find((r) => (kind === 'final' ? /决算/ : /预算/).test(r.name) && 'operatingCosts' in r.values);
+  return three && row && figure(row.values.operatingCosts ?? null, three.unit, `三公 ${row.name} 机关运行经费`);
+}
+
 /** Measures read from a 收入支出总表: (family, which line, label in print). */
 const SUMMARY_LINES: Partial<Record<Statement['measure'], ['summary' | 'fiscal_summary', 'income' | 'expenditure' | 'grand', string]>> = {
   total_income: ['summary', 'income', '收支总表 本年收入合计'],
@@ -62,5 +81,7 @@ export function tableFigure(records: RecognisedRecord[], kind: 'final' | 'budget
     const functional = find(records, `${kind}.gpb_functional`);
     return functional && figure(tableTotal(functional, 'total'), functional.unit, '一般公共预算财政拨款支出表 合计');
   }
+  if (st.measure === 'procurement') return procurement(records, kind);
+  if (st.measure === 'operating_costs') return operatingCosts(records, kind);
   return st.measure === 'three_public' ? threePublic(records, kind, st) : undefined;
 }

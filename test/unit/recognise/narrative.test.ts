@@ -4,6 +4,7 @@ import type { DocumentMeta, RecognisedRecord } from '../../../src/recognise/type
 import { narrativeChecks } from '../../../src/recognise/narrative/index.js';
 import { narrativeSentences } from '../../../src/recognise/narrative/sentences.js';
 import { statementsIn } from '../../../src/recognise/narrative/statements.js';
+import { pageNumberRuns } from '../../../src/recognise/narrative/page-numbers.js';
 
 const SOURCE = 'b'.repeat(64);
 const prov = (locator: string, page = 1) => ({ sourceId: SOURCE, page, locator, method: 'structure' as const, extractor: 'test@0' });
@@ -146,5 +147,121 @@ describe('narrative cross-check', () => {
     expect(narrativeChecks(docOf(['总收入533.64万元。']), meta('final'), []).checks).toEqual([]);
     const noUnit = [record('final.summary', '', [{ side: 'income', name: '本年收入合计', values: { amount: 533.64 } }])];
     expect(narrativeChecks(docOf(['总收入533.64万元。']), meta('final'), noUnit).checks).toEqual([]);
+  });
+});
+
+/** A PDF-like page of A4 height: one run per printed line, top to bottom, in the order given (a footer may come first). */
+function pdfPage(number: number, lines: Array<string | { text: string; y: number; x?: number }>): Page {
+  let y = 80;
+  return {
+    number,
+    width: 595,
+    height: 842,
+    runs: lines.map((l, i) => {
+      const at = typeof l === 'string' ? { text: l, y: (y += 30), x: 74 } : { x: 279, ...l };
+      return { text: at.text, prov: { ...prov(`p${number}r${i}`, number), bbox: { x0: at.x, y0: at.y, x1: at.x + 16 * at.text.length, y1: at.y + 16 } } };
+    }),
+  };
+}
+
+/** Jiangsu (江苏省委办公厅 2018 部门预算) as printed: 公开表 totals, 政府采购支出预算表 合计, 机关运行经费 合计. */
+const JIANGSU_RECORDS = [
+  record('budget.summary', '万元', [
+    { side: 'income', name: '本年收入合计', values: { amount: 24458.43 } },
+    { side: 'expenditure', name: '本年支出合计', values: { amount: 24458.43 } },
+  ]),
+  record('budget.procurement', '万元', [
+    { name: '合计', values: { total: 1449.5 } },
+    { name: '一、货物A', values: { total: 90 } },
+  ]),
+  record('budget.operating_costs', '万元', [{ name: '合计', values: { total: 2094.58 } }]),
+];
+
+describe('narrative subjects: a figure is compared with the table figure its sentence names', () => {
+  const checksOf = (doc: ExtractedDocument, records = JIANGSU_RECORDS) => narrativeChecks(doc, meta('budget', 2018), records).checks;
+  const pairs = (doc: ExtractedDocument, records = JIANGSU_RECORDS) => checksOf(doc, records).map((c) => [c.rule, c.expected, c.actual, c.ok]);
+
+  it('compares a 政府采购 sentence with the procurement table, never with total spending', () => {
+    const doc = docOf([
+      '（二）支出预算总计24458.43万元。',
+      '十二、政府采购支出预算情况说明2018年度政府采购支出预算总额1449.50万元，其中：拟采购货物支出90万元、拟购买服务支出1359.50万元。',
+    ]);
+    expect(pairs(doc)).toEqual([
+      ['narrative.total_expenditure', 24458.43, 24458.43, true],
+      ['narrative.procurement', 1449.5, 1449.5, true],
+    ]);
+    // Parts of the procurement total (货物类 / 服务类) restate no table figure.
+    expect(checksOf(docOf(['其中，货物类政府采购支出预算259.32万元，占20.40%；服务类政府采购支出预算1,011.90万元。']))).toEqual([]);
+  });
+
+  it('makes no check when the subject of a sentence has no table figure (an unchecked figure is no failure)', () => {
+    const summaryOnly = JIANGSU_RECORDS.slice(0, 1);
+    expect(checksOf(docOf(['2018年度政府采购支出预算总额1449.50万元。']), summaryOnly)).toEqual([]);
+    expect(checksOf(docOf(['2018年本部门一般公共预算机关运行经费预算支出2094.58万元，与上年相比减少8007.18万元。']), summaryOnly)).toEqual([]);
+    // A 决算 prints no procurement table: 政府采购金额 stays unchecked there.
+    const final = [record('final.summary', '万元', [{ side: 'expenditure', name: '本年支出合计', values: { amount: 2940.05 } }])];
+    expect(narrativeChecks(docOf(['上海市普陀区财政局2024年度政府采购金额(以合同签订为准)为251.25万元。']), meta('final', 2024), final).checks).toEqual([]);
+  });
+
+  it('compares 机关运行经费 with its own table, or with the 三公 table column that prints it', () => {
+    const doc = docOf(['十一、一般公共预算机关运行经费支出预算情况说明2018年本部门一般公共预算机关运行经费预算支出2094.58万元，与上年相比减少8007.18万元，降低79.27%。']);
+    expect(pairs(doc)).toEqual([['narrative.operating_costs', 2094.58, 2094.58, true]]);
+    const shanghai = [record('budget.three_public', '万元', [{ name: '预算数', values: { total: 346.3, operatingCosts: 2517.78 } }])];
+    const sentence = docOf(['二、机关运行经费预算2025年上海市财政局财政拨款的机关运行经费预算为2,517.78万元。']);
+    expect(narrativeChecks(sentence, meta('budget', 2025), shanghai).checks.map((c) => [c.rule, c.expected, c.ok])).toEqual([['narrative.operating_costs', 2517.78, true]]);
+  });
+
+  it('keeps a sentence broken across lines one sentence, so the break does not start a new subject', () => {
+    // HTML / paragraph runs: the amount on the next line belongs to the label before the break.
+    const lines = docOf(['2018年度政府采购支出预算总额', '1449.50万元，其中：拟采购货物支出90万元。']);
+    expect(narrativeSentences(lines).map((s) => s.text)).toEqual(['2018年度政府采购支出预算总额1449.50万元,其中:拟采购货物支出90万元。']);
+    expect(pairs(lines)).toEqual([['narrative.procurement', 1449.5, 1449.5, true]]);
+    // A heading is a paragraph of its own.
+    expect(narrativeSentences(docOf(['三、政府采购预算情况', '2025年本部门政府采购预算34万元。'])).map((s) => s.text)).toEqual([
+      '三、政府采购预算情况',
+      '2025年本部门政府采购预算34万元。',
+    ]);
+    // A PDF page break inside the sentence: the second page's '支出预算总额…' is not a new sentence about total spending.
+    const pdf = docOf([], [pdfPage(1, ['十二、政府采购支出预算情况说明', '江苏省委办公厅2018年度政府采购']), pdfPage(2, ['支出预算总额1449.50万元。'])]);
+    expect(narrativeSentences(pdf).map((s) => [s.text, s.prov.page])).toEqual([['十二、政府采购支出预算情况说明江苏省委办公厅2018年度政府采购支出预算总额1449.50万元。', 1]]);
+    expect(pairs(pdf)).toEqual([['narrative.procurement', 1449.5, 1449.5, true]]);
+  });
+
+  it('does not run a page on into the next one across a table', () => {
+    const doc = docOf([], [pdfPage(1, ['2018年度政府采购']), pdfPage(2, ['支出预算总额1449.50万元。'])]);
+    doc.tables = [{ id: 't1', nRows: 1, nCols: 1, cells: [], context: [], prov: { ...prov('t1', 2), bbox: { x0: 0, y0: 20, x1: 595, y1: 100 } } }];
+    expect(narrativeSentences(doc).map((s) => s.text)).toEqual(['2018年度政府采购', '支出预算总额1449.50万元。']);
+  });
+
+  it('leaves the page number of a page break out of the sentence and of the quoted excerpt', () => {
+    // Jiangsu PDFs draw the footer first: page 2's stream opens with its page number '4' (y = 781 of 842).
+    const page1 = pdfPage(1, ['江苏省委办公厅2018年度收入、支出预算总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元，增长']);
+    const page2 = pdfPage(2, [{ text: '4', y: 781 }, '17.31%。', '二、收入预算情况说明江苏省委办公厅本年收入预算合计24458.43万元。']);
+    const page3 = pdfPage(3, [{ text: '- 5 -', y: 781 }, '其中：一般公共预算收入24458.43万元。']);
+    expect(pageNumberRuns(page2).size).toBe(1);
+    const doc = docOf([], [page1, page2, page3]);
+    const texts = narrativeSentences(doc).map((s) => s.text);
+    expect(texts).toEqual([
+      '江苏省委办公厅2018年度收入、支出预算总计24458.43万元,与上年相比收、支预算总计各增加3608.98万元,增长17.31%。',
+      '二、收入预算情况说明江苏省委办公厅本年收入预算合计24458.43万元。',
+      '其中:一般公共预算收入24458.43万元。',
+    ]);
+    // The excerpt a check quotes holds no page number: the 'off' figure is reported with the sentence as printed.
+    const off = [record('budget.summary', '万元', [{ side: 'income', name: '本年收入合计', values: { amount: 24458.34 } }])];
+    const page = (n: number, footer: string, text: string) => pdfPage(n, [{ text: footer, y: 781 }, text]);
+    const doc2 = docOf([], [page(1, '- 3 -', '三、支出预算情况说明。'), page(2, '- 4 -', '江苏省委办公厅本年收入预算合计24458.43万元。')]);
+    const { checks, issues } = narrativeChecks(doc2, meta('budget', 2018), off);
+    expect(checks.map((c) => [c.ok, c.description])).toEqual([[false, '收支总表 本年收入合计 = 说明「江苏省委办公厅本年收入预算合计24458.43万元。」']]);
+    expect(issues.map((i) => [i.code, i.prov?.page])).toEqual([['narrative.disagrees', 2]]);
+    expect(issues[0]!.message).toContain('「江苏省委办公厅本年收入预算合计24458.43万元。」');
+    // Paragraph runs: a footer paragraph between two halves of a sentence is dropped and the sentence continues.
+    expect(narrativeSentences(docOf(['本年收入合计2946.25万元，', '- 3 -', '其中：财政拨款收入2940.05万元。'])).map((s) => s.text)).toEqual([
+      '本年收入合计2946.25万元,其中:财政拨款收入2940.05万元。',
+    ]);
+  });
+
+  it('keeps numbers that are not page numbers: a cover year, a figure line inside the page', () => {
+    const page = pdfPage(1, [{ text: '2024', y: 790 }, '收入合计', { text: '12', y: 110, x: 200 }]);
+    expect(pageNumberRuns(page).size).toBe(0);
   });
 });
