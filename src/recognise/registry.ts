@@ -98,5 +98,8 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   const documentChecks = [...checks, ...narrative.checks];
   documentChecksCover(records, documentChecks);
   issues.push(...completenessOfDocument(doc, records, documentChecks));
+  // Facts about the document as a whole (a file Title that disagrees with the page) belong to it too, so a
+  // document without a table still shows them.
+  for (const i of meta.issues ?? []) if (!issues.includes(i)) issues.push(i);
   return { records, checks: documentChecks, issues: [...issues, ...narrative.issues], verification: documentVerification(records) };
 }

@@ -56,7 +56,10 @@ export function inputsOf(check: Check): CheckInputs | undefined {
   return (check as unknown as Record<symbol, CheckInputs | undefined>)[INPUTS];
 }
 
-function withInputs(check: Check, operands: Operand[], addends: number): Check {
+/**
+ * Records what a hand-built check read (`addends` 0: its tolerance is its own, never rescaled to printed precision).
+ */
+export function withInputs(check: Check, operands: Operand[], addends: number): Check {
   const refs = operands.flatMap((o) => (o !== null && typeof o === 'object' ? ('refs' in o ? o.refs : [o]) : []));
   Object.defineProperty(check, INPUTS, { value: { refs, addends } satisfies CheckInputs, enumerable: false });
   return check;

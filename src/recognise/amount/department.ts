@@ -1,7 +1,7 @@
 import type { Issue, Provenance, Table } from '../../model/document.js';
 import { normalise } from '../values.js';
 import { regionFromText } from '../meta/region.js';
-import { repairOcrOrgName } from '../meta/org-name.js';
+import { joinWrappedName, repairOcrOrgName } from '../meta/org-name.js';
 import type { DocumentMeta } from '../types.js';
 
 const LABEL = /^(编制部门|编制单位|预算单位|单位名称|部门)\s*[:：]\s*/;
@@ -20,6 +20,11 @@ export function printedDepartment(lines: string[]): string | null {
     let value = t.slice(m[0].length).split(/\s{2,}|\s*(?:金额)?单位\s*[:：]/)[0]!.trim();
     const next = lines[i + 1] ? normalise(lines[i + 1]!) : '';
     if (value === '' && next !== '' && !META.test(next) && !LABEL.test(next)) value = next.split(/\s{2,}/)[0]!.trim();
+    // '部门：上海市普陀区人民政府办' wrapped before '公厅': one name, never a second department (issue 9).
+    else if (value !== '' && next !== '' && !META.test(next) && !LABEL.test(next)) {
+      const joined = joinWrappedName(value, next.split(/\s{2,}|\s*(?:金额)?单位\s*[:：]/)[0]!.trim());
+      if (joined) value = joined;
+    }
     return value.length >= 2 ? value : null;
   }
   return null;
@@ -35,7 +40,9 @@ export function tableMeta(
   // An OCR-read line may misread the city (威阳市 for 咸阳市) or the ending (办公安): put right as the document's name is.
   const repaired = printed ? repairOcrOrgName(printed, table.prov) : undefined;
   const department = repaired?.value ?? null;
-  if (!department || department === meta.department) return { department: meta.department, region: meta.region, provenance: {} };
+  // A name the table cuts short (a wrap the join could not mend) is the document's department, not a second one.
+  const cut = !!department && !!meta.department && department !== meta.department && meta.department.startsWith(department);
+  if (!department || department === meta.department || cut) return { department: meta.department, region: meta.region, provenance: {} };
   const provenance: Record<string, Provenance> = { department: table.prov };
   let region = meta.region;
   if (Object.keys(region).length === 0) {

@@ -5,6 +5,7 @@ import type { DocumentMeta, RecognisedRecord } from '../types.js';
 import { narrativeSentences } from './sentences.js';
 import { narrativeStatements, type Statement } from './statements.js';
 import { tableFigure } from './table-figures.js';
+import { withInputs } from '../../validate/sum-check.js';
 
 /**
  * The narrative (第三部分 情况说明) against the tables (domain.md §3.1: "总收入533.64万元": a
@@ -52,7 +53,8 @@ export function narrativeChecks(doc: ExtractedDocument, meta: DocumentMeta, reco
     // A blank table cell prints nothing: the narrative's 0 agrees with it.
     const ok = Math.abs((fig.value ?? 0) - actual) <= tolerance + 1e-9;
     const description = `${fig.label} = 说明「${st.sentence}」`;
-    checks.push({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description });
+    // The check covers the table's figure; the narrative's own figure is text, not a record value.
+    checks.push(withInputs({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description }, [fig.operand], 0));
     if (!ok)
       issues.push(
         issue('warning', 'narrative.disagrees', `narrative states ${st.value}${st.unit} where ${fig.label} prints ${fig.value ?? 'blank'}${fig.unit}: 「${st.sentence}」`, st.prov),

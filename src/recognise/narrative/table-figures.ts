@@ -1,11 +1,14 @@
 import type { RecognisedRecord } from '../types.js';
-import { all, find, summaryYearTotal, tableTotal } from '../cross-table.js';
+import { all, find, summaryYearTotalRef, tableTotalRef } from '../cross-table.js';
+import { type Operand, cellRef, valueOf } from '../../validate/sum-check.js';
 import { squash } from '../amount/text.js';
 import type { Statement } from './statements.js';
 
 /** The table figure a statement restates, with the record's unit; undefined when no table prints it. */
 export interface TableFigure {
   value: number | null;
+  /** Where the value sits in its record, so the check covers it (src/validate/verification.ts). */
+  operand: Operand;
   unit: string;
   /** What the figure is in print, for the check's description. */
   label: string;
@@ -14,18 +17,19 @@ export interface TableFigure {
 type Row = RecognisedRecord['rows'][number] & { side?: string };
 
 /** 收入总计 of a 收入支出总表 (the grand total, carry-overs included). */
-function grandTotal(records: RecognisedRecord[]): { value: number | null; unit: string | null } | undefined {
+function grandTotal(records: RecognisedRecord[]): { value: Operand; unit: string | null } | undefined {
   for (const record of records) {
     const line = (record.rows as Row[]).find((r) => r.side === 'income' && /^收入总计$|^总计$/.test(squash(r.name)));
-    if (line) return { value: line.values.amount ?? line.values.total ?? null, unit: record.unit };
+    if (line) return { value: line.values.amount != null ? cellRef(line, 'amount') : line.values.total != null ? cellRef(line, 'total') : null, unit: record.unit };
   }
   return undefined;
 }
 
 const unitOf = (records: RecognisedRecord[]) => records.find((r) => r.unit)?.unit ?? null;
 
-function figure(value: number | null | undefined, unit: string | null, label: string): TableFigure | undefined {
-  return value === undefined || !unit ? undefined : { value, unit, label };
+function figure(operand: Operand, unit: string | null, label: string): TableFigure | undefined {
+  const value = valueOf(operand);
+  return value === undefined || !unit ? undefined : { value, operand, unit, label };
 }
 
 /** 三公 rows are 预算数 and 决算数 (公开07表); a budget table prints the 预算数 row only. */
@@ -35,13 +39,13 @@ function threePublic(records: RecognisedRecord[], kind: 'final' | 'budget', st: 
   const stage = st.stage ?? kind;
   const row = record.rows.find((r) => (stage === 'final' ? /决算/ : /预算/).test(r.name));
   if (!row || !(st.column in row.values)) return undefined;
-  return figure(row.values[st.column] ?? null, record.unit, `三公 ${row.name} ${st.column}`);
+  return figure(cellRef(row, st.column) ?? null, record.unit, `三公 ${row.name} ${st.column}`);
 }
 
 /** 政府采购 (budget.procurement): the table's 合计 line; a 决算 has no procurement table, so nothing to compare. */
 function procurement(records: RecognisedRecord[], kind: 'final' | 'budget'): TableFigure | undefined {
   const record = find(records, `${kind}.procurement`);
-  return record && figure(tableTotal(record, 'total'), record.unit, '政府采购预算表 合计');
+  return record && figure(tableTotalRef(record, 'total'), record.unit, '政府采购预算表 合计');
 }
 
 /**
@@ -50,11 +54,11 @@ function procurement(records: RecognisedRecord[], kind: 'final' | 'budget'): Tab
  */
 function operatingCosts(records: RecognisedRecord[], kind: 'final' | 'budget'): TableFigure | undefined {
   const own = find(records, `${kind}.operating_costs`);
-  const total = own && figure(tableTotal(own, 'total'), own.unit, '机关运行经费表 合计');
+  const total = own && figure(tableTotalRef(own, 'total'), own.unit, '机关运行经费表 合计');
   if (total) return total;
   const three = find(records, `${kind}.three_public`);
   const row = three?.rows.find((r) => (kind === 'final' ? /决算/ : /预算/).test(r.name) && 'operatingCosts' in r.values);
-  return three && row && figure(row.values.operatingCosts ?? null, three.unit, `三公 ${row.name} 机关运行经费`);
+  return three && row && figure(cellRef(row, 'operatingCosts') ?? null, three.unit, `三公 ${row.name} 机关运行经费`);
 }
 
 /** Measures read from a 收入支出总表: (family, which line, label in print). */
@@ -73,13 +77,13 @@ export function tableFigure(records: RecognisedRecord[], kind: 'final' | 'budget
   if (line) {
     const [family, which, label] = line;
     const summary = all(records, `${kind}.${family}`);
-    if (which !== 'grand') return figure(summaryYearTotal(summary, which), unitOf(summary), label);
+    if (which !== 'grand') return figure(summaryYearTotalRef(summary, which), unitOf(summary), label);
     const g = grandTotal(summary);
     return g && figure(g.value, g.unit, label);
   }
   if (st.measure === 'gpb_expenditure') {
     const functional = find(records, `${kind}.gpb_functional`);
-    return functional && figure(tableTotal(functional, 'total'), functional.unit, '一般公共预算财政拨款支出表 合计');
+    return functional && figure(tableTotalRef(functional, 'total'), functional.unit, '一般公共预算财政拨款支出表 合计');
   }
   if (st.measure === 'procurement') return procurement(records, kind);
   if (st.measure === 'operating_costs') return operatingCosts(records, kind);

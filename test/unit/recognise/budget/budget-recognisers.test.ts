@@ -97,6 +97,8 @@ describe('department printed with a table', () => {
     expect(printedDepartment(['收支预算总表', '部门：', '江苏省人大常委会办公厅', '单位：万元'])).toBe('江苏省人大常委会办公厅');
     expect(printedDepartment(['2026年预算单位收入预算总表', '编制单位：              单位：元'])).toBeNull();
     expect(printedDepartment(['收入决算表', '单位：万元'])).toBeNull();
+    // A name wrapped over two lines is one name (issue 9: one department per document).
+    expect(printedDepartment(['收支预算总表', '部门：上海市普陀区人民政府办', '公厅', '单位：万元'])).toBe('上海市普陀区人民政府办公厅');
   });
 
   it('outranks the document guess, and gives the region when the document has none', () => {
