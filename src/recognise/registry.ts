@@ -4,6 +4,7 @@ import type { Check, Verification } from '../../schemas/common.js';
 import { documentVerification } from '../validate/verification.js';
 import { completenessOfDocument, documentChecksCover } from './document-trust.js';
 import { validateRecord } from '../validate/validate-record.js';
+import { printedNumbersMissing } from '../validate/printed-numbers.js';
 import { documentMeta } from './meta/document-meta.js';
 import { baseFields, tableTexts } from './record.js';
 import { unknownRecordSchema } from '../../schemas/unknown.js';
@@ -83,6 +84,11 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
         // A repaired document-level name travels with the records that carry it.
         issues: [...recordIssues, ...found, ...(record.department === meta.department ? (meta.issues ?? []) : []), ...(parts[tableIndex]?.issues ?? [])],
       };
+      const lost = printedNumbersMissing(table, draft);
+      if (lost.length > 0)
+        draft.issues.push(
+          issue('error', 'record.printed_value_missing', `${lost.length} number${lost.length === 1 ? '' : 's'} the table prints did not reach the record: ${lost.slice(0, 5).map((c) => normalise(c.text)).join(', ')}${lost.length > 5 ? ' …' : ''}`, lost[0]!.prov),
+        );
       records.push(validateRecord(recogniser, draft));
     } catch (err) {
       issues.push(issue('error', 'recognise.failed', `${recogniser.tableType} on table ${table.id}: ${(err as Error).message}`, table.prov));
