@@ -1,8 +1,9 @@
 /**
- * Scores recognised records against expected records (test/golden/records/<sample>.expected.json):
+ * Compares recognised records with record snapshots (test/snapshots/records/<sample>.expected.json):
  * an expected record lists the fields that must match; the output may carry more. Rows are paired
  * by (code, name, side) so one missing line costs its own fields only; other arrays pair by index.
- * Shared by `npm run eval` and the golden tests, for the 决算/预算 and the 绩效 records alike.
+ * Used by the snapshot tests (test/golden/*-records.test.ts), for the 决算/预算 and the 绩效 records alike;
+ * `npm run eval` scores against test/ground-truth/ instead (bench/eval/).
  */
 
 export interface FieldTally {

@@ -1,5 +1,5 @@
 /**
- * Checks the hand-reviewed expected JSON of the PDF samples against the PDFs themselves,
+ * Checks the PDF table snapshots (test/snapshots/pdf/, extractor output, reviewed) against the PDFs themselves,
  * independently of our extractor (issue 3: "checked against the printed totals"):
  *  1. every number poppler's pdftotext prints on a table page appears in exactly one expected
  *     cell, and no expected cell holds a number poppler does not print (nothing lost or doubled);
@@ -37,7 +37,7 @@ function tally(tokens: string[]): Map<string, number> {
 }
 
 function checkFile(file: string): string[] {
-  const want = JSON.parse(readFileSync(join('test/golden/pdf', `${basename(file, '.pdf')}.expected.json`), 'utf8')) as ExpectedDocument;
+  const want = JSON.parse(readFileSync(join('test/snapshots/pdf', `${basename(file, '.pdf')}.expected.json`), 'utf8')) as ExpectedDocument;
   const problems: string[] = [];
   const pages = [...new Set(want.tables.flatMap((t) => t.pages))];
   // Page numbers (`- 7 -`) belong to no table.

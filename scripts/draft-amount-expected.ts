@@ -1,9 +1,10 @@
 /**
- * Drafts test/golden/records/<sample>.expected.json for the 决算/预算 tables of one sample, as a
- * starting point for review: every draft is then checked against the printed page with
+ * Drafts test/snapshots/records/<sample>.expected.json for the 决算/预算 tables of one sample from the
+ * pipeline's own output (so the file is a snapshot, not ground truth), as a starting point for
+ * review: every draft is then checked against the printed page with
  * `npx tsx scripts/check-amount-expected.ts <sample>` (poppler's text, independent of our
  * extractor) and by hand against the printed totals before it is committed. Records of other
- * families (绩效) are left out: their expected files are written by hand.
+ * families (绩效) are left out: their snapshots are transcribed separately.
  * Usage: npx tsx scripts/draft-amount-expected.ts samples/pdf/real/<file>.pdf > draft.json
  */
 import { readFileSync } from 'node:fs';

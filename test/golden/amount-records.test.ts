@@ -6,12 +6,14 @@ import { compareRecord, pairRecords, type RecordLike } from '../../bench/records
 import { samplesByName } from '../../bench/sample-index.js';
 
 /**
- * Golden 决算 / 预算 records: every sample with final.* or budget.* records in
- * test/golden/records/<sample>.expected.json is run end to end (extract -> recognise -> validate) and
+ * Snapshot 决算 / 预算 records (test/snapshots/README.md: drafted from the pipeline's output and reviewed; they
+ * catch changes, they do not measure accuracy): every sample with final.* or budget.* records in
+ * test/snapshots/records/<sample>.expected.json is run end to end (extract -> recognise -> validate) and
  * each expected amount table must be found, typed, and match value for value. department and region
- * come from the document-metadata reader (src/recognise/meta/) and are scored by `npm run eval`, not here.
+ * come from the document-metadata reader (src/recognise/meta/) and are not compared here; accuracy is `npm run eval`
+ * against test/ground-truth/.
  */
-const EXPECTED_DIR = 'test/golden/records';
+const EXPECTED_DIR = 'test/snapshots/records';
 const META_PATHS = /^(department|region(\.|$))/;
 
 const samples = samplesByName('samples');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localSource, processDocument } from '../../src/pipeline/process-document.js';
 
 const SAMPLE = 'samples/html/hongjiang-2023-gov-office-dept-target.html';
-const expected = JSON.parse(readFileSync('test/golden/records/hongjiang-2023-gov-office-dept-target.html.expected.json', 'utf8'));
+const expected = JSON.parse(readFileSync('test/snapshots/records/hongjiang-2023-gov-office-dept-target.html.expected.json', 'utf8'));
 
 describe('golden: seed 002 HTML article -> perf.dept_target', async () => {
   const bytes = new Uint8Array(readFileSync(SAMPLE));

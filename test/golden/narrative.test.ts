@@ -4,8 +4,8 @@ import { localSource, processDocument } from '../../src/pipeline/process-documen
 
 /**
  * The narrative cross-check on a real 决算: 上海市普陀区财政局 2024 (samples/pdf/real). Figures written from the
- * printed pages (pdftotext -layout, p. 21–22) and the verified table records
- * (test/golden/records/shanghai-putuo-finance-bureau-2024-final.pdf.expected.json). Page 21 prints
+ * printed pages (pdftotext -layout, p. 21–22) and the reviewed table snapshot
+ * (test/snapshots/records/shanghai-putuo-finance-bureau-2024-final.pdf.expected.json). Page 21 prints
  * '财政拨款收入支出总计0.3万元' where 公开04表 (财政拨款收入支出决算总表) prints 总计 2961.68: a real disagreement.
  */
 const SAMPLE = 'samples/pdf/real/shanghai-putuo-finance-bureau-2024-final.pdf';

@@ -5,8 +5,9 @@ import { localSource, processDocument } from '../../src/pipeline/process-documen
 
 /**
  * The 绩效 records of every sample that prints 绩效 tables, end to end (extract -> recognise ->
- * validate), against test/golden/records/<sample>.expected.json. Those files are transcribed from
- * the printed seeds (never from output), so there is no regenerate switch here.
+ * validate), against test/snapshots/records/<sample>.expected.json: snapshots in the output's shape, said to be
+ * transcribed from the seeds by an uncommitted script and reviewed (test/snapshots/README.md); they catch changes,
+ * accuracy is `npm run eval` against test/ground-truth/. There is no regenerate switch here.
  */
 const SAMPLES = [
   'samples/xlsx/yangling-2019-selfeval.xlsx',
@@ -18,7 +19,7 @@ const SAMPLES = [
 
 function perfExpected(sample: string): RecordLike[] {
   const name = sample.split('/').pop()!;
-  const all = JSON.parse(readFileSync(`test/golden/records/${name}.expected.json`, 'utf8')) as RecordLike[];
+  const all = JSON.parse(readFileSync(`test/snapshots/records/${name}.expected.json`, 'utf8')) as RecordLike[];
   return all.filter((r) => r.tableType.startsWith('perf.'));
 }
 

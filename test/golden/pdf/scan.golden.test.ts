@@ -8,11 +8,11 @@ import type { ExpectedDocument } from './project.js';
 /**
  * The scanned page (samples/pdf/scan/, built by the OCR engineer from page 15 of the Putuo
  * 2024 决算) goes through render -> OCR -> the same table reconstruction as the text layer:
- * it must come out with the grid of the text-layer original (golden p15-t1), and its amounts
+ * it must come out with the grid of the text-layer original (snapshot p15-t1), and its amounts
  * mostly equal. Cell-exact OCR text is pinned by test/golden/ocr/.
  */
 const SCAN = 'samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf';
-const ORIGINAL = 'test/golden/pdf/shanghai-putuo-finance-bureau-2024-final.expected.json';
+const ORIGINAL = 'test/snapshots/pdf/shanghai-putuo-finance-bureau-2024-final.expected.json';
 const amount = /^\d{1,3}(,\d{3})*\.\d\d$/;
 
 describe('golden: scanned PDF page through OCR', () => {
