@@ -11,8 +11,11 @@ describe('budgetdoc CLI', () => {
     const r = await budgetdoc(['extract', HTML_SAMPLE]);
     expect(r.code).toBe(0);
     const records = JSON.parse(r.stdout);
-    expect(records).toHaveLength(1);
+    expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ tableType: 'perf.dept_target', year: 2023, status: 'ok', source: { fileName: 'hongjiang-2023-gov-office-dept-target.html' } });
+    // The document as ingest would store it follows its tables (issue 9).
+    expect(records[1]).toMatchObject({ tableType: 'document', fileName: 'hongjiang-2023-gov-office-dept-target.html', status: 'ok', tables: 1 });
+    expect(records[1].verification.total).toBe(records[0].verification.total);
   });
 
   it('extract --raw prints the document model', async () => {
@@ -26,7 +29,7 @@ describe('budgetdoc CLI', () => {
     const dir = inputFolder();
     const r = await budgetdoc(['extract', join(dir, 'broken.pdf')]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ tableType: 'document', fileName: 'broken.pdf', status: 'failed', tables: 0 })]);
     expect(r.stderr).toMatch(/broken\.pdf: failed/);
   });
 

@@ -21,6 +21,8 @@ interface Line {
   table?: string;
   /** For the file's metadata: which field ('title', 'subject'). */
   key?: string;
+  /** The runs a joined line (the cover) is made of, so a fact found in it points at the run that prints it. */
+  parts?: Array<{ text: string; prov: Provenance }>;
 }
 
 /** The cover of a printed report: the first runs of page 1 up to 目录, joined ('上海市普陀区财政局' '2024' '年度部门决算'). */
@@ -28,12 +30,13 @@ function coverLine(doc: ExtractedDocument): Line | undefined {
   const page = doc.pages[0];
   const furniture = page ? pageNumberRuns(page) : new Set();
   const runs = (page?.runs ?? []).filter((r) => !furniture.has(r));
-  const taken = [];
+  const taken: typeof runs = [];
   for (const r of runs.slice(0, 8)) {
-    if (/^目\s*录?$/.test(compact(r.text)) || taken.join('').length > 60) break;
-    taken.push(r.text);
+    if (/^目\s*录?$/.test(compact(r.text)) || taken.map((t) => t.text).join('').length > 60) break;
+    taken.push(r);
   }
-  return taken.length > 0 && runs[0] ? { text: taken.join(''), prov: runs[0].prov, origin: 'cover' } : undefined;
+  const parts = taken.map((r) => ({ text: r.text, prov: r.prov }));
+  return taken[0] ? { text: parts.map((p) => p.text).join(''), prov: taken[0].prov, origin: 'cover', parts } : undefined;
 }
 
 /** Title / Subject of the file's own metadata (PDF Info, DOCX core properties); an HTML page's title is printed on the page. */
@@ -90,7 +93,7 @@ function yearIn(l: Line): number | undefined {
 function firstYear(lines: Line[]): Found<number> | undefined {
   for (const l of lines) {
     const y = yearIn(l);
-    if (y !== undefined) return { value: y, prov: l.prov, line: l };
+    if (y !== undefined) return { value: y, prov: l.parts?.find((p) => p.text.includes(String(y)))?.prov ?? l.prov, line: l };
   }
   return undefined;
 }
