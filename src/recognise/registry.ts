@@ -15,7 +15,7 @@ import { narrativeChecks } from './narrative/index.js';
 import { finalRecognisers } from './final/index.js';
 import { perfRecognisers } from './perf/index.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
-import { normalise } from './values.js';
+import { normalise, parseAmount } from './values.js';
 
 /** Below this score a table is not claimed and is kept as `unknown`. */
 const MIN_SCORE = 0.3;
@@ -41,6 +41,18 @@ function best(table: Table, ctx: RecogniseContext): Recogniser | undefined {
   return top?.r;
 }
 
+/**
+ * An unclaimed table that prints amounts lost them to every schema and export: an error, so the record is never
+ * `ok` (issue 9). One of text only (a 目录, a 说明 sheet, a list of units) is kept with a warning.
+ */
+function unclaimed(table: Table, title: string): Issue {
+  const amounts = table.cells.filter((c) => /[.,]\d/.test(c.text) && parseAmount(c.text).kind === 'number').length;
+  const what = `no recogniser claims table ${table.id}${title ? ` (${title})` : ''}`;
+  return amounts >= 3
+    ? issue('error', 'recognise.unclaimed_amounts', `${what}: its ${amounts} printed amounts reach no schema`, table.prov)
+    : issue('warning', 'recognise.unclaimed', what, table.prov);
+}
+
 /** A table no recogniser claims is kept with its cells and an issue, never dropped (architecture.md). */
 function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
   const title = normalise(tableTexts(table)[0] ?? '');
@@ -48,7 +60,7 @@ function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
     ...baseFields(table, ctx, 'unknown', title, null),
     tableId: table.id,
     cells: table.cells,
-    issues: [issue('warning', 'recognise.unclaimed', `no recogniser claims table ${table.id}${title ? ` (${title})` : ''}`, table.prov)],
+    issues: [unclaimed(table, title)],
   };
   return validateRecord({ tableType: 'unknown', schema: unknownRecordSchema, checks: () => [] }, record);
 }

@@ -47,5 +47,16 @@ describe('perf.dept_target identities on a deliberately wrong page', () => {
     expect(rec.tableType).toBe('unknown');
     expect(rec.cells).toHaveLength(4);
     expect(rec.issues.map((i: { code: string }) => i.code)).toEqual(['recognise.unclaimed']);
+    expect(rec.status).toBe('ok');
+  });
+
+  it('makes an unclaimed table that prints amounts partial: they reach no schema', async () => {
+    const rows = ['<tr><td>项目</td><td>金额</td></tr>', ...['1,234.50', '22.00', '0.35'].map((v, i) => `<tr><td>事项${i}</td><td>${v}</td></tr>`)];
+    const bytes = new Uint8Array(Buffer.from(`<meta charset="utf-8"><p>某某情况</p><table>${rows.join('')}</table>`));
+    const { recognised } = await processDocument(bytes, localSource(bytes, 'y.html'));
+    const rec = recognised.records[0] as Record<string, any>;
+    expect(rec.tableType).toBe('unknown');
+    expect(rec.issues.map((i: { code: string }) => i.code)).toEqual(['recognise.unclaimed_amounts']);
+    expect(rec.status).toBe('partial');
   });
 });
