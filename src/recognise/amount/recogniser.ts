@@ -14,11 +14,10 @@ import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
 import { tableMeta } from './department.js';
 import { groupChecks } from './group-checks.js';
+import { procurementChecks, procurementName } from './procurement.js';
 import { amountCompleteness } from './completeness.js';
 import type { AmountStats } from './line-rows.js';
 import { repairOcrNames } from './subject-names.js';
-import { ordinalPrefix, squash } from './text.js';
-import { cellRef, sumCheck } from '../../validate/sum-check.js';
 
 export const AMOUNT_RECOGNISER_VERSION = 'amount@1';
 
@@ -111,11 +110,6 @@ function outputRow(r: BodyRow): Record<string, unknown> {
   return texts ? { ...rest, notes: texts } : rest;
 }
 
-function procurementName(r: BodyRow): string {
-  const t = r.texts ?? {};
-  return t.item ?? t.project ?? t.economicItem ?? t.category ?? r.name;
-}
-
 /** Lines without a code (抚恤金 printed without 30304, domain.md §2) are kept, with an issue. */
 function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
   const issues: Issue[] = [];
@@ -153,12 +147,6 @@ function amountChecks(spec: FamilySpec, tableType: string, record: RecognisedRec
     checks.push(...treeChecks(`${tableType}.tree`, rows, keys), ...totalChecks(`${tableType}.total`, rows, keys));
     checks.push(...groupChecks(tableType, rows, keys));
   }
-  if (spec.layout === 'procurement') {
-    const total = rows.find((r) => /^(合计|总计)$/.test(squash(r.name)));
-    const category = (r: (typeof rows)[number]) => squash(String((r as { notes?: Record<string, string> }).notes?.category ?? ''));
-    const tops = rows.filter((r) => ordinalPrefix(category(r)) === 'top');
-    const check = total && sumCheck(`${tableType}.total`, cellRef(total, 'total'), tops.map((r) => cellRef(r, 'total')), `${total.name} = Σ 采购品目大类`);
-    if (check) checks.push(check);
-  }
+  if (spec.layout === 'procurement') checks.push(...procurementChecks(tableType, rows));
   return checks;
 }
