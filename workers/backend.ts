@@ -30,10 +30,18 @@ export class BullQueueBackend implements QueueBackend {
     await this.queues[job.stage].add(job.stage, job.data, { jobId: jobId(job.stage, job.data) });
   }
 
-  async drain(): Promise<JobFailure[]> {
+  async drain(onSettled?: (sourceId: string) => void): Promise<JobFailure[]> {
     const deadline = Date.now() + (this.opts.timeoutMs ?? 6 * 3600_000);
+    const settled = new Set<string>();
     for (;;) {
-      const docs = await Promise.all([...this.ids].map((id) => this.stores.records.getDocument(id)));
+      const ids = [...this.ids];
+      const docs = await Promise.all(ids.map((id) => this.stores.records.getDocument(id)));
+      ids.forEach((id, i) => {
+        if (docs[i]?.status !== 'pending' && !settled.has(id)) {
+          settled.add(id);
+          onSettled?.(id);
+        }
+      });
       const waiting = docs.filter((d) => d?.status === 'pending').length;
       if (waiting === 0) break;
       if (Date.now() > deadline) throw new Error(`${waiting} document(s) still pending when the wait ended`);

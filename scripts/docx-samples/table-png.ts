@@ -4,7 +4,7 @@ import type { Layout } from './table-layout.js';
 
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
-/** Table pictures need a CJK font from Debian (fonts-noto-cjk); tests that draw them skip without it. */
+/** Table pictures need a CJK font from Debian (fonts-noto-cjk); tests that draw them skip without it (CI: fail). */
 export const canRenderCjk = (): boolean => existsSync(FONT);
 
 /** A screenshot-like PNG of a laid-out table (black rules, CJK text), `scale` pixels per point. */

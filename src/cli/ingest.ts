@@ -6,6 +6,7 @@ import { ingestPaths, type IngestReport } from '../pipeline/ingest.js';
 import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { documentProgress } from './progress.js';
 
 export function formatReport(r: IngestReport): string {
   const s = r.summary;
@@ -48,11 +49,15 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
         const isolation = { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 };
         queue = new InProcessQueue({ ...stores, records: stores.records, limits: { ...defaultLimits, ocr: opts.ocr }, log, isolation });
       }
+      const progress = documentProgress();
       try {
-        const report = await ingestPaths(paths, stores, queue, { force: Boolean(opts.force) });
+        const onProgress = progress ? { onProgress: progress.update } : {};
+        const report = await ingestPaths(paths, stores, queue, { force: Boolean(opts.force), ...onProgress });
+        progress?.stop(); // cleared before the summary, which shares the terminal
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
         if (report.summary.failedDocuments.length > 0) process.exitCode = 1;
       } finally {
+        progress?.stop();
         await queue.close();
         await stores.close();
       }

@@ -10,8 +10,8 @@ import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 import type { CrawlBackendLoader } from './schedule.js';
 import { registerShow } from './show.js';
 
-export { BUDGETDOC_VERSION as VERSION } from '../recognise/record.js';
-import { BUDGETDOC_VERSION as VERSION } from '../recognise/record.js';
+export { BUDGETDOC_VERSION as VERSION } from '../util/versions.js';
+import { BUDGETDOC_VERSION as VERSION } from '../util/versions.js';
 
 /** The `budgetdoc` command line; BullMQ-backed verbs use the backend the entry point hands in. */
 export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: CrawlBackendLoader): Command {

@@ -13,8 +13,11 @@ export interface JobFailure {
 
 export interface QueueBackend {
   enqueue(job: NextJob): Promise<void>;
-  /** Resolves when every job enqueued so far, and every job they enqueue, has ended. */
-  drain(): Promise<JobFailure[]>;
+  /**
+   * Resolves when every job enqueued so far, and every job they enqueue, has ended. `onSettled` hears of each
+   * document as its last job ends (done or failed), so a caller can show progress.
+   */
+  drain(onSettled?: (sourceId: string) => void): Promise<JobFailure[]>;
   close(): Promise<void>;
 }
 
@@ -43,11 +46,13 @@ export class InProcessQueue implements QueueBackend {
     this.pending.push(job);
   }
 
-  async drain(): Promise<JobFailure[]> {
+  async drain(onSettled?: (sourceId: string) => void): Promise<JobFailure[]> {
     const failures: JobFailure[] = [];
     for (let job = this.pending.shift(); job; job = this.pending.shift()) {
       const failure = await this.runWithRetry(job);
       if (failure) failures.push(failure);
+      const id = job.data.sourceId;
+      if (!this.pending.some((j) => j.data.sourceId === id)) onSettled?.(id);
     }
     return failures;
   }
@@ -56,7 +61,9 @@ export class InProcessQueue implements QueueBackend {
     for (let attempt = 1; ; attempt++) {
       try {
         const next = await runStage(job.stage, job.data, this.deps);
-        this.pending.push(...next);
+        // Depth first: a document runs to its store job before the next one is extracted, so documents settle one
+        // by one (progress means something) and no finished extraction waits in memory for all the others.
+        this.pending.unshift(...next);
         return undefined;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);

@@ -43,12 +43,13 @@ export async function ingestPaths(
   paths: string[],
   stores: { blobs: BlobStore; records: RecordStore },
   queue: QueueBackend,
-  opts: { force?: boolean; runId?: string } = {},
+  opts: { force?: boolean; runId?: string; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<IngestReport> {
   const started = Date.now();
   const runId = opts.runId ?? `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const files = await collectFiles(paths);
   const ids = new Set<string>();
+  const queued = new Set<string>();
   let created = 0;
   let processed = 0;
   for (const file of files) {
@@ -58,10 +59,16 @@ export async function ingestPaths(
     if (reg.created) created++;
     if (reg.needsProcessing) {
       processed++;
+      queued.add(reg.source.id);
       await queue.enqueue({ stage: 'extract', data: { sourceId: reg.source.id, runId } });
     }
   }
-  const failures = await queue.drain();
+  const total = queued.size;
+  let done = 0;
+  opts.onProgress?.(0, total);
+  const failures = await queue.drain((id) => {
+    if (queued.delete(id)) opts.onProgress?.(++done, total);
+  });
   return {
     files: files.length,
     newDocuments: created,

@@ -2,9 +2,10 @@ import type { Provenance, Table } from '../model/document.js';
 import type { BaseRecord } from '../../schemas/common.js';
 import type { RecogniseContext } from './types.js';
 import { compact, unitFromLine } from './values.js';
+import { BUDGETDOC_VERSION } from '../util/versions.js';
 
-/** Version of the recognisers, recorded on every record beside the extractor libraries'. */
-export const BUDGETDOC_VERSION = '0.1.0';
+/** Version of the recognisers (the installed budgetdoc), recorded on every record beside the extractor libraries'. */
+export { BUDGETDOC_VERSION };
 
 /** The record kind a table type implies (a 决算 document also carries 自评 tables). */
 export function kindOf(tableType: string): BaseRecord['kind'] {

@@ -19,13 +19,25 @@ function reachable(url: string, defaultPort: number): Promise<boolean> {
 }
 
 /**
- * Whether a service the test needs is up. In CI (CI=true) a missing service is a failure, not
- * a skip: the caller's test then fails loudly. Elsewhere the test skips with a printed reason.
+ * Whether a test that needs something outside the repository should run: in CI (CI=true) a missing
+ * service or system package is a failure, not a skip, so this says run and the caller's test fails
+ * loudly. Elsewhere the test skips with the printed reason.
  */
+export function shouldRun(present: boolean, skipReason: string): boolean {
+  if (!present && !process.env.CI) console.warn(`skipping: ${skipReason}`);
+  return present || Boolean(process.env.CI);
+}
+
+/** Whether a service the test needs is up (see shouldRun for CI). */
 export async function serviceUp(name: 'redis' | 'postgres'): Promise<boolean> {
   const ok = name === 'redis' ? await reachable(REDIS_URL, 6379) : await reachable(DATABASE_URL, 5432);
-  if (!ok && !process.env.CI) console.warn(`skipping ${name} tests: ${name} is not reachable (set ${name === 'redis' ? 'REDIS_URL' : 'DATABASE_URL'})`);
-  return ok || Boolean(process.env.CI);
+  const env = name === 'redis' ? 'REDIS_URL' : 'DATABASE_URL';
+  return shouldRun(ok, `${name} tests: ${name} is not reachable (set ${env})`);
+}
+
+/** Whether the Debian packages a test needs are installed (see shouldRun; scripts/install-system-deps.sh adds them). */
+export function systemPackage(present: boolean, what: string, packages: string): boolean {
+  return shouldRun(present, `${what}: needs ${packages} (bash scripts/install-system-deps.sh)`);
 }
 
 export function uniqueName(prefix: string): string {

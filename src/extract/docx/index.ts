@@ -1,4 +1,3 @@
-import * as XLSX from '@e965/xlsx';
 import type { ExtractedDocument, Issue, Table, TextRun } from '../../model/document.js';
 import { failedDocument, newDocument, statusFrom } from '../../model/build.js';
 import { isPermanent } from '../../model/errors.js';
@@ -8,8 +7,8 @@ import { nativeTable } from './native-table.js';
 import { objectTables } from './objects.js';
 import { openPackage, type DocxPackage } from './package.js';
 import { findBody, walkBody } from './walk.js';
+import { CHEERIO_VERSION, SHEETJS_VERSION } from '../../util/versions.js';
 
-export const CHEERIO_VERSION = '1.2.0';
 export const DOCX_EXTRACTOR = `docx/cheerio@${CHEERIO_VERSION}`;
 /** Lines kept before a table as its context, and after it as its notes. */
 const CONTEXT_LINES = 6;
@@ -36,7 +35,7 @@ export const docxExtractor: Extractor = {
     if ('status' in pkg) return pkg;
     const body = findBody(pkg.document);
     if (!body) return failedDocument(ctx.source, 'docx', 'docx.no_body', 'word/document.xml has no w:body');
-    const doc = newDocument(ctx.source, 'docx', { cheerio: CHEERIO_VERSION, '@e965/xlsx': XLSX.version });
+    const doc = newDocument(ctx.source, 'docx', { cheerio: CHEERIO_VERSION, '@e965/xlsx': SHEETJS_VERSION });
     const runs: TextRun[] = [];
     const issues: Issue[] = [];
     let recent: string[] = [];

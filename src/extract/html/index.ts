@@ -7,8 +7,8 @@ import { decodeHtml } from './decode.js';
 import { tableToGrid } from './grid.js';
 import { readMeta } from './meta.js';
 import { flow } from './text.js';
+import { CHEERIO_VERSION } from '../../util/versions.js';
 
-export const CHEERIO_VERSION = '1.2.0';
 const EXTRACTOR = `html/cheerio@${CHEERIO_VERSION}`;
 /** Lines kept before / after a table as its context (title, 公开NN表, 单位 line; notes). */
 const CONTEXT_BEFORE = 6;

@@ -12,7 +12,8 @@ import { TransientError } from '../../model/errors.js';
  */
 export type OcrLang = 'chi_sim' | 'eng';
 
-export const TESSERACT_VERSION = '7.0.0';
+/** tesseract.js as installed, recorded in provenance and `versions`. */
+export { TESSERACT_VERSION } from '../../util/versions.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PDFJS_VERSION } from '../../util/versions.js';
 
-/** The pinned pdf.js version, recorded in provenance and `versions` (architecture.md). */
-export const PDFJS_VERSION = '5.6.205';
+/** pdf.js as installed, recorded in provenance and `versions`. */
+export { PDFJS_VERSION };
 export const PDF_EXTRACTOR = `pdf/pdfjs@${PDFJS_VERSION}`;
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

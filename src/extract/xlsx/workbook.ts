@@ -2,10 +2,11 @@ import * as XLSX from '@e965/xlsx';
 import type { Issue, Table } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { isPermanent } from '../../model/errors.js';
+import { SHEETJS_VERSION } from '../../util/versions.js';
 import { unzipLimited } from '../../util/zip.js';
 import { sheetToTable } from './sheet-table.js';
 
-export const SHEETJS_VERSION: string = XLSX.version;
+export { SHEETJS_VERSION };
 export const WORKBOOK_EXTRACTOR = `xlsx/sheetjs@${SHEETJS_VERSION}`;
 
 export interface WorkbookInput {

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { TransientError } from '../../../src/model/errors.js';
 import { InProcessQueue } from '../../../src/pipeline/in-process.js';
+import { ingestPaths } from '../../../src/pipeline/ingest.js';
 import { registerFile } from '../../../src/pipeline/register-file.js';
 import { openStores, type Stores } from '../../../src/store/open.js';
 import { checkIdempotentIngest } from '../../helpers/ingest-contract.js';
-import { depsOf, HTML_SAMPLE } from '../../helpers/pipeline.js';
+import { depsOf, HTML_SAMPLE, inputFolder } from '../../helpers/pipeline.js';
 
 let stores: Stores | undefined;
 afterEach(async () => {
@@ -18,6 +19,17 @@ describe('embedded default: PGlite + in-process queue', () => {
     stores = await openStores({ dataDir: 'memory://' });
     const s = stores;
     await checkIdempotentIngest(s, () => new InProcessQueue(depsOf(s)));
+  });
+
+  it('reports progress document by document', async () => {
+    stores = await openStores({ dataDir: 'memory://' });
+    const calls: [number, number][] = [];
+    // The folder holds the HTML sample twice (one document) and a broken PDF: two documents to process.
+    const report = await ingestPaths([inputFolder()], stores, new InProcessQueue(depsOf(stores)), {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(report.summary.documents).toBe(2);
+    expect(calls).toEqual([[0, 2], [1, 2], [2, 2]]);
   });
 
   it('does not retry a permanent error, and records it on the document', async () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeConvertExtractor } from '../../../../src/extract/convert/index.js';
 import { convertWithSoffice, findSoffice } from '../../../../src/extract/convert/soffice.js';
 import { defaultLimits } from '../../../../src/extract/types.js';
+import { systemPackage } from '../../../helpers/services.js';
 
 const source = (fileName: string) => ({ id: 'abc', url: `file:${fileName}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/msword', size: 0, fileName });
 const ctx = (fileName: string) => ({ source: source(fileName), limits: { ...defaultLimits, ocr: false } });
@@ -12,6 +13,7 @@ const ctx = (fileName: string) => ({ source: source(fileName), limits: { ...defa
 const fakeDoc = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('WordDocument', 'utf16le')]);
 
 const soffice = findSoffice();
+const runConversion = systemPackage(soffice !== undefined, 'convert.test .doc conversion', 'libreoffice-writer-nogui');
 const tmp = mkdtempSync(join(tmpdir(), 'convert-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -39,7 +41,8 @@ describe('convertExtractor', () => {
     expect(doc.issues[0]!.code).toBe('convert.timeout');
   });
 
-  it.skipIf(!soffice)('converts a .doc with LibreOffice and reads its tables with merges', async () => {
+  it.skipIf(!runConversion)('converts a .doc with LibreOffice and reads its tables with merges', async () => {
+    expect(soffice, 'LibreOffice (soffice) on PATH').toBeDefined();
     const docx = readFileSync('samples/docx/kaili-2021-perf-target.docx');
     const doc97 = await convertWithSoffice(docx, { soffice: soffice!, from: 'docx', to: 'doc', timeoutMs: 120_000 });
     const out = await makeConvertExtractor().extract(doc97, ctx('kaili.doc'));
@@ -50,5 +53,3 @@ describe('convertExtractor', () => {
     expect(first.context.some((l) => l.includes('绩申表--1'))).toBe(true);
   });
 });
-
-if (!soffice) console.log('convert.test: LibreOffice (soffice) not on PATH; the .doc conversion test is skipped');

@@ -7,10 +7,11 @@ import { toTextRows } from '../../../../src/model/grid.js';
 import type { Table } from '../../../../src/model/document.js';
 import { DocxBuilder } from '../../../../scripts/docx-samples/docx-builder.js';
 import { canRenderCjk } from '../../../../scripts/docx-samples/table-png.js';
-
-const pictures = canRenderCjk();
-if (!pictures) console.log('objects.test: fonts-noto-cjk is not installed; the tests that draw table pictures are skipped');
+import { systemPackage } from '../../../helpers/services.js';
 import { ctx } from './tiny-docx.js';
+
+// Without the font, drawing throws "font missing", so under CI=true these tests fail with that reason.
+const pictures = systemPackage(canRenderCjk(), 'objects.test tests that draw table pictures', 'fonts-noto-cjk');
 
 const SHEET = `
 收入支出决算总表|<
