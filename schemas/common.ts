@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Provenance of a value (architecture.md): page, part, box, locator, extractor. */
+/** Provenance of a value (docs/architecture.md): page, part, box, locator, extractor. */
 export const provenanceSchema = z.object({
   sourceId: z.string().regex(/^[0-9a-f]{64}$/),
   page: z.number().int().min(1),
@@ -37,7 +37,7 @@ export const checkSchema = z.object({
    * document-level check prefixed with the record's table id (`t5:rows.0.values.total`).
    */
   covers: z.array(z.string()).optional(),
-  /** Passed only within 尾差 (domain.md §2): the sides differ by no more than the printed rounding allows. */
+  /** Passed only within 尾差 (docs/domain.md §2): the sides differ by no more than the printed rounding allows. */
   rounding: z.boolean().optional(),
 });
 export type Check = z.infer<typeof checkSchema>;
@@ -46,7 +46,7 @@ export const valueStateSchema = z.enum(['verified', 'contradicted', 'unchecked']
 export type ValueState = z.infer<typeof valueStateSchema>;
 
 /**
- * What the identities say about the numbers of a record or document (architecture.md, Trust): a number is
+ * What the identities say about the numbers of a record or document (docs/architecture.md, Trust): a number is
  * verified when a passing identity covers it, contradicted when a failing one does, unchecked otherwise.
  */
 export const verificationSchema = z.object({
@@ -104,7 +104,7 @@ export const recordSourceSchema = z.object({
   parentId: z.string().optional(),
 });
 
-/** Every recognised table is one record of this shape (architecture.md, Output contract). */
+/** Every recognised table is one record of this shape (docs/architecture.md, Output contract). */
 export const baseRecordSchema = z.object({
   tableType: z.string(),
   title: z.string(),
@@ -127,7 +127,7 @@ export const baseRecordSchema = z.object({
   /** Decimals of the amounts as printed (2 for 万元 with fen, 0 for whole 元): the unit of 尾差. */
   printedDecimals: z.number().int().min(0).max(6).optional(),
   versions: z.record(z.string(), z.string()),
-  /** The document the table was published in (domain.md §4): file, URL, 发布时间, 信息来源, where it was found. */
+  /** The document the table was published in (docs/domain.md §4): file, URL, 发布时间, 信息来源, where it was found. */
   source: recordSourceSchema.optional(),
 });
 export type BaseRecord = z.infer<typeof baseRecordSchema>;

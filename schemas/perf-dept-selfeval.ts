@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amountFieldSchema, baseRecordSchema, textFieldSchema } from './common.js';
 import { checkboxesSchema, indicatorBaseSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
 
-/** One indicator row of a 部门整体支出绩效自评表 (domain.md §3.3). */
+/** One indicator row of a 部门整体支出绩效自评表 (docs/domain.md §3.3). */
 export const deptSelfevalIndicatorSchema = indicatorBaseSchema.extend({
   /** 分值 */
   points: z.number().nullable(),

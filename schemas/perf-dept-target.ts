@@ -10,7 +10,7 @@ export const indicatorValueSchema = z.object({
   text: z.string(),
 });
 
-/** One 三级指标 row of a 部门整体支出绩效目标表 (domain.md §3.4). */
+/** One 三级指标 row of a 部门整体支出绩效目标表 (docs/domain.md §3.4). */
 export const deptTargetIndicatorSchema = z.object({
   /** 一级指标, carried down from its merged cell; points printed in it (`投入管理指标(50分)`). */
   level1: z.string(),
@@ -48,7 +48,7 @@ export const fundingSourceSchema = z.object({ label: z.string(), amount: z.numbe
 const numberFieldSchema = amountFieldSchema.nullable();
 const textOrNull = textFieldSchema.nullable();
 
-/** 绩申表-1/2/3 of seed 000 (domain.md §3.4, basic facts); null where not printed. */
+/** 绩申表-1/2/3 of seed 000 (docs/domain.md §3.4, basic facts); null where not printed. */
 export const deptTargetFactsSchema = z.object({
   /** 预算绩效管理联络员 */
   liaison: textOrNull,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amountFieldSchema, baseRecordSchema, textFieldSchema } from './common.js';
 import { checkboxesSchema, indicatorBaseSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
 
-/** One 绩效指标 row of a 项目支出绩效自评表 (domain.md §3.2). */
+/** One 绩效指标 row of a 项目支出绩效自评表 (docs/domain.md §3.2). */
 export const projectSelfevalIndicatorSchema = indicatorBaseSchema.extend({
   /** 年度指标值 */
   target: operatorValueSchema.nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amountFieldSchema, baseRecordSchema, provenanceSchema, textFieldSchema } from './common.js';
 import { indicatorBaseSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
 
-/** One indicator row of a 项目支出绩效目标表 (domain.md §3.5). */
+/** One indicator row of a 项目支出绩效目标表 (docs/domain.md §3.5). */
 export const projectTargetIndicatorSchema = indicatorBaseSchema.extend({
   /** 绩效指标描述 (指标内容) */
   description: optionalTextSchema,

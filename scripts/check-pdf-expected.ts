@@ -5,7 +5,7 @@
  *     cell, and no expected cell holds a number poppler does not print (nothing lost or doubled);
  *  2. every cell's text, whitespace aside, is printed on its pages (pdftotext, reading order);
  *  3. in tables with 科目编码 trees, each amount column's 合计 equals the sum of its 类 rows,
- *     each 类 the sum of its 款, each 款 the sum of its 项 (within 尾差, domain.md §2).
+ *     each 类 the sum of its 款, each 款 the sum of its 项 (within 尾差, docs/domain.md §2).
  * Needs poppler-utils (build machine only). Usage: npx tsx scripts/check-pdf-expected.ts [file.pdf ...]
  */
 import { execFileSync } from 'node:child_process';

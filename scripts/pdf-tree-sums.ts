@@ -1,5 +1,5 @@
 /**
- * The 科目编码 tree identity of budget and final-account tables (domain.md §3.1): 合计 = Σ 类
+ * The 科目编码 tree identity of budget and final-account tables (docs/domain.md §3.1): 合计 = Σ 类
  * (3 digits), 类 = Σ its 款 (5), 款 = Σ its 项 (7), per amount column, within 0.01 per addend.
  * Codes are printed either in one column (2010201) or split over 类 / 款 / 项 columns.
  */

@@ -1,6 +1,6 @@
 /**
  * Seed 001 第三部分 情况说明, sections 一 to 九, as printed (seed 001_55c29b96431f68d9.txt; the [image] charts
- * between paragraphs are left out). The narrative restates the tables' totals (domain.md §3.1); two of its
+ * between paragraphs are left out). The narrative restates the tables' totals (docs/domain.md §3.1); two of its
  * figures disagree with the tables in print: 财政拨款支出 531.84 (公开04表: 531.71) and 一般公共预算财政拨款总支出
  * 531.84 (公开05表: 531.71).
  */

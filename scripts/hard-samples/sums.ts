@@ -1,5 +1,5 @@
 /**
- * The arithmetic of domain.md §3 on the hard samples' data, in integer minor units (分 or 元), so the build script
+ * The arithmetic of docs/domain.md §3 on the hard samples' data, in integer minor units (分 or 元), so the build script
  * can refuse to print a table whose sums are not what its data file says.
  */
 

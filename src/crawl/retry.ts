@@ -6,7 +6,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** Exponential backoff with full jitter (architecture.md, Errors): base·2^(n-1)·[0.5, 1). */
+/** Exponential backoff with full jitter (docs/architecture.md, Errors): base·2^(n-1)·[0.5, 1). */
 export function backoffDelay(attempt: number, baseMs: number, random = Math.random): number {
   return Math.round(baseMs * 2 ** (attempt - 1) * (0.5 + random() / 2));
 }

@@ -23,7 +23,7 @@ export const RECORD_COLUMNS = [
   'recordStatus',
 ] as const;
 
-/** Where a value was printed (architecture.md, Provenance): the trailing columns of every CSV shape. */
+/** Where a value was printed (docs/architecture.md, Provenance): the trailing columns of every CSV shape. */
 export const PROVENANCE_COLUMNS = ['page', 'part', 'locator', 'bbox', 'method', 'extractor', 'confidence'] as const;
 
 export function recordFields(item: StoredRecordRow): CsvRow {

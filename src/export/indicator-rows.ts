@@ -4,7 +4,7 @@ import type { StoredRecordRow } from '../store/ports.js';
 import { PROVENANCE_COLUMNS, RECORD_COLUMNS, provenanceFields, recordFields, type CsvRow } from './columns.js';
 
 /**
- * `--table indicators`: one row per 绩效 indicator (domain.md §3.2-3.5). The four perf types share
+ * `--table indicators`: one row per 绩效 indicator (docs/domain.md §3.2-3.5). The four perf types share
  * one column set: `value*` is the indicator's target (指标值 / 年度指标值 / 年初目标值), `actual*` the
  * 实际完成值 of self-evaluations, `points` / `score` the 分值 / 得分 where the type scores indicators.
  */

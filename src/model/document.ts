@@ -1,6 +1,6 @@
 /**
  * The document model every extractor produces and every recogniser consumes.
- * One coordinate system: PDF points, top-left origin, 1-based pages (architecture.md).
+ * One coordinate system: PDF points, top-left origin, 1-based pages (docs/architecture.md).
  */
 
 /** How a piece of text was obtained; ordered roughly by trust. */

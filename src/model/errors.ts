@@ -1,5 +1,5 @@
 /**
- * Control-flow errors (architecture.md, Errors). A PermanentError is never retried (BullMQ
+ * Control-flow errors (docs/architecture.md, Errors). A PermanentError is never retried (BullMQ
  * UnrecoverableError); a TransientError is retried with exponential backoff and jitter.
  * Each carries a stable code, the same vocabulary as Issue codes.
  */

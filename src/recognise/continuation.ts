@@ -4,7 +4,7 @@ import type { Recogniser, RecogniseContext } from './types.js';
 import { compact } from './values.js';
 
 /**
- * Tables printed in parts (domain.md §2: "Tables across pages repeat their title and header"; seed
+ * Tables printed in parts (docs/domain.md §2: "Tables across pages repeat their title and header"; seed
  * 001 prints 公开04表 twice) are joined before recognition, so each printed table is one record and
  * the identities that span its parts (收入总计 = 支出总计) are evaluated. Generic over table types:
  * a recogniser says where a table's header ends (`headerRows`); one that does not is never joined.

@@ -5,7 +5,7 @@ import { isTotalRow } from './amount/code-tree.js';
 import { squash } from './amount/text.js';
 
 /**
- * Identities across the amount tables of one document (domain.md §3.1): 01's 本年收入合计 = 02's
+ * Identities across the amount tables of one document (docs/domain.md §3.1): 01's 本年收入合计 = 02's
  * 合计; 01's 本年支出合计 = 03's 合计; 05's 基本支出 合计 = 06's 合计; and 04's 本年支出合计 in its
  * 一般公共预算 column = 05's 合计 (both are the 一般公共预算财政拨款 spent). Applied per kind (决算 / 预算).
  */

@@ -7,7 +7,7 @@ import type { RecognisedRecord } from './types.js';
 
 /**
  * Document-level checks (cross-table identities, the narrative against the tables) applied to the records they
- * read (architecture.md, Trust): their `covers` name `<tableId>:<path>`, their 尾差 is the coarsest printed
+ * read (docs/architecture.md, Trust): their `covers` name `<tableId>:<path>`, their 尾差 is the coarsest printed
  * precision of the tables they compare (1 when either is printed in whole 元), and every record's verification
  * counts them.
  */

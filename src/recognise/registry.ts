@@ -53,7 +53,7 @@ function unclaimed(table: Table, title: string): Issue {
     : issue('warning', 'recognise.unclaimed', what, table.prov);
 }
 
-/** A table no recogniser claims is kept with its cells and an issue, never dropped (architecture.md). */
+/** A table no recogniser claims is kept with its cells and an issue, never dropped (docs/architecture.md). */
 function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
   const title = normalise(tableTexts(table)[0] ?? '');
   const record = {
@@ -70,7 +70,7 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   const meta = documentMeta(doc);
   const records: RecognisedRecord[] = [];
   const issues: Issue[] = [];
-  // A table printed in parts becomes one table first (domain.md §2, seed 001 公开04表).
+  // A table printed in parts becomes one table first (docs/domain.md §2, seed 001 公开04表).
   const firstPass = new Map<Table, Recogniser | undefined>();
   const pick = (t: Table, i: number) => {
     if (!firstPass.has(t)) firstPass.set(t, best(t, { doc, meta, tableIndex: i }));
@@ -111,7 +111,7 @@ export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
   for (const c of checks) {
     if (!c.ok) issues.push(issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`));
   }
-  // The narrative's restated totals against the tables (domain.md §3.1).
+  // The narrative's restated totals against the tables (docs/domain.md §3.1).
   const narrative = narrativeChecks(doc, meta, records);
   const documentChecks = [...checks, ...narrative.checks];
   documentChecksCover(records, documentChecks);

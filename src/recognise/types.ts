@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ExtractedDocument, Issue, Provenance, Table } from '../model/document.js';
 import type { BaseRecord, Check } from '../../schemas/common.js';
 
-/** Document-level facts every record carries (domain.md §4), each with provenance. */
+/** Document-level facts every record carries (docs/domain.md §4), each with provenance. */
 export interface DocumentMeta {
   region: { province?: string; city?: string; county?: string };
   department: string | null;
@@ -38,7 +38,7 @@ export interface Recogniser {
   recognise(table: Table, ctx: RecogniseContext): RecogniseResult;
   /** zod schema of the full record (schemas/<type>.ts). */
   schema: z.ZodType;
-  /** The table's own identities (domain.md §3), evaluated on the record. */
+  /** The table's own identities (docs/domain.md §3), evaluated on the record. */
   checks(record: RecognisedRecord): Check[];
   /**
    * Rows at the top of the table that are its header (column heads, in-table title), 0 when it

@@ -1,5 +1,5 @@
 /**
- * Cell text to values (domain.md §2, Cells): full-width digits and spaces, thousands
+ * Cell text to values (docs/domain.md §2, Cells): full-width digits and spaces, thousands
  * separators, blank vs 0 vs '-', negative forms, percentages, operator values, points.
  */
 

@@ -1,13 +1,13 @@
 import type { Check } from '../../schemas/common.js';
 
-/** domain.md §2: "因四舍五入可能存在尾差": a printed sum may be off by one unit of the last printed digit per addend. */
+/** docs/domain.md §2: "因四舍五入可能存在尾差": a printed sum may be off by one unit of the last printed digit per addend. */
 export const TAIL_TOLERANCE_PER_ADDEND = 0.01;
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /**
  * A number taken from a record, with where it sits: `holder[key]` is the value, so the check that reads it can
- * say which values it covers (architecture.md, Trust). Plain numbers stay valid operands; they cover nothing.
+ * say which values it covers (docs/architecture.md, Trust). Plain numbers stay valid operands; they cover nothing.
  */
 export interface ValueRef {
   value: number | null | undefined;
@@ -110,7 +110,7 @@ export const atMostCheck = (rule: string, limit: Operand, actual: Operand, descr
 export const atLeastCheck = (rule: string, floor: Operand, actual: Operand, description: string) => boundCheck(-1, rule, floor, actual, description);
 
 /**
- * domain.md §2: 尾差 is one unit of the last printed digit per addend: 0.01 for a table printed with 2 decimals,
+ * docs/domain.md §2: 尾差 is one unit of the last printed digit per addend: 0.01 for a table printed with 2 decimals,
  * 1 for one printed in whole 元. `unit` is that step; checks whose tolerance is not 尾差 are left alone.
  */
 export function rescaleTolerance(check: Check, unit: number): Check {

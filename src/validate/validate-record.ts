@@ -23,7 +23,7 @@ export function validateRecord(
   } else {
     try {
       record.checks = recogniser.checks(record);
-      // 尾差 is one unit of the last printed digit (domain.md §2): 1 for a table printed in whole 元.
+      // 尾差 is one unit of the last printed digit (docs/domain.md §2): 1 for a table printed in whole 元.
       if (record.printedDecimals !== undefined) for (const c of record.checks) rescaleTolerance(c, 10 ** -record.printedDecimals);
       resolveCovers(record.checks, [{ record, prefix: '' }]);
     } catch (err) {

@@ -2,7 +2,7 @@ import type { Check, ValueState, Verification } from '../../schemas/common.js';
 import { inputsOf } from './sum-check.js';
 
 /**
- * Per-value trust (architecture.md, Trust): every number of a record is verified, contradicted or unchecked,
+ * Per-value trust (docs/architecture.md, Trust): every number of a record is verified, contradicted or unchecked,
  * from the checks that cover it. Checks name what they read as value paths (`covers`), resolved here from the
  * operands they were given (src/validate/sum-check.ts `ref`).
  */

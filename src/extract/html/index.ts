@@ -15,7 +15,7 @@ const CONTEXT_BEFORE = 6;
 const CONTEXT_AFTER = 3;
 
 /**
- * Finance-bureau article pages (domain.md §1): title, 发布时间 / 信息来源, and the article's
+ * Finance-bureau article pages (docs/domain.md §1): title, 发布时间 / 信息来源, and the article's
  * data tables (tables that hold no other table; outer tables are page layout).
  */
 export const htmlExtractor: Extractor = {

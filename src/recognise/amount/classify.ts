@@ -3,7 +3,7 @@ import type { RecogniseContext } from '../types.js';
 import { analyseHeader, headerWords } from './header-match.js';
 import { squash } from './text.js';
 
-/** Table families shared by 决算 and 预算 (architecture.md type ids without the kind prefix). */
+/** Table families shared by 决算 and 预算 (docs/architecture.md type ids without the kind prefix). */
 export type AmountFamily =
   | 'summary'
   | 'income'
@@ -49,7 +49,7 @@ const TITLE_RULES: Array<[RegExp, AmountFamily]> = [
   [/支出.*(决算|预算).*表/, 'expenditure'],
 ];
 
-/** 决算 公开NN表 numbering (domain.md §3.1); 预算 numbering differs by region, so it is not used. */
+/** 决算 公开NN表 numbering (docs/domain.md §3.1); 预算 numbering differs by region, so it is not used. */
 const FINAL_LABELS: AmountFamily[] = [
   'summary', 'income', 'expenditure', 'fiscal_summary', 'gpb_functional',
   'gpb_basic_economic', 'three_public', 'gov_fund', 'soe_capital',

@@ -2,7 +2,7 @@ import type { Check, LineRow } from '../../../schemas/common.js';
 import { cellRef, defined, sumCheck } from '../../validate/sum-check.js';
 
 /**
- * 类 / 款 / 项 from code length (domain.md §3.1): functional codes 3 / 5 / 7 digits (201, 20101,
+ * 类 / 款 / 项 from code length (docs/domain.md §3.1): functional codes 3 / 5 / 7 digits (201, 20101,
  * 2010101), economic codes 3 / 5 (301, 30101). Other lengths get no level.
  */
 export function levelOfCode(code: string): 1 | 2 | 3 | undefined {

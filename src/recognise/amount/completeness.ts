@@ -7,7 +7,7 @@ import type { AmountStats } from './line-rows.js';
 import type { FamilySpec } from './specs.js';
 
 /**
- * `ok` means complete (issue 9, architecture.md Trust): what a table prints must reach its record. Each finding
+ * `ok` means complete (issue 9, docs/architecture.md Trust): what a table prints must reach its record. Each finding
  * is an error, so the record is `partial` and says what is missing.
  */
 export function amountCompleteness(table: Table, spec: FamilySpec, rows: LineRow[], stats: AmountStats, bodyStart: number): Issue[] {
@@ -28,7 +28,7 @@ export function amountCompleteness(table: Table, spec: FamilySpec, rows: LineRow
   return issues;
 }
 
-/** The lines a family prints in every complete table (domain.md §3.1): 合计 of a coded table, 总计 of each side. */
+/** The lines a family prints in every complete table (docs/domain.md §3.1): 合计 of a coded table, 总计 of each side. */
 function requiredRows(spec: FamilySpec, rows: LineRow[], table: Table): Issue[] {
   if (spec.layout === 'lines' && rows.some((r) => r.code) && !rows.some(isTotalRow))
     return [issue('error', 'amount.required_row_missing', 'the table has coded lines but no 合计 line', table.prov)];

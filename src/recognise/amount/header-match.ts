@@ -101,7 +101,7 @@ export function analyseHeader(table: Table): HeaderInfo {
     .map((line) => line[0])
     .find((c, i) => c && c.row === i + 1 && /^(合计|总计)$/.test(squash(c.text)) && !skipRows.has(i + 1) && isLabelHeader(grid[i]?.[0]));
   const paths = headerPaths(grid, bodyStart, skipRows, table.nCols, totalInHeader);
-  // Tables joined across pages repeat their header (domain.md §2): drop the repeats from the body.
+  // Tables joined across pages repeat their header (docs/domain.md §2): drop the repeats from the body.
   const headerKeys = new Set<string>();
   for (let r = 0; r < bodyStart; r++) if (!skipRows.has(r)) headerKeys.add(rowKey(grid[r]!));
   for (let r = bodyStart; r < grid.length; r++) {

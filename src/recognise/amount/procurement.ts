@@ -6,7 +6,7 @@ import { ordinalPrefix, squash } from './text.js';
 /**
  * 政府采购预算表 (Jiangsu): lines are printed as a tree without codes: a 采购品目大类 line (`一、货物A`), under it a
  * line per 专项名称 with its 经济科目, under that one line per 采购物品名称. Each level's amount is the sum of the
- * level below, and 合计 the sum of the 大类 (domain.md §3.1: every printed total is an identity).
+ * level below, and 合计 the sum of the 大类 (docs/domain.md §3.1: every printed total is an identity).
  */
 type Notes = { notes?: Record<string, string> };
 type Level = 'category' | 'project' | 'item';

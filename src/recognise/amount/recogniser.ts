@@ -110,7 +110,7 @@ function outputRow(r: BodyRow): Record<string, unknown> {
   return texts ? { ...rest, notes: texts } : rest;
 }
 
-/** Lines without a code (抚恤金 printed without 30304, domain.md §2) are kept, with an issue. */
+/** Lines without a code (抚恤金 printed without 30304, docs/domain.md §2) are kept, with an issue. */
 function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
   const issues: Issue[] = [];
   if (!coded && !rows.some((r) => r.code)) return issues;

@@ -5,7 +5,7 @@ import type { RowIdentity } from './code-tree.js';
 /**
  * What differs between amount-table families: how header paths map to column keys (regional
  * variants of one header map to one key), how the body is laid out, and which row identities
- * of domain.md §3 hold. 决算 and 预算 share every spec; only the type id prefix differs.
+ * of docs/domain.md §3 hold. 决算 and 预算 share every spec; only the type id prefix differs.
  */
 export interface FamilySpec {
   family: AmountFamily;

@@ -61,7 +61,7 @@ function sideTotals(rows: SummaryRow[]): SideTotals {
 }
 
 /**
- * Identities of a 收入支出总表 (domain.md §3.1, 公开01表 / 04表): 本年收入合计 = Σ income lines,
+ * Identities of a 收入支出总表 (docs/domain.md §3.1, 公开01表 / 04表): 本年收入合计 = Σ income lines,
  * 收入总计 = 本年收入合计 + 结转 lines, the same for each expenditure side, 收入总计 = 支出总计.
  */
 export function summaryChecks(prefix: string, rows: SummaryRow[]): Check[] {

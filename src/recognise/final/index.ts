@@ -14,7 +14,7 @@ import { finalGovFundSchema } from '../../../schemas/final-gov-fund.js';
 import { finalSoeCapitalSchema } from '../../../schemas/final-soe-capital.js';
 import { finalEmptyIndexSchema } from '../../../schemas/final-empty-index.js';
 
-/** 部门决算 tables (决算公开01–09表 and the empty-table index), domain.md §3.1. */
+/** 部门决算 tables (决算公开01–09表 and the empty-table index), docs/domain.md §3.1. */
 const FINAL_SCHEMAS: Array<[AmountFamily, z.ZodType]> = [
   ['summary', finalSummarySchema],
   ['income', finalIncomeSchema],

@@ -7,7 +7,7 @@ import { regionFromText } from './region.js';
 import { pageNumberRuns } from '../narrative/page-numbers.js';
 
 /**
- * Where a line was read. The printed page outranks everything else (domain.md §5: one year and one
+ * Where a line was read. The printed page outranks everything else (docs/domain.md §5: one year and one
  * name on cover, titles and table headers): a PDF's Title is often the stale title of the Word file
  * it was made from ('Microsoft Word - …2018年度…' on a 2019年度 决算).
  */
@@ -199,7 +199,7 @@ function disagreement(field: 'year' | 'department', page: Found<string | number>
   );
 }
 
-/** Document metadata every record carries (domain.md §4), each field with where it was read. */
+/** Document metadata every record carries (docs/domain.md §4), each field with where it was read. */
 export function documentMeta(doc: ExtractedDocument): DocumentMeta {
   const page = pageLines(doc);
   const off = offPageLines(doc);

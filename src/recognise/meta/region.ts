@@ -50,7 +50,7 @@ function buildIndex(): Entry[] {
 let index: Entry[] | undefined;
 
 /**
- * The region a text names (domain.md §4: 陕西省 咸阳市 杨陵区), completed upwards from the
+ * The region a text names (docs/domain.md §4: 陕西省 咸阳市 杨陵区), completed upwards from the
  * division list: '洪江市人民政府办公室' gives 湖南省 怀化市 洪江市. The most specific name wins;
  * a county name shared by several provinces (朝阳区) is kept only if a printed province or city
  * agrees with one of them.

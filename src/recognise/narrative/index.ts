@@ -8,14 +8,14 @@ import { tableFigure } from './table-figures.js';
 import { withInputs } from '../../validate/sum-check.js';
 
 /**
- * The narrative (第三部分 情况说明) against the tables (domain.md §3.1: "总收入533.64万元": a
+ * The narrative (第三部分 情况说明) against the tables (docs/domain.md §3.1: "总收入533.64万元": a
  * disagreement is worth reporting). Only sentences that state one of the headline totals directly
  * ('总收入533.64万元', '“三公”经费预算数为346.30万元', '政府采购预算总额1449.50万元') are compared, each with
  * the table figure its own subject names (政府采购 with the procurement table, never with total
  * spending); a figure whose subject no table prints stays unchecked, with no check. Nothing is guessed.
  */
 
-/** domain.md §2 尾差: 0.01 万元, or the precision the narrative prints where it converts (17,192万元 is ± 0.5 万元). */
+/** docs/domain.md §2 尾差: 0.01 万元, or the precision the narrative prints where it converts (17,192万元 is ± 0.5 万元). */
 const MIN_TOLERANCE_WAN = 0.01;
 const TO_YUAN: Record<string, number> = { 万元: 10000, 元: 1 };
 

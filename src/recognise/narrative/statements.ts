@@ -2,7 +2,7 @@ import type { Provenance } from '../../model/document.js';
 import type { Sentence } from './sentences.js';
 
 /**
- * The headline totals the narrative restates (domain.md §3.1: "总收入533.64万元"). Each names the
+ * The headline totals the narrative restates (docs/domain.md §3.1: "总收入533.64万元"). Each names the
  * table figure it must equal; three_public parts carry the key of their 三公 column.
  */
 export type Measure =

@@ -25,7 +25,7 @@ export function scoreFrom(evidence: Array<[boolean, number]>, veto = false): num
   return Math.min(1, Math.round(s * 100) / 100);
 }
 
-/** The labels shared by every 绩效 indicator block (domain.md §3.2–3.5). */
+/** The labels shared by every 绩效 indicator block (docs/domain.md §3.2–3.5). */
 export function hasIndicatorHeader(labels: string[]): boolean {
   return ['一级指标', '二级指标', '三级指标'].every((h) => labels.includes(h));
 }

@@ -14,7 +14,7 @@ import { selfScore, totalRow } from './totals.js';
 const TYPE = 'perf.dept_selfeval';
 const TITLE = /整体支出绩效自评表|整体绩效自评表/;
 
-/** Indicator columns of seed 001's 部门整体支出绩效自评表 (domain.md §3.3). */
+/** Indicator columns of seed 001's 部门整体支出绩效自评表 (docs/domain.md §3.3). */
 const COLUMNS: ColumnSpec[] = [
   { key: 'points', header: /^分值$/ },
   { key: 'description', header: /^指标说明$/ },
@@ -69,7 +69,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
 
 /**
  * Σ 得分 = 自评得分, each 得分 ≤ 分值, Σ 分值 of a 二级 group = the points in its name
- * (domain.md §3.3). Seed 001's stale EMF preview prints 得分 5 for 项目产出 and 项目效益 where
+ * (docs/domain.md §3.3). Seed 001's stale EMF preview prints 得分 5 for 项目产出 and 项目效益 where
  * the workbook has 40 and 20: only the workbook's figures reach 98, so the sum check is what
  * tells the two apart.
  */

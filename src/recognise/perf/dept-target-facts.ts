@@ -4,7 +4,7 @@ import { amountValue, compact, normalise } from '../values.js';
 import { cleanText } from './text.js';
 
 /**
- * What seed 000's 部门（单位）整体支出绩效目标申报表 prints besides indicators (domain.md §3.4):
+ * What seed 000's 部门（单位）整体支出绩效目标申报表 prints besides indicators (docs/domain.md §3.4):
  * basic facts (绩申表-1: 联络员, 人员编制数, 实有人数, 公车编制数 ...), the 三公经费预算 block, and
  * the long texts (单位职能, 保障措施, 上年度预算执行情况, 中长期战略目标, 其他需说明的问题).
  */

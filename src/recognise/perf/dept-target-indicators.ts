@@ -4,7 +4,7 @@ import { FormGrid } from '../form-grid.js';
 import { cleanText } from './text.js';
 import { compact, parseOperatorValue, splitPoints } from '../values.js';
 
-/** Indicator columns of a 部门整体支出绩效目标表 by printed header (domain.md §3.4; seeds 000, 002, 004). */
+/** Indicator columns of a 部门整体支出绩效目标表 by printed header (docs/domain.md §3.4; seeds 000, 002, 004). */
 const COLUMNS: Array<[key: string, header: RegExp]> = [
   ['level1', /^一级指标/],
   ['level2', /^二级指标/],

@@ -18,7 +18,7 @@ export interface ColumnText {
   anchored: boolean;
 }
 
-/** One indicator row with its 一级/二级 labels carried down (domain.md §3.2–3.5). */
+/** One indicator row with its 一级/二级 labels carried down (docs/domain.md §3.2–3.5). */
 export interface IndicatorRow {
   level1: string | null;
   level1Points: number | null;

@@ -34,7 +34,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 const weight = (i: PointedIndicator): Operand => (i.points != null ? at(i, 'points') : i.level3Points != null ? at(i, 'level3Points') : null);
 
 /**
- * Points printed in level names must add up (domain.md §3.3): Σ 分值 of a 二级 group = the
+ * Points printed in level names must add up (docs/domain.md §3.3): Σ 分值 of a 二级 group = the
  * points in its name (`预算执行（25分）` = 10 + 5 + 5 + 5); Σ 二级 points of a 一级 group = the
  * 一级 points (`投入管理指标(50分)`, seed 002); a 三级 name's points = its 分值. Groups are keyed
  * by label, so a group split by a page break (seed 001) is still one group.
@@ -69,7 +69,7 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
   return defined(checks);
 }
 
-/** Σ 得分 = the stated total (自评得分 / 总分), and each 得分 ≤ its 分值 (domain.md §3.2, §3.3). */
+/** Σ 得分 = the stated total (自评得分 / 总分), and each 得分 ≤ its 分值 (docs/domain.md §3.2, §3.3). */
 export function scoreChecks(prefix: string, total: Operand, indicators: PointedIndicator[]): Check[] {
   const scored = indicators.filter((i) => i.score != null);
   const checks: Array<Check | undefined> = [sumCheck(`${prefix}.score_sum`, total, scored.map((i) => at(i, 'score')), 'Σ 得分 = 自评得分')];

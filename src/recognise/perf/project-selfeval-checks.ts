@@ -12,7 +12,7 @@ function roundingOf(x: number): number {
   return 0.5 * 10 ** -decimals;
 }
 
-/** 执行率 = B/A×100 (domain.md §3.2), within the rounding of the printed rate. */
+/** 执行率 = B/A×100 (docs/domain.md §3.2), within the rounding of the printed rate. */
 function rateCheck(line: LineRow): Check | undefined {
   const { budget, executed, rate } = line.values;
   if (budget == null || budget === 0 || executed == null || rate == null) return undefined;

@@ -27,7 +27,7 @@ const COLUMNS: ColumnSpec[] = [
 ];
 const STOP = /^(说明|备注|总分|合计|注[:：])/;
 
-/** 项目资金 columns (domain.md §3.2): 全年预算数(A), 全年执行数(B), 分值, 得分, 执行率(B/A); 年初预算数 where printed. */
+/** 项目资金 columns (docs/domain.md §3.2): 全年预算数(A), 全年执行数(B), 分值, 得分, 执行率(B/A); 年初预算数 where printed. */
 const FUNDING: ColumnSpec[] = [
   { key: 'budget', header: /^全年预算数/ },
   // The 财政部 template adds 年初预算数 before 全年预算数.

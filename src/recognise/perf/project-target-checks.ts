@@ -6,7 +6,7 @@ import type { RecognisedRecord } from '../types.js';
 const PREFIX = 'perf.project_target';
 
 /**
- * domain.md §3.5: 预算数 = 财政资金 + 其他资金 where printed; 资金支出计划 percentages never fall
+ * docs/domain.md §3.5: 预算数 = 财政资金 + 其他资金 where printed; 资金支出计划 percentages never fall
  * from one milestone to the next, and reach 100 at 12月底 where that milestone is printed
  * (three of seed 003's five tables stop at 10月底).
  */

@@ -18,7 +18,7 @@ export interface OwnMeta {
 }
 
 /**
- * The lead's base fields (src/recognise/record.ts: document metadata of domain.md §4) with the
+ * The lead's base fields (src/recognise/record.ts: document metadata of docs/domain.md §4) with the
  * department and year the table prints over the document's, each with the cell it came from.
  */
 export function perfBase(table: Table, ctx: RecogniseContext, tableType: string, own: OwnMeta) {

@@ -36,7 +36,7 @@ describe('golden: OCR accuracy on numeric cells', () => {
     it(`${name}: expected cells add up to the printed 合计 (within 尾差)`, () => {
       const exp = load(name);
       const total = exp.rows.find((r) => r.some((c) => c === '合计'))!;
-      // 类 rows: a 3-digit code with no 款/项 beside it (domain.md §3.1, tree identity).
+      // 类 rows: a 3-digit code with no 款/项 beside it (docs/domain.md §3.1, tree identity).
       const classes = exp.rows.filter((r) => /^\d{3}$/.test(r[0]!) && (r[1] === '' || !/^\d+$/.test(r[1]!)));
       expect(classes.length).toBeGreaterThan(1);
       for (const c of exp.amountColumns) {

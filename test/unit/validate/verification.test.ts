@@ -46,7 +46,7 @@ describe('per-value verification', () => {
   });
 });
 
-describe('尾差 by printed precision (domain.md §2)', () => {
+describe('尾差 by printed precision (docs/domain.md §2)', () => {
   it('passes a whole-元 total 1 元 off per addend as rounding, and fails beyond it', () => {
     const off1 = rescaleTolerance(sumCheck('s', 1001, [500, 500], 'd')!, 1);
     expect(off1).toMatchObject({ ok: true, rounding: true, tolerance: 2 });

@@ -7,7 +7,7 @@ import { gridTable } from '../amount/fixture.js';
 const jiangsu = (title: string, label: string) => [title, label, '部门：', '江苏省人大常委会办公厅', '单位：万元'];
 
 describe('预算 recognisers', () => {
-  it('cover every budget.* type of architecture.md', () => {
+  it('cover every budget.* type of docs/architecture.md', () => {
     expect(budgetRecognisers.map((r) => r.tableType)).toEqual([
       'budget.summary', 'budget.income', 'budget.expenditure', 'budget.fiscal_summary', 'budget.gpb_functional',
       'budget.gpb_basic_economic', 'budget.three_public', 'budget.gov_fund', 'budget.soe_capital', 'budget.procurement',

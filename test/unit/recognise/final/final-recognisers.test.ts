@@ -6,7 +6,7 @@ import { runBest } from '../amount/run.js';
 import { gridTable } from '../amount/fixture.js';
 
 describe('决算 recognisers', () => {
-  it('cover every final.* type of architecture.md, each with its schema', () => {
+  it('cover every final.* type of docs/architecture.md, each with its schema', () => {
     expect(finalRecognisers.map((r) => r.tableType)).toEqual([
       'final.summary', 'final.income', 'final.expenditure', 'final.fiscal_summary', 'final.gpb_functional',
       'final.gpb_basic_economic', 'final.three_public', 'final.gov_fund', 'final.soe_capital', 'final.empty_index',
@@ -50,7 +50,7 @@ describe('决算 recognisers', () => {
   });
 });
 
-describe('决算 cross-table checks (domain.md §3.1)', () => {
+describe('决算 cross-table checks (docs/domain.md §3.1)', () => {
   const row = (name: string, values: Record<string, number | null>, extra: Record<string, unknown> = {}) => ({ name, values, provenance: {}, ...extra });
   const rec = (tableType: string, rows: unknown[], extra: Record<string, unknown> = {}) => ({ tableType, rows, ...extra }) as unknown as RecognisedRecord;
   const records = [
