@@ -1,14 +1,18 @@
 /**
- * `npm run bench`: the PDF extract step over every samples/pdf/**\/*.pdf (issue 3), side by side
+ * `npm run bench`: the PDF extract step over every samples/pdf/**\/*.pdf and the corpus PDFs the tests read
+ * (bench/sample-index.ts, read where the corpus lies: $BUDGETDOC_CORPUS) (issue 3), side by side
  * with the floor, bare pdf.js text extraction (getTextContent) of the same pages, in one run.
  * Each phase runs in its own child process so its peak RSS is its own. Text-layer PDFs are
- * extracted with OCR off (they need none); scanned samples (samples/pdf/scan/) are timed
- * separately as seconds per OCR page. Compares with bench/baseline.json when present;
- * `--save-baseline` writes it.
+ * extracted with OCR off (they need none); scanned samples (samples/pdf/scan/, and the scan derived from a corpus
+ * page, built into a temporary folder first) are timed separately as seconds per OCR page. Compares with
+ * bench/baseline.json when present; `--save-baseline` writes it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { buildDerived, CORPUS_SAMPLES, DERIVED_SAMPLES } from './sample-index.js';
+import { corpusDir, corpusFile } from '../test/helpers/corpus.js';
 
 const ROOT = 'samples/pdf';
 const BASELINE = 'bench/baseline.json';
@@ -30,6 +34,16 @@ function pdfs(dir: string): string[] {
 }
 
 const isScan = (f: string) => relative(ROOT, f).startsWith('scan/');
+const DERIVED_ENV = 'BUDGETDOC_BENCH_DERIVED';
+const derivedPdfs = DERIVED_SAMPLES.filter((d) => d.name.endsWith('.pdf'));
+
+/** Text-layer PDFs (own and corpus) and scans (own and derived, from the folder main built them in). */
+function files(derivedDir = process.env[DERIVED_ENV]): { text: string[]; scans: string[] } {
+  const own = pdfs(ROOT);
+  const corpus = CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf')).map(corpusFile).filter((f) => existsSync(f));
+  const derived = derivedDir ? derivedPdfs.map((d) => join(derivedDir, d.name)).filter((f) => existsSync(f)) : [];
+  return { text: [...own.filter((f) => !isScan(f)), ...corpus], scans: [...own.filter(isScan), ...derived] };
+}
 
 async function floor(files: string[]): Promise<Omit<PhaseResult, 'peakRssMb'>> {
   const { openPdf } = await import('../src/extract/pdf/load.js');
@@ -72,21 +86,35 @@ async function full(files: string[], ocr: boolean): Promise<Omit<PhaseResult, 'p
 }
 
 async function child(phase: string): Promise<void> {
-  const all = pdfs(ROOT);
-  const text = all.filter((f) => !isScan(f));
-  const res = phase === 'floor' ? await floor(text) : phase === 'full' ? await full(text, false) : await full(all.filter(isScan), true);
+  const { text, scans } = files();
+  const res = phase === 'floor' ? await floor(text) : phase === 'full' ? await full(text, false) : await full(scans, true);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify({ ...res, peakRssMb }) + '\n');
 }
 
-function runPhase(phase: string): PhaseResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--phase', phase], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runPhase(phase: string, derivedDir: string): PhaseResult {
+  const env = { ...process.env, [DERIVED_ENV]: derivedDir };
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--phase', phase], { encoding: 'utf8', maxBuffer: 1 << 24, env });
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
 
-function main(): void {
-  const scans = pdfs(ROOT).filter(isScan).length;
-  const results = [runPhase('floor'), runPhase('full'), ...(scans ? [runPhase('ocr')] : [])];
+async function main(): Promise<void> {
+  const missing = CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf') && !existsSync(corpusFile(n)));
+  if (missing.length) console.log(`corpus PDFs not found in ${corpusDir()} (set BUDGETDOC_CORPUS), left out: ${missing.join(', ')}`);
+  const derivedDir = mkdtempSync(join(tmpdir(), 'budgetdoc-derived-'));
+  try {
+    for (const d of derivedPdfs) {
+      await buildDerived(d.name, derivedDir).catch((err: Error) => console.log(`${d.name} not built, left out: ${err.message}`));
+    }
+    report(derivedDir);
+  } finally {
+    rmSync(derivedDir, { recursive: true, force: true });
+  }
+}
+
+function report(derivedDir: string): void {
+  const scans = files(derivedDir).scans.length;
+  const results = [runPhase('floor', derivedDir), runPhase('full', derivedDir), ...(scans ? [runPhase('ocr', derivedDir)] : [])];
   const baseline: Record<string, PhaseResult> = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`${'phase'.padEnd(32)}${pad('files', 6)}${pad('pages', 7)}${pad('s', 8)}${pad('pages/s', 9)}${pad('peak RSS MB', 13)}${pad('vs baseline', 13)}`);
@@ -98,7 +126,7 @@ function main(): void {
   const [fl, fu, oc] = results;
   console.log(`\nextract / floor time on the same ${fu!.pages} pages: ${(fu!.seconds / fl!.seconds).toFixed(2)}x (target <= 3x)`);
   if (oc?.ocrPages) console.log(`OCR: ${oc.ocrPages} pages, ${(oc.ocrSeconds! / oc.ocrPages).toFixed(1)} s/page (render + tesseract)`);
-  else console.log('OCR: no scanned samples in samples/pdf/scan/');
+  else console.log('OCR: no scanned samples (samples/pdf/scan/, or derived from the corpus)');
   if (process.argv.includes('--save-baseline')) {
     writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(results.map((r) => [r.phase, r])), null, 2) + '\n');
     console.log(`baseline written to ${BASELINE}`);
@@ -107,4 +135,4 @@ function main(): void {
 
 const at = process.argv.indexOf('--phase');
 if (at >= 0) await child(process.argv[at + 1]!);
-else main();
+else await main();

@@ -1,34 +1,42 @@
 /**
  * Builds the OCR samples (issues 3 and 4):
- *  - samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf: page 15 (一般公共预算财政拨款支出决算表)
- *    of the 普陀区财政局 2024 决算 (corpus), rendered at 200 dpi by pdftoppm, degraded like a scanner
- *    (turned 0.35°, blurred, grey noise, darker paper, JPEG) and wrapped alone in a PDF without text.
+ *  - putuo-finance-2024-gpb-functional-scan.pdf: page 15 (一般公共预算财政拨款支出决算表) of the 普陀区财政局 2024 决算
+ *    (corpus), rendered at 200 dpi by pdftoppm, degraded like a scanner (turned 0.35°, blurred, grey noise, darker
+ *    paper, JPEG) and wrapped alone in a PDF without text. Rendered from a real document, it is never committed: the
+ *    tests build it into a temporary folder (test/helpers/derived.ts) with `buildScanSample`.
  *  - samples/images/seed001-gongkai06-basic-economic.png: 公开06表 of seed 001 drawn as a screenshot
- *    (96 dpi, WenQuanYi Zen Hei, 1 px rulings), the picture the DOCX engineer embeds in a DOCX.
- * Deterministic: a seeded noise generator and fixed PDF dates. Needs pdftoppm and the wqy font;
- * the built files are committed, so tests never need either.
- *   npx tsx scripts/build-scan-samples.ts
+ *    (96 dpi, WenQuanYi Zen Hei, 1 px rulings), the picture the DOCX engineer embeds in a DOCX; committed.
+ * Deterministic: a seeded noise generator and fixed PDF dates. Needs pdftoppm (poppler-utils) and the wqy font
+ * (fonts-wqy-zenhei), both installed by scripts/install-system-deps.sh.
+ *   npx tsx scripts/build-scan-samples.ts [--out DIR]   (both; the scan into DIR, default a new folder under the
+ *   system temp dir; corpus: $BUDGETDOC_CORPUS)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { seed001 } from './pdf-sample-seed001.js';
 import { rng } from './hard-samples/scan.js';
+import { corpusDir } from '../test/helpers/corpus.js';
 
-const CORPUS_PDF = '/work/shared/corpus/real/shanghai-putuo-finance-bureau-2024-final.pdf';
+export const SCAN_SAMPLE = 'putuo-finance-2024-gpb-functional-scan.pdf';
+export const SCAN_SOURCE = 'shanghai-putuo-finance-bureau-2024-final.pdf';
 const SCAN_PAGE = 15;
 const SCAN_DPI = 200;
 const FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
-const OUT_SCAN = 'samples/pdf/scan/putuo-finance-2024-gpb-functional-scan.pdf';
 const OUT_PNG = 'samples/images/seed001-gongkai06-basic-economic.png';
 
-async function buildScan(): Promise<void> {
+/** Writes the scan of SCAN_SOURCE p. 15 (from the corpus folder `corpus`) into outDir; returns its path. */
+export async function buildScanSample(corpus: string, outDir: string): Promise<string> {
+  const pdf = join(corpus, SCAN_SOURCE);
+  if (!existsSync(pdf)) throw new Error(`${pdf} not found (set BUDGETDOC_CORPUS)`);
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  const out = join(outDir, SCAN_SAMPLE);
   try {
-    execFileSync('pdftoppm', ['-f', String(SCAN_PAGE), '-l', String(SCAN_PAGE), '-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', CORPUS_PDF, join(dir, 'page')], { stdio: 'ignore' });
+    execFileSync('pdftoppm', ['-f', String(SCAN_PAGE), '-l', String(SCAN_PAGE), '-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', pdf, join(dir, 'page')], { stdio: 'ignore' });
     const page = await loadImage(readFileSync(join(dir, 'page.png')));
     const { width, height } = page;
     const canvas = createCanvas(width, height);
@@ -52,8 +60,9 @@ async function buildScan(): Promise<void> {
     }
     ctx.putImageData(img, 0, 0);
     const jpeg = await canvas.encode('jpeg', 82);
-    mkdirSync('samples/pdf/scan', { recursive: true });
-    await writePdf(jpeg, OUT_SCAN);
+    mkdirSync(outDir, { recursive: true });
+    await writePdf(jpeg, out);
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -77,7 +86,7 @@ const cellText = (c: (typeof seed001.body)[number][number]): string => {
 };
 const SEED001_T06: string[][] = seed001.body.map((row) => row.map(cellText));
 
-async function buildPicture(): Promise<void> {
+export async function buildPicture(): Promise<void> {
   GlobalFonts.registerFromPath(FONT, 'WQY');
   const cols = [124, 180, 104, 96, 96, 64];
   const rowH = 26;
@@ -143,6 +152,10 @@ async function buildPicture(): Promise<void> {
   writeFileSync(OUT_PNG, await canvas.encode('png'));
 }
 
-await buildScan();
-await buildPicture();
-console.log(`wrote ${OUT_SCAN} and ${OUT_PNG}`);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--out');
+  const outDir = at >= 0 ? process.argv[at + 1]! : mkdtempSync(join(tmpdir(), 'budgetdoc-derived-'));
+  const scan = await buildScanSample(corpusDir(), outDir);
+  await buildPicture();
+  console.log(`wrote ${scan} and ${OUT_PNG}`);
+}

@@ -3,7 +3,8 @@
  * extractor and recognisers: poppler's `pdftotext -layout` text of the record's pages must print
  * every row label and, near it, every non-blank amount in the printed format ('2,106.66',
  * '46,140,000.00', '0'). Prints each row it cannot confirm; exits 1 if there is any.
- * Usage: npx tsx scripts/check-amount-expected.ts test/snapshots/records/<pdf>.expected.json samples/pdf/real/<pdf>
+ * Usage: npx tsx scripts/check-amount-expected.ts test/snapshots/records/<pdf>.expected.json <corpus>/<pdf>
+ *   (<corpus>: $BUDGETDOC_CORPUS, default ../shared/corpus/real)
  * For a DOCX sample, pass the seed text it was rebuilt from instead of a PDF (every page is that text):
  *   npx tsx scripts/check-amount-expected.ts test/snapshots/records/yangling-2019-final.docx.expected.json ../shared/seeds/001_55c29b96431f68d9.txt
  * Needs poppler-utils for PDFs (a build-time tool, never used by tests).

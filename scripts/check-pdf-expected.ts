@@ -7,10 +7,13 @@
  *  3. in tables with 科目编码 trees, each amount column's 合计 equals the sum of its 类 rows,
  *     each 类 the sum of its 款, each 款 the sum of its 项 (within 尾差, docs/domain.md §2).
  * Needs poppler-utils (build machine only). Usage: npx tsx scripts/check-pdf-expected.ts [file.pdf ...]
+ * (default: the corpus PDFs the tests read, from $BUDGETDOC_CORPUS; bench/sample-index.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CORPUS_SAMPLES } from '../bench/sample-index.js';
+import { corpusFile } from '../test/helpers/corpus.js';
 import type { ExpectedDocument, ExpectedTable } from '../test/golden/pdf/project.js';
 import { checkTree } from './pdf-tree-sums.js';
 
@@ -58,7 +61,7 @@ function checkFile(file: string): string[] {
   return problems;
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync('samples/pdf/real').map((f) => join('samples/pdf/real', f));
+const files = process.argv.slice(2).length ? process.argv.slice(2) : CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf')).map(corpusFile);
 let bad = 0;
 for (const f of files.filter((f) => f.endsWith('.pdf'))) {
   const problems = checkFile(f);

@@ -5,7 +5,7 @@
  * `npx tsx scripts/check-amount-expected.ts <sample>` (poppler's text, independent of our
  * extractor) and by hand against the printed totals before it is committed. Records of other
  * families (绩效) are left out: their snapshots are transcribed separately.
- * Usage: npx tsx scripts/draft-amount-expected.ts samples/pdf/real/<file>.pdf > draft.json
+ * Usage: npx tsx scripts/draft-amount-expected.ts <pdf> > draft.json   (a corpus PDF: "$BUDGETDOC_CORPUS"/<file>.pdf)
  */
 import { readFileSync } from 'node:fs';
 import { processDocument, localSource } from '../src/pipeline/process-document.js';

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { corpusDir } from '../../test/helpers/corpus.js';
 import type { GtDocument, GtTable, GtValue } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ import type { GtDocument, GtTable, GtValue } from './types.js';
  * that does not parse, or whose document cannot be found, is reported and skipped; so is a malformed value.
  */
 export const GROUND_TRUTH_DIR = 'test/ground-truth';
-export const corpusDir = () => process.env.BUDGETDOC_CORPUS ?? '../shared/corpus/real';
+/** $BUDGETDOC_CORPUS, default ../shared/corpus/real from the repository root (test/helpers/corpus.ts). */
+export { corpusDir };
 
 const text = z.union([z.string(), z.number()]).transform(String);
 const opt = text.optional();

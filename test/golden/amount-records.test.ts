@@ -3,20 +3,23 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localSource, processDocument } from '../../src/pipeline/process-document.js';
 import { compareRecord, pairRecords, type RecordLike } from '../../bench/records-compare.js';
-import { samplesByName } from '../../bench/sample-index.js';
+import { WRONG_TOTAL_SAMPLE } from '../../scripts/build-amount-wrong-total.js';
+import { derivedAvailable, derivedFile, sampleAvailable, samplePath, testSampleIndex } from '../helpers/derived.js';
 
 /**
  * Snapshot 决算 / 预算 records (test/snapshots/README.md: drafted from the pipeline's output and reviewed; they
  * catch changes, they do not measure accuracy): every sample with final.* or budget.* records in
  * test/snapshots/records/<sample>.expected.json is run end to end (extract -> recognise -> validate) and
- * each expected amount table must be found, typed, and match value for value. department and region
+ * each expected amount table must be found, typed, and match value for value. Samples are found by file name
+ * (bench/sample-index.ts): the project's own under samples/, corpus documents where the corpus lies, derived files
+ * built at test time (test/helpers/derived.ts). department and region
  * come from the document-metadata reader (src/recognise/meta/) and are not compared here; accuracy is `npm run eval`
  * against test/ground-truth/.
  */
 const EXPECTED_DIR = 'test/snapshots/records';
 const META_PATHS = /^(department|region(\.|$))/;
 
-const samples = samplesByName('samples');
+const samples = testSampleIndex();
 const cases = readdirSync(EXPECTED_DIR)
   .filter((f) => f.endsWith('.expected.json'))
   .map((f) => ({ sample: basename(f, '.expected.json'), expected: JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as RecordLike[] }))
@@ -30,11 +33,10 @@ describe('golden 决算 / 预算 records', () => {
   });
 
   for (const { sample, expected } of cases) {
-    it(`${sample}: every amount table typed and every printed value matched`, async () => {
-      const path = samples.get(sample);
-      expect(path, `sample ${sample} under samples/`).toBeDefined();
-      const bytes = new Uint8Array(readFileSync(path!));
-      const { recognised } = await processDocument(bytes, localSource(bytes, path!));
+    it.runIf(sampleAvailable(sample, samples))(`${sample}: every amount table typed and every printed value matched`, async () => {
+      const path = await samplePath(sample, samples);
+      const bytes = new Uint8Array(readFileSync(path));
+      const { recognised } = await processDocument(bytes, localSource(bytes, path));
       const pairs = pairRecords(expected, recognised.records as unknown as RecordLike[]);
       const problems: string[] = [];
       for (const [exp, act] of pairs) {
@@ -51,9 +53,9 @@ describe('golden 决算 / 预算 records', () => {
   }
 });
 
-describe('golden: a deliberately wrong printed total (samples/html/putuo-finance-2024-gpb-functional-wrong-total.html)', () => {
-  it('keeps every value, reports the failing rules with expected and actual, and marks the record partial', async () => {
-    const path = 'samples/html/putuo-finance-2024-gpb-functional-wrong-total.html';
+describe(`golden: a deliberately wrong printed total (${WRONG_TOTAL_SAMPLE}, built at test time from the corpus)`, () => {
+  it.runIf(derivedAvailable(WRONG_TOTAL_SAMPLE))('keeps every value, reports the failing rules with expected and actual, and marks the record partial', async () => {
+    const path = await derivedFile(WRONG_TOTAL_SAMPLE);
     const bytes = new Uint8Array(readFileSync(path));
     const { recognised } = await processDocument(bytes, localSource(bytes, path));
     const [record] = recognised.records;

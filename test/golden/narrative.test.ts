@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { localSource, processDocument } from '../../src/pipeline/process-document.js';
+import { corpusAvailable, corpusFile } from '../helpers/corpus.js';
 
 /**
- * The narrative cross-check on a real 决算: 上海市普陀区财政局 2024 (samples/pdf/real). Figures written from the
+ * The narrative cross-check on a real 决算: 上海市普陀区财政局 2024 (read from the corpus). Figures written from the
  * printed pages (pdftotext -layout, p. 21–22) and the reviewed table snapshot
  * (test/snapshots/records/shanghai-putuo-finance-bureau-2024-final.pdf.expected.json). Page 21 prints
  * '财政拨款收入支出总计0.3万元' where 公开04表 (财政拨款收入支出决算总表) prints 总计 2961.68: a real disagreement.
  */
-const SAMPLE = 'samples/pdf/real/shanghai-putuo-finance-bureau-2024-final.pdf';
+const CORPUS_NAME = 'shanghai-putuo-finance-bureau-2024-final.pdf';
 /** Seed 001 rebuilt, its 第三部分 一–九 printed as in the seed (scripts/docx-samples/seed-001-narrative.ts). */
 const SEED001 = 'samples/docx/yangling-2019-final.docx';
 
@@ -18,8 +19,8 @@ async function run(path: string) {
 }
 
 describe('narrative cross-check (golden)', () => {
-  it('compares every headline total the 情况说明 restates and reports the one the tables contradict', async () => {
-    const { recognised, status } = await run(SAMPLE);
+  it.runIf(corpusAvailable([CORPUS_NAME]))('compares every headline total the 情况说明 restates and reports the one the tables contradict', async () => {
+    const { recognised, status } = await run(corpusFile(CORPUS_NAME));
     const narrative = recognised.checks.filter((c) => c.rule.startsWith('narrative.'));
     expect(narrative.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
       ['narrative.grand_total', 2995.39, 2995.39, true],

@@ -123,6 +123,6 @@ export function checkDocument(doc: ExtractedDocument, golden: Golden, path: stri
 }
 
 export function sampleBytes(path: string): Uint8Array {
-  if (!existsSync(path)) throw new Error(`sample missing: ${path} (run npx tsx scripts/build-docx-samples.ts)`);
+  if (!existsSync(path)) throw new Error(`sample missing: ${path} (under samples/: npx tsx scripts/build-docx-samples.ts; a corpus file: set BUDGETDOC_CORPUS)`);
   return readFileSync(path);
 }

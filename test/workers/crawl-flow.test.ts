@@ -88,7 +88,7 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     const summary = await stores.records.summary();
     expect(summary.tablesByType['perf.dept_target']).toBeGreaterThanOrEqual(1);
     const pdf = site.origins['/attach/1001.pdf']!;
-    if (pdf.startsWith('samples/')) expect(Object.keys(summary.tablesByType).some((t) => t.startsWith('budget.'))).toBe(true);
+    if (pdf.startsWith('corpus:')) expect(Object.keys(summary.tablesByType).some((t) => t.startsWith('budget.'))).toBe(true);
     const pdfId = createHash('sha256').update(site.bodyOf('/attach/1001.pdf')).digest('hex');
     const doc = await stores.records.getDocument(pdfId);
     expect(doc?.source.discoveredFrom).toMatchObject({ articleTitle: '洪江市财政局2024年部门决算公开', publishedAt: '2023-06-01 09:30', linkText: '洪江市财政局2024年部门决算.pdf' });

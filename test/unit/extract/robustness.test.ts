@@ -5,6 +5,8 @@ import { extractIsolated } from '../../../src/extract/isolate.js';
 import { sniff } from '../../../src/extract/sniff.js';
 import { defaultLimits } from '../../../src/extract/types.js';
 import { testSource } from '../../helpers/sources.js';
+import { CORPUS_SAMPLES } from '../../../bench/sample-index.js';
+import { corpusAvailable, corpusFile } from '../../helpers/corpus.js';
 
 /** Every sample file (no OCR: this is about never crashing, not about reading). */
 function samples(dir = 'samples'): string[] {
@@ -26,9 +28,13 @@ function damaged(bytes: Uint8Array): Array<[string, Uint8Array]> {
   ];
 }
 
+/** The project's own samples, and the corpus documents the tests read (where the corpus lies). */
+const corpusOk = corpusAvailable(CORPUS_SAMPLES, 'damaged copies of the corpus samples');
+const files = [...samples().map((file) => ({ file, run: true })), ...CORPUS_SAMPLES.map((n) => ({ file: corpusFile(n), run: corpusOk }))];
+
 describe('damaged input never takes an extractor down', () => {
-  for (const file of samples()) {
-    it(`${file}: truncated and overwritten copies end as documents with a status`, async () => {
+  for (const { file, run } of files) {
+    it.runIf(run)(`${file}: truncated and overwritten copies end as documents with a status`, async () => {
       for (const [how, bytes] of damaged(new Uint8Array(readFileSync(file)))) {
         const format = sniff(bytes, file);
         // Isolated, as the pipeline runs it: a parser that spins on damage is stopped, not waited for.

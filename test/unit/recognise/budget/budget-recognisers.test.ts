@@ -63,6 +63,9 @@ describe('预算 recognisers', () => {
         ['一、货物A', '', '', '', '', '233.10'],
         ['', '办公设备购置费', '办公设备购置', '', '', '53.10'],
         ['', '', '', '台式计算机（20万以下）', '分散自行组织', '17.92'],
+        ['', '', '', '家具用具', '分散自行组织', '35.18'],
+        ['', '信息化建设经费', '其他商品和服务支出', '', '', '180.00'],
+        ['', '', '', '其他计算机设备及软件', '分散自行组织', '180.00'],
       ],
       jiangsu('2019年政府采购预算表', '公开表十二'),
     );
@@ -73,9 +76,18 @@ describe('预算 recognisers', () => {
       ['一、货物A', 233.1],
       ['办公设备购置费', 53.1],
       ['台式计算机(20万以下)', 17.92],
+      ['家具用具', 35.18],
+      ['信息化建设经费', 180],
+      ['其他计算机设备及软件', 180],
     ]);
     expect(record.rows[3]!.notes).toEqual({ item: '台式计算机(20万以下)', method: '分散自行组织' });
-    expect(checks).toEqual([expect.objectContaining({ rule: 'budget.procurement.total', expected: 233.1, actual: 233.1, ok: true })]);
+    // 合计 = Σ 大类, 大类 = Σ 专项, 专项 = Σ 采购物品 (src/recognise/amount/procurement.ts).
+    expect(checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
+      ['budget.procurement.total', 233.1, 233.1, true],
+      ['budget.procurement.category_sum', 233.1, 233.1, true],
+      ['budget.procurement.project_sum', 53.1, 53.1, true],
+      ['budget.procurement.project_sum', 180, 180, true],
+    ]);
     expect(parsed.success).toBe(true);
   });
 
