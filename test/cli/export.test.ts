@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,23 +9,30 @@ import { VALUE_COLUMNS } from '../../src/export/value-rows.js';
 import type { RecognisedRecord } from '../../src/recognise/types.js';
 import { openStores } from '../../src/store/open.js';
 import { budgetdoc } from '../helpers/cli.js';
+import { derivedAvailable, derivedFile } from '../helpers/derived.js';
+
+/** The store holds the project's HTML sample and the planted-error page built from the corpus at test time. */
+const WRONG_TOTAL = 'putuo-finance-2024-gpb-functional-wrong-total.html';
 
 type Line = RecognisedRecord & { documentId: string; sourceUrl: string; fileName: string };
 const csvRows = (text: string) => parse(text, { columns: true, bom: true }) as Record<string, string>[];
 const blank = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-describe('budgetdoc export', () => {
+describe.runIf(derivedAvailable(WRONG_TOTAL))('budgetdoc export', () => {
   const data = mkdtempSync(join(tmpdir(), 'budgetdoc-export-'));
+  const input = mkdtempSync(join(tmpdir(), 'budgetdoc-export-in-'));
   /** What the store holds, per document: the reference the exports are checked against. */
   const stored = new Map<string, RecognisedRecord[]>();
 
   beforeAll(async () => {
-    const ingest = await budgetdoc(['ingest', 'samples/html', '--data-dir', data, '--no-ocr', '--json']);
+    for (const f of readdirSync('samples/html').filter((f) => f.endsWith('.html'))) copyFileSync(join('samples/html', f), join(input, f));
+    copyFileSync(await derivedFile(WRONG_TOTAL), join(input, WRONG_TOTAL));
+    const ingest = await budgetdoc(['ingest', input, '--data-dir', data, '--no-ocr', '--json']);
     expect(ingest.code).toBe(0);
     const stores = await openStores({ dataDir: data });
     try {
-      for (const path of readdirSync('samples/html').filter((f) => f.endsWith('.html'))) {
-        const id = createHash('sha256').update(readFileSync(join('samples/html', path))).digest('hex');
+      for (const path of readdirSync(input)) {
+        const id = createHash('sha256').update(readFileSync(join(input, path))).digest('hex');
         stored.set(id, await stores.records.listRecords(id));
       }
     } finally {
@@ -42,7 +49,7 @@ describe('budgetdoc export', () => {
     expect(lines).toHaveLength(2);
     for (const { documentId, sourceUrl, fileName, ...record } of lines) {
       expect(stored.get(documentId)).toContainEqual(record);
-      expect(sourceUrl).toBe(`file://${join(process.cwd(), 'samples/html', fileName)}`);
+      expect(sourceUrl).toBe(`file://${join(input, fileName)}`);
     }
     expect(r.stderr).toContain('exported 2 records, 2 rows (jsonl)');
   });
