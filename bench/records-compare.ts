@@ -31,7 +31,7 @@ function rowKey(row: Json): string {
 
 function show(v: unknown): string {
   const s = JSON.stringify(v);
-  return s === undefined ? 'undefined' : s.length > 60 ? s.slice(0, 57) + '...' : s;
+  return s === undefined ? 'undefined' : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 function walk(expected: Json, actual: unknown, path: string, t: FieldTally): void {
@@ -40,7 +40,10 @@ function walk(expected: Json, actual: unknown, path: string, t: FieldTally): voi
     t.total++;
     if (act.length === expected.length) t.matched++;
     else t.mismatches.push(`${path}.length: expected ${expected.length}, got ${Array.isArray(actual) ? act.length : show(actual)}`);
-    if (path.endsWith('rows')) return walkRows(expected, act, path, t);
+    if (path.endsWith('rows')) {
+      walkRows(expected, act, path, t);
+      return;
+    }
     expected.forEach((e, i) => walk(e, act[i], `${path}[${i}]`, t));
     return;
   }
@@ -105,7 +108,7 @@ const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
 export function pairRecords(expected: RecordLike[], actual: RecordLike[]): Array<[RecordLike, RecordLike | undefined]> {
   const used = new Set<RecordLike>();
   const page = (r: RecordLike) => r.provenance?.page;
-  const pick = (e: RecordLike, test: (a: RecordLike) => boolean) => actual.find((a) => !used.has(a) && test(a));
+  const pick = (_e: RecordLike, test: (a: RecordLike) => boolean) => actual.find((a) => !used.has(a) && test(a));
   return expected.map((e) => {
     const samePage = (a: RecordLike) => page(e) === undefined || page(a) === page(e);
     const a = pick(e, (x) => samePage(x) && norm(x.title) === norm(e.title)) ?? pick(e, (x) => page(e) !== undefined && samePage(x) && x.tableType === e.tableType);

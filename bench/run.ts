@@ -89,7 +89,7 @@ async function child(phase: string): Promise<void> {
   const { text, scans } = files();
   const res = phase === 'floor' ? await floor(text) : phase === 'full' ? await full(text, false) : await full(scans, true);
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(JSON.stringify({ ...res, peakRssMb }) + '\n');
+  process.stdout.write(`${JSON.stringify({ ...res, peakRssMb })}\n`);
 }
 
 function runPhase(phase: string, derivedDir: string): PhaseResult {
@@ -128,7 +128,7 @@ function report(derivedDir: string): void {
   if (oc?.ocrPages) console.log(`OCR: ${oc.ocrPages} pages, ${(oc.ocrSeconds! / oc.ocrPages).toFixed(1)} s/page (render + tesseract)`);
   else console.log('OCR: no scanned samples (samples/pdf/scan/, or derived from the corpus)');
   if (process.argv.includes('--save-baseline')) {
-    writeFileSync(BASELINE, JSON.stringify(Object.fromEntries(results.map((r) => [r.phase, r])), null, 2) + '\n');
+    writeFileSync(BASELINE, `${JSON.stringify(Object.fromEntries(results.map((r) => [r.phase, r])), null, 2)}\n`);
     console.log(`baseline written to ${BASELINE}`);
   }
 }

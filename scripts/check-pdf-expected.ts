@@ -67,6 +67,6 @@ for (const f of files.filter((f) => f.endsWith('.pdf'))) {
   const problems = checkFile(f);
   bad += problems.length;
   console.log(`${problems.length ? 'FAIL' : 'ok  '} ${f}`);
-  for (const p of problems) console.log('     ' + p);
+  for (const p of problems) console.log(`     ${p}`);
 }
 process.exitCode = bad ? 1 : 0;

@@ -42,7 +42,7 @@ export function fetchProcessor(deps: FetchDeps) {
     const data = fetchJobSchema.parse(job.data);
     const cfg = parseSiteConfig(data.site);
     const prev = await deps.state.getFetchState(data.url);
-    let res;
+    let res: Awaited<ReturnType<ReturnType<typeof fetcherFor>>>;
     try {
       res = await fetcherFor(data.site)(data.url, conditionalFor(prev));
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { Check } from '../../schemas/common.js';
 import type { CrossTableCheck, RecognisedRecord } from './types.js';
-import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, equalCheck, sumOf, valueOf } from '../validate/sum-check.js';
+import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, equalCheck, sumOf, operandValue } from '../validate/sum-check.js';
 import { isTotalRow } from './amount/code-tree.js';
 import { squash } from './amount/text.js';
 
@@ -35,7 +35,7 @@ export function summaryYearTotalRef(records: RecognisedRecord[], side: 'income' 
 }
 
 export const summaryYearTotal = (records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string) =>
-  valueOf(summaryYearTotalRef(records, side, key));
+  operandValue(summaryYearTotalRef(records, side, key));
 
 export const all = (records: RecognisedRecord[], type: string) => records.filter((r) => r.tableType === type);
 
@@ -46,7 +46,7 @@ export function tableTotalRef(record: RecognisedRecord, key: string): Operand {
   return totals.length === 1 ? cellRef(totals[0], key) : sumOf(totals.map((r) => cellRef(r, key)));
 }
 
-export const tableTotal = (record: RecognisedRecord, key: string) => valueOf(tableTotalRef(record, key));
+export const tableTotal = (record: RecognisedRecord, key: string) => operandValue(tableTotalRef(record, key));
 
 function pair(
   checks: Check[],

@@ -23,7 +23,7 @@ export type Operand = number | null | undefined | ValueRef | SumRef;
 
 /** The sum of several operands as one: blank when all are blank. */
 export function sumOf(operands: Operand[]): Operand {
-  const values = operands.map(valueOf);
+  const values = operands.map(operandValue);
   if (values.every((v) => v === null || v === undefined)) return values.includes(null) ? null : undefined;
   const refs = operands.flatMap((o) => (o !== null && typeof o === 'object' ? ('refs' in o ? o.refs : [o]) : []));
   return { value: round(values.reduce<number>((s, v) => s + (v ?? 0), 0)), refs };
@@ -40,7 +40,7 @@ export function ref(holder: object | null | undefined, key: string): Operand {
 export const cellRef = (row: { values: Record<string, number | null> } | undefined, key: string): Operand =>
   row && key in row.values ? ref(row.values, key) : undefined;
 
-export const valueOf = (o: Operand): number | null | undefined => (o !== null && typeof o === 'object' ? o.value : o);
+export const operandValue = (o: Operand): number | null | undefined => (o !== null && typeof o === 'object' ? o.value : o);
 
 /**
  * What a check read, kept off the serialised check (non-enumerable) until `resolveCovers` turns it into value
@@ -77,9 +77,9 @@ function finish(check: Check): Check {
  * cell prints nothing); a blank total cannot be checked and yields no check (undefined).
  */
 export function sumCheck(rule: string, total: Operand, addends: Operand[], description: string): Check | undefined {
-  const t = valueOf(total);
+  const t = operandValue(total);
   if (t === null || t === undefined) return undefined;
-  const values = addends.map(valueOf);
+  const values = addends.map(operandValue);
   if (values.every((a) => a === null || a === undefined)) return undefined;
   const actual = round(values.reduce<number>((s, a) => s + (a ?? 0), 0));
   const n = Math.max(1, addends.length);
@@ -90,8 +90,8 @@ export function sumCheck(rule: string, total: Operand, addends: Operand[], descr
 
 /** a = b within a fixed tolerance (cross-table equalities, ratios). */
 export function equalCheck(rule: string, expected: Operand, actual: Operand, tolerance: number, description: string): Check | undefined {
-  const e = valueOf(expected);
-  const a = valueOf(actual);
+  const e = operandValue(expected);
+  const a = operandValue(actual);
   if (e === null || e === undefined || a === null || a === undefined) return undefined;
   const check = { rule, expected: e, actual: a, ok: Math.abs(e - a) <= tolerance + 1e-9, tolerance, description };
   // Only a tolerance of 尾差 is rescaled by printed precision; 0 (points) and rate tolerances stay as set.
@@ -100,8 +100,8 @@ export function equalCheck(rule: string, expected: Operand, actual: Operand, tol
 
 /** `actual ≤ limit` (sign 1) or `actual ≥ limit` (sign -1): no tolerance. */
 function boundCheck(sign: 1 | -1, rule: string, limit: Operand, actual: Operand, description: string): Check | undefined {
-  const l = valueOf(limit);
-  const a = valueOf(actual);
+  const l = operandValue(limit);
+  const a = operandValue(actual);
   if (l === null || l === undefined || a === null || a === undefined) return undefined;
   return withInputs({ rule, expected: l, actual: a, ok: sign * (a - l) <= 1e-9, tolerance: 0, description }, [limit, actual], 0);
 }

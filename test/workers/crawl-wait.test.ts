@@ -24,7 +24,10 @@ const up = (await serviceUp('redis')) && (await serviceUp('postgres'));
 /** Runs `budgetdoc crawl ...` in this process with the real BullMQ backend and returns what it printed. */
 async function crawlCli(args: string[]): Promise<string> {
   const out: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out.push(String(chunk));
+    return true;
+  });
   try {
     const program = new Command('budgetdoc').exitOverride();
     registerCrawlCommands(program, async () => crawlBackend);

@@ -16,7 +16,7 @@ function isElement(node: AnyNode): node is Element {
  * <br> and block boundaries become line breaks; non-breaking and full-width spaces are
  * printed characters and are kept.
  */
-export function blockText($: CheerioAPI, el: Element): string {
+export function blockText(_$: CheerioAPI, el: Element): string {
   const lines: string[] = [''];
   const walk = (node: AnyNode) => {
     if (node.type === 'text') {

@@ -39,7 +39,7 @@ export async function extractImage(bytes: Uint8Array, ctx: ExtractContext): Prom
     doc.status = statusFrom(doc);
     return doc;
   }
-  let read;
+  let read: Awaited<ReturnType<typeof ocrTable>>;
   try {
     read = await ocrTable(bytes, {
       timeoutMs: ctx.limits.ocrPageTimeoutMs,

@@ -22,7 +22,7 @@ function isZip(bytes: Uint8Array): boolean {
 }
 
 function streamBytes(entry: CFB.CFB$Entry | null): Uint8Array | undefined {
-  if (!entry || !entry.content) return undefined;
+  if (!entry?.content) return undefined;
   return entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content);
 }
 

@@ -62,7 +62,7 @@ export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext, opts: P
 
 async function readOnePage(pdf: PdfDocument, n: number, bytes: Uint8Array, ctx: ExtractContext, opts: PdfExtractOptions,
   issues: Issue[], pages: ExtractedDocument['pages']): Promise<PlacedTable[]> {
-  let page;
+  let page: Awaited<ReturnType<PdfDocument['getPage']>> | undefined;
   try {
     page = await pdf.getPage(n);
     const res = await processPage(page, bytes, ctx, opts.ocr ?? defaultOcr);

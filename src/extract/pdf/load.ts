@@ -26,7 +26,7 @@ function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   // pdf.js on Node reads these through fs when given plain paths ending in '/'.
-  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
+  return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 }
 
 /** Opens a PDF from bytes; the bytes are copied because pdf.js detaches the buffer it is given. */

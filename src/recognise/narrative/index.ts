@@ -46,7 +46,7 @@ export function narrativeChecks(doc: ExtractedDocument, meta: DocumentMeta, reco
     // A 元 table restated in whole 万元 (Shanghai: 171,915,169元 as 17,192万元) is exact to the printed digit
     // only; in the table's own unit the narrative drops trailing zeros ('22万元' for 22.00), so 尾差 applies.
     const printed = fig.unit === st.unit ? 0 : 0.5 * 10 ** -st.decimals * scale;
-    const tolerance = round(Math.max(MIN_TOLERANCE_WAN * (TO_YUAN['万元']! / TO_YUAN[fig.unit]!), printed));
+    const tolerance = round(Math.max(MIN_TOLERANCE_WAN * (TO_YUAN.万元! / TO_YUAN[fig.unit]!), printed));
     const key = `${rule(st)}|${st.stage ?? ''}|${actual}|${st.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);

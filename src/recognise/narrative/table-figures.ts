@@ -1,6 +1,6 @@
 import type { RecognisedRecord } from '../types.js';
 import { all, find, summaryYearTotalRef, tableTotalRef } from '../cross-table.js';
-import { type Operand, cellRef, valueOf } from '../../validate/sum-check.js';
+import { type Operand, cellRef, operandValue } from '../../validate/sum-check.js';
 import { squash } from '../amount/text.js';
 import type { Statement } from './statements.js';
 
@@ -28,7 +28,7 @@ function grandTotal(records: RecognisedRecord[]): { value: Operand; unit: string
 const unitOf = (records: RecognisedRecord[]) => records.find((r) => r.unit)?.unit ?? null;
 
 function figure(operand: Operand, unit: string | null, label: string): TableFigure | undefined {
-  const value = valueOf(operand);
+  const value = operandValue(operand);
   return value === undefined || !unit ? undefined : { value, operand, unit, label };
 }
 

@@ -50,5 +50,5 @@ export function projectDocument(doc: ExtractedDocument): ExpectedDocument {
 export function formatJson(value: unknown): string {
   const scalar = String.raw`(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null)`;
   const flat = new RegExp(String.raw`\[\s*\n\s*(${scalar}(?:,\s*\n\s*${scalar})*)\s*\n\s*\]`, 'g');
-  return JSON.stringify(value, null, 1).replace(flat, (_, body: string) => `[${body.split(/,\s*\n\s*/).join(', ')}]`) + '\n';
+  return `${JSON.stringify(value, null, 1).replace(flat, (_, body: string) => `[${body.split(/,\s*\n\s*/).join(', ')}]`)}\n`;
 }

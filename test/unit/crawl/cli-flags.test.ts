@@ -24,7 +24,10 @@ describe('crawl and schedule flags', () => {
       waitForCrawl: async () => {
         throw new Error('not waited on here');
       },
-      schedule: async (o) => (calls.push(o), { id: 'nightly-crawl-adhoc', pattern: o.pattern, tz: o.tz }),
+      schedule: async (o) => {
+        calls.push(o);
+        return { id: 'nightly-crawl-adhoc', pattern: o.pattern, tz: o.tz };
+      },
       unschedule: async () => true,
       listSchedules: async () => [],
     };

@@ -82,7 +82,10 @@ describe('withRetry', () => {
 
   it('never retries permanent errors, and honours (bounded) Retry-After', async () => {
     let calls = 0;
-    await expect(withRetry(async () => (calls++, Promise.reject(new PermanentError('http.404', 'gone'))), policy)).rejects.toMatchObject({ code: 'http.404' });
+    await expect(withRetry(async () => {
+      calls++;
+      throw new PermanentError('http.404', 'gone');
+    }, policy)).rejects.toMatchObject({ code: 'http.404' });
     expect(calls).toBe(1);
     const delays: number[] = [];
     let n = 0;

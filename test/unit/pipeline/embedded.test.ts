@@ -37,7 +37,10 @@ describe('embedded default: PGlite + in-process queue', () => {
     const bytes = new Uint8Array(readFileSync(HTML_SAMPLE));
     const { source } = await registerFile({ bytes, url: 'file:///a.html' }, stores);
     let reads = 0;
-    const deps = { ...depsOf(stores), blobs: { ...stores.blobs, get: async () => (reads++, undefined), put: stores.blobs.put, has: stores.blobs.has } };
+    const deps = { ...depsOf(stores), blobs: { ...stores.blobs, get: async () => {
+          reads++;
+          return undefined;
+        }, put: stores.blobs.put, has: stores.blobs.has } };
     const queue = new InProcessQueue(deps, { attempts: 5, backoffMs: 1 });
     await queue.enqueue({ stage: 'extract', data: { sourceId: source.id, runId: 'r1' } });
     const failures = await queue.drain();

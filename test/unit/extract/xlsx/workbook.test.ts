@@ -17,7 +17,7 @@ const input = { sourceId: 'abc', idPrefix: 'w1', maxInflatedBytes: 10_000_000 };
 describe('readWorkbookTables', () => {
   it('reads a BIFF8 sheet with merges as spans, displayed text and raw numbers', () => {
     const wb = book([['收入支出决算总表', null], ['项目', '决算数'], ['合计', 22]], [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }]);
-    wb.Sheets['Sheet1']!['B3']!.z = '0.00';
+    wb.Sheets.Sheet1!.B3!.z = '0.00';
     const bytes = XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Uint8Array;
     const out = readWorkbookTables(bytes, { ...input, part: 'word/embeddings/oleObject2.bin' });
     expect(out.issues).toEqual([]);
