@@ -35,7 +35,8 @@ const tableSchema = z.object({
   page: z.number().int().min(1),
   tableType: z.string().min(1),
   title: opt,
-  unit: opt,
+  // A form or a table that prints no 单位 line: null, as typed.
+  unit: text.nullable().optional().transform((u) => u ?? undefined),
   scope: opt,
 });
 

@@ -11,9 +11,10 @@ export function normText(s: unknown): string {
     .replace(/\s+/g, '');
 }
 
-/** A row label without its printed enumerator ('一、', '1.', '(一)', '其中:'), for a second, looser pass. */
+/** A row label without its printed enumerator ('一、', '1.', '(一)', '其中:') or trailing colon, for a second, looser pass. */
 export function bareLabel(s: unknown): string {
   return normText(s)
+    .replace(/:$/, '')
     .replace(/^其中:?/, '')
     .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十百]+[、.]|\d+[、.])/, '');
 }
