@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceSchema } from './common.js';
+import { amountFieldSchema, provenanceSchema, textFieldSchema } from './common.js';
 
 /** `≥25次`, `≤预算控制数`, `100%`, `合理` (src/recognise/values.ts parseOperatorValue). */
 export const operatorValueSchema = z.object({
@@ -41,4 +41,19 @@ export const indicatorBaseSchema = z.object({
   provenance: provenanceSchema,
   /** Provenance of each printed column, keyed like the fields. */
   cells: z.record(z.string(), provenanceSchema),
+});
+
+/**
+ * A header field of a 绩效 form with the label it is printed beside (`项目名称`, `其中：财政资金`, `计划开始日期`):
+ * `{ label, value, provenance }`, the provenance that of the value's cell. `label` is optional so that fields
+ * read from elsewhere (a unit line above the table) fit too.
+ */
+export const labelledTextFieldSchema = textFieldSchema.extend({
+  /** The printed label, normalised (`其中：财政资金`), without a trailing colon. */
+  label: z.string().optional(),
+});
+/** An amount field of a 绩效 form with its printed label (see labelledTextFieldSchema). */
+export const labelledAmountFieldSchema = amountFieldSchema.extend({
+  /** The printed label, normalised (`年度资金申请总额`). */
+  label: z.string().optional(),
 });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { amountFieldSchema, baseRecordSchema, textFieldSchema } from './common.js';
-import { checkboxesSchema, indicatorBaseSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
+import { baseRecordSchema } from './common.js';
+import {
+  checkboxesSchema,
+  indicatorBaseSchema,
+  labelledAmountFieldSchema,
+  labelledTextFieldSchema,
+  operatorValueSchema,
+  optionalTextSchema,
+} from './perf-common.js';
 
 /** One indicator row of a 部门整体支出绩效自评表 (docs/domain.md §3.3). */
 export const deptSelfevalIndicatorSchema = indicatorBaseSchema.extend({
@@ -29,17 +36,17 @@ export type DeptSelfevalIndicator = z.infer<typeof deptSelfevalIndicatorSchema>;
 export const perfDeptSelfevalSchema = baseRecordSchema.extend({
   tableType: z.literal('perf.dept_selfeval'),
   /** 填报单位 */
-  reportingUnit: textFieldSchema.nullable(),
+  reportingUnit: labelledTextFieldSchema.nullable(),
   /** 自评得分 (`98分` -> 98) */
-  selfScore: amountFieldSchema.nullable(),
+  selfScore: labelledAmountFieldSchema.nullable(),
   /** （一）简要概述部门职能与职责 */
-  functions: textFieldSchema.nullable(),
+  functions: labelledTextFieldSchema.nullable(),
   /** （二）简要概述部门支出情况，按活动内容分类 */
-  spending: textFieldSchema.nullable(),
+  spending: labelledTextFieldSchema.nullable(),
   /** （三）简要概述当年区委区政府下达的重点工作 */
-  keyTasks: textFieldSchema.nullable(),
+  keyTasks: labelledTextFieldSchema.nullable(),
   /** 备注 (the notes printed under the indicators) */
-  remark: textFieldSchema.nullable(),
+  remark: labelledTextFieldSchema.nullable(),
   indicators: z.array(deptSelfevalIndicatorSchema),
   checkboxes: z.array(checkboxesSchema),
 });

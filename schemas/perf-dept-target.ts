@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { amountFieldSchema, baseRecordSchema, provenanceSchema, textFieldSchema } from './common.js';
-import { checkboxesSchema } from './perf-common.js';
+import { baseRecordSchema, provenanceSchema } from './common.js';
+import { checkboxesSchema, labelledAmountFieldSchema, labelledTextFieldSchema } from './perf-common.js';
 
 /** 指标值: operator, number and unit as printed (`≥ 90 %`, `定性` + `合理`). */
 export const indicatorValueSchema = z.object({
@@ -45,8 +45,8 @@ export const deptTargetTaskSchema = z.object({
 /** A 资金来源 line: 财政性资金 / 其他资金, or 公共财政拨款 / 政府性基金拨款 / 非税收入拨款 / 其他拨款 (seed 000). */
 export const fundingSourceSchema = z.object({ label: z.string(), amount: z.number().nullable(), provenance: provenanceSchema });
 
-const numberFieldSchema = amountFieldSchema.nullable();
-const textOrNull = textFieldSchema.nullable();
+const numberFieldSchema = labelledAmountFieldSchema.nullable();
+const textOrNull = labelledTextFieldSchema.nullable();
 
 /** 绩申表-1/2/3 of seed 000 (docs/domain.md §3.4, basic facts); null where not printed. */
 export const deptTargetFactsSchema = z.object({
@@ -78,23 +78,23 @@ export const deptTargetFactsSchema = z.object({
 export const deptTargetRecordSchema = baseRecordSchema.extend({
   tableType: z.literal('perf.dept_target'),
   /** 部门(单位)名称 */
-  departmentName: textFieldSchema.nullable(),
+  departmentName: labelledTextFieldSchema.nullable(),
   /** 填报单位 */
-  reportingUnit: textFieldSchema.nullable(),
+  reportingUnit: labelledTextFieldSchema.nullable(),
   /** 年度履职目标 */
-  annualGoal: textFieldSchema.nullable(),
+  annualGoal: labelledTextFieldSchema.nullable(),
   /** 年度主要任务 */
   tasks: z.array(deptTargetTaskSchema),
   /** 预算情况 */
   budget: z.object({
     /** 部门预算总额 */
-    total: amountFieldSchema.nullable(),
+    total: labelledAmountFieldSchema.nullable(),
     /** 资金来源 */
     sources: z.array(fundingSourceSchema),
     /** 资金结构: 基本支出 */
-    basicExpenditure: amountFieldSchema.nullable(),
+    basicExpenditure: labelledAmountFieldSchema.nullable(),
     /** 资金结构: 项目支出 */
-    projectExpenditure: amountFieldSchema.nullable(),
+    projectExpenditure: labelledAmountFieldSchema.nullable(),
   }),
   indicators: z.array(deptTargetIndicatorSchema),
   /** What a 二级 heading row without a 三级 prints about its group (seed 004: `反映本部门负责的重点工作任务进展情况…`). */
@@ -105,7 +105,7 @@ export const deptTargetRecordSchema = baseRecordSchema.extend({
   facts: deptTargetFactsSchema.optional(),
   /** 三公经费预算（万元）: 合计 and its items (seed 000). */
   threePublic: z
-    .object({ total: amountFieldSchema.nullable(), items: z.array(fundingSourceSchema) })
+    .object({ total: labelledAmountFieldSchema.nullable(), items: z.array(fundingSourceSchema) })
     .nullable()
     .optional(),
   /** Option boxes (绩申表-4: 单位（部门）自评□ 财政部门□, 优秀□ 良好□ 合格□ 不合格□). */

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { amountFieldSchema, baseRecordSchema, textFieldSchema } from './common.js';
-import { checkboxesSchema, indicatorBaseSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
+import { baseRecordSchema } from './common.js';
+import {
+  checkboxesSchema,
+  indicatorBaseSchema,
+  labelledAmountFieldSchema,
+  labelledTextFieldSchema,
+  operatorValueSchema,
+  optionalTextSchema,
+} from './perf-common.js';
 
 /** One 绩效指标 row of a 项目支出绩效自评表 (docs/domain.md §3.2). */
 export const projectSelfevalIndicatorSchema = indicatorBaseSchema.extend({
@@ -26,21 +33,21 @@ export type ProjectSelfevalIndicator = z.infer<typeof projectSelfevalIndicatorSc
 export const perfProjectSelfevalSchema = baseRecordSchema.extend({
   tableType: z.literal('perf.project_selfeval'),
   /** 专项（项目）名称 / 项目名称 */
-  projectName: textFieldSchema.nullable(),
+  projectName: labelledTextFieldSchema.nullable(),
   /** 主管部门 / 区级主管部门 */
-  supervisor: textFieldSchema.nullable(),
+  supervisor: labelledTextFieldSchema.nullable(),
   /** 实施单位 */
-  implementer: textFieldSchema.nullable(),
+  implementer: labelledTextFieldSchema.nullable(),
   /** 年度总体目标 · 年初设定目标 (预期目标) */
-  plannedGoal: textFieldSchema.nullable(),
+  plannedGoal: labelledTextFieldSchema.nullable(),
   /** 年度总体目标 · 全年实际完成情况 (实际完成情况) */
-  achievedGoal: textFieldSchema.nullable(),
+  achievedGoal: labelledTextFieldSchema.nullable(),
   /** 总分 row: 分值 (normally 100). */
-  totalPoints: amountFieldSchema.nullable(),
+  totalPoints: labelledAmountFieldSchema.nullable(),
   /** 总分 row: 得分, or 自评得分 printed in the header. */
-  totalScore: amountFieldSchema.nullable(),
+  totalScore: labelledAmountFieldSchema.nullable(),
   /** 说明 */
-  remark: textFieldSchema.nullable(),
+  remark: labelledTextFieldSchema.nullable(),
   indicators: z.array(projectSelfevalIndicatorSchema),
   /** Option boxes printed on the form (自评等级 优秀□ 良好□ ...). */
   checkboxes: z.array(checkboxesSchema),

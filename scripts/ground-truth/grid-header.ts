@@ -21,6 +21,20 @@ function headerCellsOver(table: Table, box: Box, own: boolean): Cell[] {
     .sort((a, b) => a.y0 - b.y0);
 }
 
+/**
+ * A 绩效 form prints its indicator header (一级指标 | 二级指标 | 三级指标 | 年度指标值) halfway down, under the
+ * money and goal blocks: an indicator row's header is that row of the form, the nearest one above it, not the
+ * cells above the form's first number.
+ */
+function indicatorHeaderOver(table: Table, box: Box): Cell[] | undefined {
+  const heads = table.cells.filter((c) => c.text === '三级指标' && c.y1 <= box.y0 + EDGE);
+  const head = heads.sort((a, b) => b.y0 - a.y0)[0];
+  if (!head) return undefined;
+  return table.cells
+    .filter((c) => c.text !== '' && c.y0 >= head.y0 - EDGE && c.y1 <= head.y1 + EDGE && spansColumn(c, box))
+    .sort((a, b) => a.y0 - b.y0);
+}
+
 export interface HeaderContext {
   pages: PageWords[];
   grids: PageGrid[];
@@ -35,6 +49,8 @@ export function headerCells(ctx: HeaderContext, page: number, box: Box): Cell[] 
   const grid = ctx.grids[page - 1]!;
   const table = tableOf(grid, box);
   if (!table) return [];
+  const indicators = indicatorHeaderOver(table, box);
+  if (indicators) return indicators;
   const title = titleAbove(ctx.pages, page, table.y0);
   if (!title || title.page === page) return headerCellsOver(table, box, true);
   const first = ctx.grids[title.page - 1]?.tables.find((t) => t.y0 >= title.title.y1 - EDGE);
@@ -42,7 +58,9 @@ export function headerCells(ctx: HeaderContext, page: number, box: Box): Cell[] 
   // Lines of figures without numbers (使用非财政拨款结余 | 结余分配) at the top of a continued page are no header.
   const texts = new Set(first.cells.filter((c) => c.y1 <= first.dataTop + EDGE).map((c) => c.text));
   const here = headerCellsOver(table, box, true).filter((c) => texts.has(c.text));
-  return here.length ? here : headerCellsOver(first, box, false);
+  if (here.length) return here;
+  // A form's indicator rows continued on the next page stand under the indicator header of the page they began on.
+  return indicatorHeaderOver(first, { ...box, y0: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY }) ?? headerCellsOver(first, box, false);
 }
 
 /** The header path over `box` on `page`: the header cells' squashed texts, outermost first. */

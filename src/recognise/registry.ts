@@ -14,6 +14,7 @@ import { joinContinuations } from './continuation.js';
 import { narrativeChecks } from './narrative/index.js';
 import { finalRecognisers } from './final/index.js';
 import { perfRecognisers } from './perf/index.js';
+import { splitFormTables } from './perf/split.js';
 import type { CrossTableCheck, RecognisedRecord, Recogniser, RecogniseContext } from './types.js';
 import { normalise, parseAmount } from './values.js';
 
@@ -66,7 +67,10 @@ function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
 }
 
 /** Types every table of a document, maps it to its schema and checks it. */
-export function recogniseDocument(doc: ExtractedDocument): RecognisedDocument {
+export function recogniseDocument(printed: ExtractedDocument): RecognisedDocument {
+  // Several 绩效 forms read as one table are one record each (issue 11, perf/split.ts).
+  const split = splitFormTables(printed.tables);
+  const doc = split.length === printed.tables.length ? printed : { ...printed, tables: split };
   const meta = documentMeta(doc);
   const records: RecognisedRecord[] = [];
   const issues: Issue[] = [];

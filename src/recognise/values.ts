@@ -63,7 +63,10 @@ export interface OperatorValue {
 
 const OPERATOR = /^(≥|≤|≧|≦|>=|<=|＞|＜|>|<|=|＝)/;
 
-/** '≥25次', '≤754.38万元', '100%', '≥ 90 %', '= 2023', '≤预算控制数', '合理'. */
+/**
+ * '≥25次', '≤754.38万元', '100%', '≥ 90 %', '= 2023', '≤预算控制数', '合理'; Shanghai's 财政项目支出绩效目标填报表
+ * (docs/domain.md §3.6) prints the unit in parentheses: '≥13459.00(平方米)', '=100.00(%)' -> unit '平方米', '%'.
+ */
 export function parseOperatorValue(text: string, operatorHint?: string): OperatorValue {
   const t = normalise(text);
   let rest = t.replace(/\s+/g, '');
@@ -77,7 +80,10 @@ export function parseOperatorValue(text: string, operatorHint?: string): Operato
     operator = h === '' ? null : canonicalOperator(h);
   }
   const num = /^([-+]?\d+(?:\.\d+)?)(.*)$/.exec(rest.replace(/,/g, ''));
-  if (num) return { operator, value: Number(num[1]), unit: num[2] ? num[2] : null, text: t };
+  if (num) {
+    const unit = num[2] ? num[2].replace(/^\(([^()]+)\)$/, '$1') : '';
+    return { operator, value: Number(num[1]), unit: unit || null, text: t };
+  }
   return { operator, value: null, unit: null, text: t };
 }
 

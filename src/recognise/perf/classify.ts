@@ -1,9 +1,36 @@
 import type { Table } from '../../model/document.js';
 import { labelKey } from './text.js';
 
-/** The table's title area as one string: caption, context lines and the cells of its first rows. */
+/**
+ * A 绩效 form's title as a label key (`项目支出绩效自评表`, `财政项目支出绩效目标填报表`, `区级预算(项目)绩效目标自评表`,
+ * `部门整体支出绩效自评表(2019年度)` without its year), or null when the text names no form.
+ */
+export function formTitleKey(text: string): string | null {
+  const key = labelKey(text).replace(/[(（]\s*(19|20)\d{2}\s*年度?\s*[)）]$/, '');
+  return key.length <= 40 && /绩效.{0,6}表$/.test(key) ? key : null;
+}
+
+/**
+ * The title a form prints in its own first rows, when one of them names a 绩效 form. It decides the form's type
+ * over any heading printed before the table (issue 11: `XX局2022年度部门整体绩效自评结果` above a
+ * 项目支出绩效自评表).
+ */
+export function ownTitle(table: Table): string | null {
+  const top = table.cells.filter((c) => c.row < 3).sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const c of top) {
+    const key = formTitleKey(c.text);
+    if (key) return key;
+  }
+  return null;
+}
+
+/**
+ * The table's title area as one string: caption, context lines and the cells of its first rows; only the cells
+ * when the table prints its own form title (ownTitle), so a heading above it cannot veto or claim it.
+ */
 export function titleText(table: Table): string {
-  const parts = [table.caption ?? '', ...table.context, ...table.cells.filter((c) => c.row < 3).map((c) => c.text)];
+  const top = table.cells.filter((c) => c.row < 3).map((c) => c.text);
+  const parts = ownTitle(table) ? ['', ...top] : [table.caption ?? '', ...table.context, ...top];
   return parts.map(labelKey).join('|');
 }
 

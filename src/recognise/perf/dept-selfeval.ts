@@ -3,7 +3,7 @@ import type { Check } from '../../../schemas/common.js';
 import { perfDeptSelfevalSchema, type DeptSelfevalIndicator, type PerfDeptSelfeval } from '../../../schemas/perf-dept-selfeval.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
-import { FormView } from './form.js';
+import { FormView, labelled } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
 import { pointsChecks, scoreChecks } from './points-checks.js';
@@ -33,7 +33,7 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   const view = new FormView(table);
   const text = (re: RegExp) => {
     const hit = view.field(re);
-    return hit && hit.value !== '' ? { value: hit.value, provenance: hit.provenance } : null;
+    return hit && hit.value !== '' ? labelled(hit) : null;
   };
   const reportingUnit = text(/^填报单位$/);
 

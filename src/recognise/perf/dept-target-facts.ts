@@ -1,6 +1,7 @@
 import type { Cell } from '../../model/document.js';
 import { FormGrid } from '../form-grid.js';
 import { amountValue, compact, normalise } from '../values.js';
+import { printedLabel } from './form.js';
 import { cleanText } from './text.js';
 
 /**
@@ -26,13 +27,13 @@ function textField(form: FormGrid, re: RegExp, shape = /./) {
   const label = form.find(re);
   const value = label && form.rightOf(label);
   const text = value ? cleanText(value.text) : '';
-  return value && shape.test(text) ? { value: text, provenance: value.prov } : null;
+  return value && shape.test(text) ? { label: printedLabel(label), value: text, provenance: value.prov } : null;
 }
 
 function numberField(form: FormGrid, re: RegExp) {
   const label = form.find(re);
   const value = label && valueCell(form, label);
-  return value ? { value: amountValue(value.text), provenance: value.prov } : null;
+  return value ? { label: printedLabel(label), value: amountValue(value.text), provenance: value.prov } : null;
 }
 
 /** 绩申表-1's facts about the unit; every field null where the form does not print it. */

@@ -4,13 +4,13 @@ import { deptTargetRecordSchema } from '../../../schemas/perf-dept-target.js';
 import type { Check } from '../../../schemas/common.js';
 import { defined, ref, sumCheck } from '../../validate/sum-check.js';
 import { FormGrid } from '../form-grid.js';
-import { indicatorHeaderRows } from './classify.js';
+import { indicatorHeaderRows, ownTitle } from './classify.js';
 import { baseFields, tableTexts, unitOf } from '../record.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext } from '../types.js';
 import { amountValue, compact, normalise } from '../values.js';
 import { readIndicators } from './dept-target-indicators.js';
 import { readFacts, readThreePublic, valueCell } from './dept-target-facts.js';
-import { FormView } from './form.js';
+import { FormView, printedLabel } from './form.js';
 import { checkboxesIn } from './indicator-values.js';
 import { cleanText } from './text.js';
 
@@ -22,12 +22,13 @@ const SOURCE_NAMES = /(财政性资金|其他资金|公共财政拨款|政府性
 const PART_TITLE = /整体支出.*绩效目标.*(?:指标值|审核表|申报表|基本信息表)$/;
 const FORM_PARTS = new RegExp(`绩申表[-—–]*\\d|${PART_TITLE.source.slice(0, -1)}`);
 
-function field(cell: Cell | undefined) {
-  return cell ? { value: cleanText(cell.text), provenance: cell.prov } : null;
+/** A value cell as a field, with the label cell it is printed beside (schemas/perf-common.ts). */
+function field(cell: Cell | undefined, label?: Cell) {
+  return cell ? { ...(label ? { label: printedLabel(label) } : {}), value: cleanText(cell.text), provenance: cell.prov } : null;
 }
 
-function amountField(cell: Cell | undefined) {
-  return cell ? { value: amountValue(cell.text), provenance: cell.prov } : null;
+function amountField(cell: Cell | undefined, label?: Cell) {
+  return cell ? { ...(label ? { label: printedLabel(label) } : {}), value: amountValue(cell.text), provenance: cell.prov } : null;
 }
 
 
@@ -53,6 +54,8 @@ function readBudget(form: FormGrid) {
   const sources: Array<{ label: string; amount: number | null; provenance: Cell['prov'] }> = [];
   let basic: Cell | undefined;
   let project: Cell | undefined;
+  let basicLabel: Cell | undefined;
+  let projectLabel: Cell | undefined;
   const start = total?.row ?? 0;
   for (let r = start; r < form.table.nRows; r++) {
     for (const cell of form.rowCells(r)) {
@@ -61,19 +64,20 @@ function readBudget(form: FormGrid) {
       const source = SOURCE_NAMES.exec(label);
       const value = valueCell(form, cell);
       if (source && value) sources.push({ label: source[1]!, amount: amountValue(value.text), provenance: value.prov });
-      else if (/基本支出$/.test(label) && !basic) basic = value;
-      else if (/项目支出$/.test(label) && !project) project = value;
+      else if (/基本支出$/.test(label) && !basic) [basic, basicLabel] = [value, cell];
+      else if (/项目支出$/.test(label) && !project) [project, projectLabel] = [value, cell];
     }
     if (form.find(/^一级指标$/, r, r + 1)) break;
   }
   // Seed 000 prints 部门整体预算总额 as a section heading; its figure is under 资金来源合计.
   const sum = form.find(/^资金来源合计$/);
-  const totalCell = (total && valueCell(form, total)) ?? (sum && valueCell(form, sum));
+  const fromTotal = total && valueCell(form, total);
+  const totalCell = fromTotal ?? (sum && valueCell(form, sum));
   return {
-    total: totalCell ? amountField(totalCell) : null,
+    total: totalCell ? amountField(totalCell, fromTotal ? total : sum) : null,
     sources,
-    basicExpenditure: amountField(basic),
-    projectExpenditure: amountField(project),
+    basicExpenditure: amountField(basic, basicLabel),
+    projectExpenditure: amountField(project, projectLabel),
   };
 }
 
@@ -87,7 +91,8 @@ export const deptTargetRecogniser: Recogniser = {
   headerRows: indicatorHeaderRows,
 
   score(table: Table) {
-    const texts = tableTexts(table).map(compact).join(' ');
+    // A form printing its own title is typed by it, not by a heading above it (issue 11).
+    const texts = (ownTitle(table) ? table.cells.filter((c) => c.row < 2).map((c) => c.text) : tableTexts(table)).map(compact).join(' ');
     if (FORM_PARTS.test(texts)) return 0.9;
     if (/自评/.test(texts)) return 0;
     const cells = new FormGrid(table);
@@ -101,10 +106,10 @@ export const deptTargetRecogniser: Recogniser = {
     const name = form.find(/^部门[(（]?单位[)）]?名称$|^单位名称$/);
     const unitCell = form.find(/^填报单位/);
     const reportingUnit = unitCell
-      ? { value: normalise(unitCell.text).replace(/^\*?填报单位(?:[(（]盖章[)）])?\s*[:：]\s*/, ''), provenance: unitCell.prov }
+      ? { label: /^\*?(填报单位(?:[(（]盖章[)）])?)/.exec(normalise(unitCell.text))?.[1] ?? '填报单位', value: normalise(unitCell.text).replace(/^\*?填报单位(?:[(（]盖章[)）])?\s*[:：]\s*/, ''), provenance: unitCell.prov }
       : null;
     const goal = form.find(/^(本年度总体绩效目标[(（])?年度履职目标[)）]?$/);
-    const departmentName = name ? field(form.rightOf(name)) : null;
+    const departmentName = name ? field(form.rightOf(name), name) : null;
     const base = baseFields(table, ctx, TYPE, titleOf(table), unitOf(table) ?? '万元');
     const { indicators, groupNotes, issues } = readIndicators(form);
     const department = departmentName?.value || reportingUnit?.value || base.department;
@@ -115,7 +120,7 @@ export const deptTargetRecogniser: Recogniser = {
         metaProvenance: { ...base.metaProvenance, ...(departmentName ? { department: departmentName.provenance } : {}) },
         departmentName,
         reportingUnit: reportingUnit && reportingUnit.value !== '' ? reportingUnit : null,
-        annualGoal: goal ? field(form.rightOf(goal)) : null,
+        annualGoal: goal ? field(form.rightOf(goal), goal) : null,
         tasks: readTasks(form),
         budget: readBudget(form),
         indicators,

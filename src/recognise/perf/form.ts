@@ -8,7 +8,17 @@ export interface FieldHit {
   provenance: Provenance;
   /** The label cell. */
   label: Cell;
+  /** The label as printed (normalised, no trailing colon): `项目名称`, `其中：财政资金`, `填报单位` of `填报单位:某某`. */
+  labelText: string;
 }
+
+/** A hit as a record field: `{ label, value, provenance }` (schemas/perf-common.ts labelledTextFieldSchema). */
+export function labelled(hit: FieldHit): { label: string; value: string; provenance: Provenance } {
+  return { label: hit.labelText, value: hit.value, provenance: hit.provenance };
+}
+
+/** A label cell's text as the record keeps it: wrapping removed, no trailing colon. */
+export const printedLabel = (cell: Cell): string => cleanText(cell.text).replace(/\s*[:：]$/, '');
 
 /**
  * The lead's FormGrid (src/recognise/form-grid.ts) with what the 自评 and 项目 forms need on top:
@@ -37,10 +47,11 @@ export class FormView extends FormGrid {
     const label = this.find(re, fromRow) ?? this.findInline(re, fromRow);
     if (!label) return undefined;
     const own = inlineValue(label.text, re);
-    if (own !== null) return { value: own, provenance: label.prov, label };
+    if (own !== null) return { value: own, provenance: label.prov, label, labelText: cleanText(label.text).replace(/\s*[:：].*$/, '') };
+    const labelText = printedLabel(label);
     const next = this.filledRightOf(label)[0];
-    if (!next || (stop && stop.test(FormGrid.label(next)))) return { value: '', provenance: label.prov, label };
-    return { value: cleanText(next.text), provenance: next.prov, label };
+    if (!next || (stop && stop.test(FormGrid.label(next)))) return { value: '', provenance: label.prov, label, labelText };
+    return { value: cleanText(next.text), provenance: next.prov, label, labelText };
   }
 
   /** A cell printing `label：value` whose label part matches. */

@@ -4,7 +4,7 @@ import { perfProjectSelfevalSchema, type ProjectSelfevalIndicator } from '../../
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, parseAmount } from '../values.js';
 import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
-import { FormView } from './form.js';
+import { FormView, labelled, printedLabel } from './form.js';
 import { checkboxesIn, levelFields, numberOf, operatorOf, pointsValue, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
 import { projectSelfevalChecks } from './project-selfeval-checks.js';
@@ -76,14 +76,14 @@ function goalUnder(view: FormView, heading: RegExp) {
   const h = view.find(heading);
   if (!h) return null;
   const cell = view.grid[h.row + h.rowSpan]?.[h.col];
-  return cell && cleanText(cell.text) !== '' ? { value: cleanText(cell.text), provenance: cell.prov } : null;
+  return cell && cleanText(cell.text) !== '' ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov } : null;
 }
 
 function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   const view = new FormView(table);
   const field = (re: RegExp) => {
     const hit = view.field(re, LABELS);
-    return hit && hit.value !== '' ? { value: hit.value, provenance: hit.provenance } : null;
+    return hit && hit.value !== '' ? labelled(hit) : null;
   };
   const implementer = field(/^实施单位$/);
   const base = perfBase(table, ctx, TYPE, { title: titleOf(table, /自评表/, '项目支出绩效自评表'), department: implementer, year: yearOf(table) });

@@ -3,17 +3,20 @@ import { perfProjectTargetSchema, type ProjectTargetIndicator } from '../../../s
 import type { Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { amountValue, normalise } from '../values.js';
 import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
-import { FormView } from './form.js';
+import { FormView, labelled, printedLabel } from './form.js';
 import { levelFields, operatorOf, textOf } from './indicator-values.js';
 import { findIndicatorHeader, readIndicators, type ColumnSpec } from './indicators.js';
+import { continuesFormAbove } from './form-continuation.js';
+import { ANNUAL_FUNDS, decimalsOf, fundsHalf, PROJECT_FUNDS } from './project-funds.js';
 import { projectTargetChecks } from './project-target-checks.js';
 import { perfBase, titleOf, yearOf } from './record.js';
-import { cleanText } from './text.js';
+import { cleanText, labelKey } from './text.js';
 
 const TYPE = 'perf.project_target';
 const TITLE = /绩效目标表$|项目支出绩效目标/;
-/** Labels of the header block (seed 003): a value cell is never one of these. */
-const LABELS = /^(项目编码|项目名称|主管部门|实施单位|预算规模|预算数|.*资金总额|.*财政资金|.*财政拨款|其他资金|资金支出计划|.*绩效目标)/;
+/** Labels of the header block (seed 003, §3.6): a value cell is never one of these. */
+const LABELS =
+  /^(项目编码|项目名称|项目性质|项目类别|主管部门|实施单位|计划开始日期|计划完成日期|预算规模|预算数|项目资金|.*总额|.*财政资金|.*财政拨款|其他资金|上年结转资金|资金支出计划|.*绩效目标|.*总目标|.*总体目标)/;
 /** Seed 003 prints 预算数 / 其中：财政资金; the 财政部 template 年度资金总额 / 其中：财政拨款. */
 const BUDGET = /^(预算数|年度资金总额)$/;
 const FISCAL = /(财政资金|财政拨款)$/;
@@ -21,10 +24,12 @@ const GOALS = /^(年度)?(绩效目标|总体目标)$/;
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'description', header: /^(绩效指标描述|指标内容|指标解释)$/ },
-  { key: 'value', header: /^(指标值|目标值)$/ },
+  // §3.6 heads it 年度指标值 (or 项目指标值).
+  { key: 'value', header: /^(年度|项目)?(指标值|目标值)$/ },
   { key: 'basis', header: /^(指标值确定依据|目标值确定依据|备注)$/ },
 ];
-const STOP = /^(备注|注[:：]|说明)/;
+/** Below the indicators: notes, or the head of the next form where several were read as one table (split.ts). */
+const STOP = /^(备注|注[:：]|说明|项目名称$|专项[(（]项目[)）]名称$)/;
 const MILESTONE = /^(\d{1,2})月(底|末)$/;
 
 /**
@@ -87,17 +92,24 @@ function unitLine(table: Table) {
   return null;
 }
 
+/** The text printed under a heading cell (§3.6: 项目总目标 and 年度总体目标 side by side, their texts below). */
+function textUnderHeading(view: FormView, re: RegExp, end: number) {
+  const h = view.find(re, 0, end);
+  const cell = h && view.at(h.row + h.rowSpan, h.col);
+  return h && cell && cell.row < end && cleanText(cell.text) !== '' ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov } : null;
+}
+
 function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   const view = new FormView(table);
   const header = findIndicatorHeader(view, COLUMNS);
   const end = header?.row ?? table.nRows;
   const text = (re: RegExp) => {
     const hit = view.field(re, LABELS);
-    return hit && hit.value !== '' && hit.label.row < end ? { value: hit.value, provenance: hit.provenance } : null;
+    return hit && hit.value !== '' && hit.label.row < end ? labelled(hit) : null;
   };
   const amount = (re: RegExp) => {
     const hit = view.field(re, LABELS);
-    return hit && hit.label.row < end ? { value: amountValue(hit.value), provenance: hit.provenance } : null;
+    return hit && hit.label.row < end ? { label: hit.labelText, value: amountValue(hit.value), provenance: hit.provenance } : null;
   };
   const read = header ? readIndicators(view, header, COLUMNS, STOP) : { rows: [], endRow: table.nRows, issues: [] };
   const indicators: ProjectTargetIndicator[] = read.rows.map((row) => ({
@@ -108,40 +120,70 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   }));
   const unit = unitLine(table);
   const implementer = text(/^实施单位$/);
-  const purpose = blockTexts(view, view.find(/^预算规模/, 0, end), end, /预算数|财政资金|其他资金/);
-  const goals = blockTexts(view, view.find(GOALS, 0, end), end, /^$/).flatMap((c) =>
-    splitNumbered(c.text).map((value) => ({ value, provenance: c.prov })),
+  // Shanghai's 财政项目支出绩效目标填报表 (§3.6) prints its money in the two-halved 项目资金 block.
+  const projectFunds = fundsHalf(view, PROJECT_FUNDS, ANNUAL_FUNDS.total, end, LABELS);
+  const annualFunds = fundsHalf(view, ANNUAL_FUNDS, PROJECT_FUNDS.total, end, LABELS);
+  const shanghai = projectFunds !== null || annualFunds !== null;
+  const fundsLabel = shanghai ? view.find(/^项目资金[(（](万元|元)[)）]$/, 0, end) : undefined;
+  const purposeLabel = view.find(/^预算规模/, 0, end);
+  const purpose = blockTexts(view, purposeLabel, end, /预算数|财政资金|其他资金/);
+  const goalsLabel = shanghai ? undefined : view.find(GOALS, 0, end);
+  const goals = blockTexts(view, goalsLabel, end, /^$/).flatMap((c) =>
+    splitNumbered(c.text).map((value) => ({ label: printedLabel(goalsLabel!), value, provenance: c.prov })),
   );
   const title = titleOf(table, TITLE, '项目支出绩效目标表').replace(/^\d{1,2}[、.．]\s*/, '');
+  const base = perfBase(table, ctx, TYPE, { title, department: implementer ?? unit?.name, year: yearOf(table) });
+  const decimals = shanghai ? decimalsOf(view, [...Object.values(projectFunds ?? {}), ...Object.values(annualFunds ?? {})]) : undefined;
   const record = {
-    ...perfBase(table, ctx, TYPE, { title, department: implementer ?? unit?.name, year: yearOf(table) }),
+    ...base,
+    // `项目资金（元）` states the unit of the block; an indicator's `≤20.00(万元)` does not.
+    unit: fundsLabel ? /[(（](万元|元)[)）]/.exec(labelKey(fundsLabel.text))![1]! : base.unit,
+    ...(decimals !== undefined ? { printedDecimals: decimals } : {}),
     projectCode: text(/^项目编码$/),
     projectName: text(/^项目名称$/),
     supervisor: text(/^主管部门/),
     implementer,
     unitCode: unit?.code ?? null,
-    budget: amount(BUDGET),
-    fiscalFunds: amount(FISCAL),
-    otherFunds: amount(/^其他资金$/),
-    purpose: purpose[0] ? { value: purpose.map((c) => cleanText(c.text)).join(''), provenance: purpose[0].prov } : null,
+    budget: shanghai ? null : amount(BUDGET),
+    fiscalFunds: shanghai ? null : amount(FISCAL),
+    otherFunds: shanghai ? null : amount(/^其他资金$/),
+    purpose: purpose[0] ? { label: printedLabel(purposeLabel!), value: purpose.map((c) => cleanText(c.text)).join(''), provenance: purpose[0].prov } : null,
     spendingPlan: spendingPlan(view, end),
     goals,
+    nature: text(/^项目性质$/),
+    category: text(/^项目类别$/),
+    startDate: text(/^计划开始日期$/),
+    endDate: text(/^计划完成日期$/),
+    projectFunds,
+    annualFunds,
+    overallGoal: textUnderHeading(view, /^项目总目标$/, end),
+    annualGoal: shanghai ? textUnderHeading(view, /^年度总体目标$/, end) : null,
     indicators,
   };
   return { record, issues: read.issues };
 }
 
-function score(table: Table): number {
+function formScore(table: Table): number {
   const { title, labels, has } = labelEvidence(table);
   return scoreFrom(
     [
       [TITLE.test(title) || /绩效目标表\|/.test(title), 0.3],
       [has(/^(项目编码|项目名称)$/), 0.3],
-      [has(/^(资金支出计划|预算规模)/) || has(/^预算数$/), 0.2],
-      [has(/^(指标值|目标值)$/), 0.2],
+      [has(/^(资金支出计划|预算规模)/) || has(/^(预算数|项目资金总额|年度资金申请总额)$/), 0.2],
+      [has(/^(年度|项目)?(指标值|目标值)$/), 0.2],
     ],
     /自评|整体/.test(title) || !hasIndicatorHeader(labels) || has(/^(全年完成值|实际完成值|得分)$/),
   );
+}
+
+/** The indicator rows of a form continued on the next page without title or header (form-continuation.ts). */
+const isContinuation = (table: Table, ctx?: RecogniseContext): boolean =>
+  continuesFormAbove(table, ctx, (prev, c) => formScore(prev) >= 0.8 || isContinuation(prev, c));
+
+function score(table: Table, ctx?: RecogniseContext): number {
+  const s = formScore(table);
+  // Enough to be typed (and joined to the form above by the registry), never enough to beat a form.
+  return s === 0 && isContinuation(table, ctx) ? 0.5 : s;
 }
 
 export const projectTargetRecogniser: Recogniser = {
@@ -150,5 +192,5 @@ export const projectTargetRecogniser: Recogniser = {
   recognise,
   schema: perfProjectTargetSchema,
   checks: projectTargetChecks,
-  headerRows: indicatorHeaderRows,
+  headerRows: (table, ctx) => (isContinuation(table, ctx) ? 0 : indicatorHeaderRows(table)),
 };
