@@ -1,5 +1,5 @@
 import type { Issue, DocumentStatus, ExtractedDocument, SourceRef } from '../model/document.js';
-import type { Check } from '../../schemas/common.js';
+import type { Check, Verification } from '../../schemas/common.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 
 /** Raw files by sha256, readable by every worker (a local directory embedded, PostgreSQL distributed). */
@@ -20,6 +20,8 @@ export interface StoredDocument {
   status: StoredStatus;
   issues: Issue[];
   checks: Check[];
+  /** Verified / contradicted / unchecked numbers over its records, after the document checks; null before recognition. */
+  verification: Verification | null;
   /** Every URL these bytes were seen at. */
   urls: string[];
   extracted?: ExtractedDocument;

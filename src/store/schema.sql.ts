@@ -18,6 +18,8 @@ create table if not exists documents (
   first_seen_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
+-- The document's trust counts (docs/architecture.md, Trust), added to stores made before them.
+alter table documents add column if not exists verification jsonb;
 create table if not exists document_urls (
   document_id text not null references documents(id) on delete cascade,
   url text not null,

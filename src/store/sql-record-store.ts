@@ -1,9 +1,10 @@
 import type { DocumentStatus, ExtractedDocument, Issue, SourceRef } from '../model/document.js';
-import type { Check } from '../../schemas/common.js';
+import type { Check, Verification } from '../../schemas/common.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 import type { RecordPageQuery, RecordStore, SqlClient, StoredDocument, StoredRecordRow, StoreSummary } from './ports.js';
 import { pageRecordsSql } from './record-page.js';
 import { SCHEMA_SQL } from './schema.sql.js';
+import { documentVerification } from '../validate/verification.js';
 
 interface DocumentRow {
   id: string;
@@ -12,6 +13,7 @@ interface DocumentRow {
   status: StoredDocument['status'];
   issues: Issue[];
   checks: Check[];
+  verification: Verification | null;
   extracted?: ExtractedDocument | null;
   first_seen_at: Date | string;
   updated_at: Date | string;
@@ -49,7 +51,7 @@ export class SqlRecordStore implements RecordStore {
 
   async getDocument(id: string, opts: { withExtraction?: boolean } = {}): Promise<StoredDocument | undefined> {
     const { rows } = await this.sql.query<DocumentRow>(
-      `select d.id, d.source, d.format, d.status, d.issues, d.checks, d.first_seen_at, d.updated_at,
+      `select d.id, d.source, d.format, d.status, d.issues, d.checks, d.verification, d.first_seen_at, d.updated_at,
               ${opts.withExtraction ? 'd.extracted,' : ''}
               (select count(*) from records r where r.document_id = d.id) as record_count,
               (select array_agg(u.url order by u.first_seen_at, u.url) from document_urls u where u.document_id = d.id) as urls
@@ -65,6 +67,7 @@ export class SqlRecordStore implements RecordStore {
       status: r.status,
       issues: r.issues,
       checks: r.checks,
+      verification: r.verification ?? null,
       urls: r.urls ?? [],
       ...(r.extracted ? { extracted: r.extracted } : {}),
       recordCount: Number(r.record_count),
@@ -91,12 +94,10 @@ export class SqlRecordStore implements RecordStore {
           [id, tableId, seq, rec.tableType, rec.status, json(rec)],
         );
       }
-      await tx.query(`update documents set status = $2, checks = $3::jsonb, issues = $4::jsonb, updated_at = now() where id = $1`, [
-        id,
-        status,
-        json(checks),
-        json(issues),
-      ]);
+      await tx.query(
+        `update documents set status = $2, checks = $3::jsonb, issues = $4::jsonb, verification = $5::jsonb, updated_at = now() where id = $1`,
+        [id, status, json(checks), json(issues), json(documentVerification(records))],
+      );
     });
   }
 

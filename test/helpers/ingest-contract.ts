@@ -31,6 +31,10 @@ export async function checkIdempotentIngest(stores: Stores, queue: () => QueueBa
   const ok = first.summary.byStatus.ok === 1 ? await findHtml(stores) : undefined;
   expect(ok?.urls).toHaveLength(2);
   expect(ok?.recordCount).toBe(1);
+  // The document carries its trust counts, the sum over its records (docs/architecture.md, Trust).
+  const [record] = ok ? await stores.records.listRecords(ok.id) : [];
+  expect(ok?.verification).toMatchObject({ total: record?.verification?.total, verified: record?.verification?.verified });
+  expect(ok?.verification?.total).toBeGreaterThan(0);
 }
 
 async function findHtml(stores: Stores) {
