@@ -1,5 +1,5 @@
 import { matchDocument } from './match.js';
-import { addVerification, blankTally, silentErrors, typeTables, verificationOf, type SilentError, type TableTyping, type Tally } from './score.js';
+import { addVerification, blankTally, silentErrors, typeTables, typedWithoutTable, verificationOf, type SilentError, type TableTyping, type Tally } from './score.js';
 import type { EvalRecord, GtDocument, Match } from './types.js';
 
 /** One document's records against its ground truth: pure, no pipeline run (test/unit/eval-match.test.ts uses it). */
@@ -12,6 +12,8 @@ export interface DocumentResult {
   tally: Tally;
   matches: Match[];
   typing: TableTyping[];
+  /** Records typed as a table where ground truth prints none. */
+  extraTyped: EvalRecord[];
   silent: SilentError[];
   /** Document totals as the pipeline reports them (`recognised.verification`), when it does. */
   reported?: { verified: number; total: number; share?: number | null };
@@ -31,7 +33,8 @@ export function scoreDocument(gt: GtDocument, records: EvalRecord[], status: str
   tally.typed = typing.filter((t) => t.typed).length;
   for (const r of own) addVerification(tally.verification, verificationOf(r));
   const silent = silentErrors(gt.document, status, matches, typing);
-  return { file: gt.file, document: gt.document, status, records: own.length, tally, matches, typing, silent };
+  const extraTyped = typedWithoutTable(gt.tables, own);
+  return { file: gt.file, document: gt.document, status, records: own.length, tally, matches, typing, extraTyped, silent };
 }
 
 /** Per table type of the ground truth; verification per type from the records of that type. */

@@ -45,6 +45,19 @@ export function printReport(s: Summary, options: { verbose?: boolean; log?: (s: 
   const v = s.verification;
   log('');
   log(`field accuracy: ${s.overall.exact}/${s.overall.values} GT values exact (${pct(s.overall.exact, s.overall.values).trim()}), ${s.overall.found} found; tables typed correctly: ${s.overall.typed}/${s.overall.tables}`);
+  const typings = s.documents.flatMap((d) => d.typing);
+  const titled = typings.filter((t) => t.titled !== null);
+  const united = typings.filter((t) => t.unitOk !== null);
+  const extra = s.documents.flatMap((d) => d.extraTyped.map((r) => `${d.file}: ${r.tableType} p.${r.provenance?.page ?? '?'} '${r.title ?? ''}'`));
+  log(`titles as printed: ${titled.filter((t) => t.titled).length}/${titled.length}; units as printed: ${united.filter((t) => t.unitOk).length}/${united.length}; records typed where ground truth prints no table: ${extra.length}`);
+  if (options.verbose) {
+    for (const d of s.documents)
+      for (const t of d.typing.filter((x) => x.titled === false || x.unitOk === false)) {
+        const got = t.records.map((r) => `'${r.title ?? ''}' / ${r.unit ?? 'none'}`).join(', ');
+        log(`   ${d.file}: p.${t.table.page} ${t.table.tableType}: printed '${t.table.title ?? ''}' / ${t.table.unit ?? 'none'}, record ${got}`);
+      }
+    for (const e of extra) log(`   typed without a table: ${e}`);
+  }
   log(`verification: ${v.verified}/${v.total} values verified (${pct(v.verified, v.total).trim()}), ${v.contradicted} contradicted, ${v.unchecked} unchecked${v.withoutVerification ? `; ${v.withoutVerification} records carry no verification (counted unchecked)` : ''}`);
   log(`wrong values marked verified: ${s.wrongButVerified}`);
   log('');
@@ -66,6 +79,9 @@ export function jsonSummary(s: Summary): object {
     byType: Object.fromEntries([...s.byType].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, tally(t)])),
     verification: { ...s.verification, share: share(s.verification) },
     wrongButVerified: s.wrongButVerified,
+    titles: { checked: s.documents.flatMap((d) => d.typing).filter((t) => t.titled !== null).length, asPrinted: s.documents.flatMap((d) => d.typing).filter((t) => t.titled).length },
+    units: { checked: s.documents.flatMap((d) => d.typing).filter((t) => t.unitOk !== null).length, asPrinted: s.documents.flatMap((d) => d.typing).filter((t) => t.unitOk).length },
+    typedWithoutTable: s.documents.flatMap((d) => d.extraTyped.map((r) => ({ file: d.file, tableType: r.tableType, page: r.provenance?.page ?? null, title: r.title ?? null }))),
     silentErrorCount: s.silent.length,
     silentErrors: s.silent,
     skipped: s.skipped,

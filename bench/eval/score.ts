@@ -1,6 +1,6 @@
 import { describe } from './match.js';
 import { pagesOf } from './locate.js';
-import { show } from './normalise.js';
+import { normText, show } from './normalise.js';
 import type { EvalRecord, GtTable, Match, VerificationLike } from './types.js';
 
 /**
@@ -13,18 +13,36 @@ export interface TableTyping {
   typed: boolean;
   /** Records on the table's page with a type no GT table of that page has. */
   mistyped: EvalRecord[];
+  /** The typed record's title / 单位 as printed (null when the GT table names none or no record was typed). */
+  titled: boolean | null;
+  unitOk: boolean | null;
+  /** The records typed as this table. */
+  records: EvalRecord[];
 }
+
+/** A title compared as printed, without the year and 公开NN表 labels a record may keep apart. */
+const titleKey = (t: unknown) =>
+  normText(t)
+    .replace(/^\d+[、.]/, '')
+    .replace(/^(19|20)\d{2}年度?/, '')
+    .replace(/[“”"]/g, '');
 
 export function typeTables(tables: GtTable[], records: EvalRecord[]): TableTyping[] {
   return tables.map((table) => {
     const onPage = records.filter((r) => pagesOf(r).has(table.page));
     const printed = new Set(tables.filter((t) => t.page === table.page).map((t) => t.tableType));
-    return {
-      table,
-      typed: onPage.some((r) => r.tableType === table.tableType),
-      mistyped: onPage.filter((r) => !printed.has(r.tableType)),
-    };
+    const same = onPage.filter((r) => r.tableType === table.tableType && (!table.scope || !r.scope || r.scope === table.scope));
+    const titled = table.title === undefined || same.length === 0 ? null : same.some((r) => titleKey(r.title) === titleKey(table.title));
+    // Only a printed 单位 line is compared: a form that names its unit inside a label (项目资金（元）) has none typed.
+    const unitOk = same.length === 0 || table.unit === undefined ? null : same.some((r) => (r.unit ?? null) === table.unit);
+    return { table, typed: same.length > 0, mistyped: onPage.filter((r) => !printed.has(r.tableType)), titled, unitOk, records: same };
   });
+}
+
+/** Records typed as a budget or 绩效 table on a page where ground truth prints none (a checklist, a narrative). */
+export function typedWithoutTable(tables: GtTable[], records: EvalRecord[]): EvalRecord[] {
+  const pages = new Set(tables.map((t) => t.page));
+  return records.filter((r) => r.tableType !== 'unknown' && ![...pagesOf(r)].some((p) => pages.has(p)));
 }
 
 export interface SilentError {

@@ -70,6 +70,7 @@ export interface EvalRow {
 export interface EvalRecord {
   tableType: string;
   title?: string;
+  unit?: string | null;
   status?: string;
   scope?: string;
   provenance?: { page?: number };
