@@ -22,7 +22,13 @@ interface DocumentRow {
 }
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
-const json = (v: unknown) => JSON.stringify(v);
+/**
+ * JSON for a jsonb column. PostgreSQL refuses U+0000 and unpaired surrogates in jsonb (issue 16: a text layer holding
+ * NUL could not be stored, and the store error was retried as transient), so they become U+FFFD, as a decoder would
+ * show them.
+ */
+const json = (v: unknown) => JSON.stringify(v, (_key, x: unknown) => (typeof x === 'string' ? storable(x) : x));
+export const storable = (s: string) => s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** RecordStore over any SqlClient: the same statements run on PGlite and PostgreSQL. */
 export class SqlRecordStore implements RecordStore {
