@@ -21,7 +21,8 @@ export async function collectFiles(paths: string[]): Promise<string[]> {
     }
   };
   for (const p of paths) await walk(resolve(p), true);
-  return out;
+  // A file named twice, or inside a folder also named, is one file.
+  return [...new Set(out)];
 }
 
 export interface IngestReport {
@@ -57,7 +58,8 @@ export async function ingestPaths(
     const reg = await registerFile({ bytes, url: pathToFileURL(file).href, fileName: basename(file) }, stores, opts.force);
     ids.add(reg.source.id);
     if (reg.created) created++;
-    if (reg.needsProcessing) {
+    // The same bytes under a second name are one document: processed once per ingest (issue 16).
+    if (reg.needsProcessing && !queued.has(reg.source.id)) {
       processed++;
       queued.add(reg.source.id);
       await queue.enqueue({ stage: 'extract', data: { sourceId: reg.source.id, runId } });

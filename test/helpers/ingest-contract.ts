@@ -24,7 +24,8 @@ export async function checkIdempotentIngest(stores: Stores, queue: () => QueueBa
   expect(second.summary.records).toBe(1);
 
   const forced = await ingestPaths([dir], stores, queue(), { force: true });
-  expect(forced.processed).toBe(3);
+  // Two documents: the copy of the HTML sample is the same bytes, run once.
+  expect(forced.processed).toBe(2);
   expect(forced.summary.records).toBe(1);
   expect(forced.summary.documents).toBe(2);
 

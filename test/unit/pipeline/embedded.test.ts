@@ -32,6 +32,15 @@ describe('embedded default: PGlite + in-process queue', () => {
     expect(calls).toEqual([[0, 2], [1, 2], [2, 2]]);
   });
 
+  it('processes the same bytes once per ingest, named twice or under two names, even with force (issue 16)', async () => {
+    stores = await openStores({ dataDir: 'memory://' });
+    const dir = inputFolder();
+    // The folder holds the HTML sample under two names: with the folder and one of them named again, still one run.
+    const report = await ingestPaths([dir, dir, HTML_SAMPLE], stores, new InProcessQueue(depsOf(stores)), { force: true });
+    expect(report.processed).toBe(2);
+    expect(report.summary.documents).toBe(2);
+  });
+
   it('does not retry a permanent error, and records it on the document', async () => {
     stores = await openStores({ dataDir: 'memory://' });
     const bytes = new Uint8Array(readFileSync(HTML_SAMPLE));
