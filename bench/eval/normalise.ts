@@ -38,7 +38,9 @@ export function sameValue(printed: string, got: unknown): boolean {
     const want = printedNumber(printed);
     return typeof want === 'number' && Math.abs(want - got) <= 1e-6 * Math.max(1, Math.abs(want));
   }
-  if (got === null) return normText(printed) === '';
+  // A printed dash is "nothing here": 0 for an amount line (docs/domain.md §2), and on a 自评表's 其中 lines the
+  // 财政部 template's "not scored", which the record keeps as null. Neither invents a figure.
+  if (got === null) return normText(printed) === '' || /^[-—–−]+$/.test(normText(printed));
   if (typeof got === 'string') return normText(got) === normText(printed);
   if (typeof got === 'boolean') return normText(printed) === String(got);
   return false;

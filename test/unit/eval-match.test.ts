@@ -29,7 +29,7 @@ const gt = (v: Partial<GtValue>): GtValue => ({ page: 5, tableType: 'final.gpb_f
 const one = (v: Partial<GtValue>, records: EvalRecord[] = [functional()]) => matchDocument([gt(v)], records)[0]!;
 
 describe('eval: printed cells against record values', () => {
-  it("reads '-' as 0, drops thousands separators, and matches a blank printed cell only with null", () => {
+  it("reads '-' as 0 (or nothing), drops thousands separators, and matches a blank printed cell only with null", () => {
     expect(printedNumber('2,940.05')).toBe(2940.05);
     expect(printedNumber('-')).toBe(0);
     expect(printedNumber('')).toBeNull();
@@ -38,7 +38,9 @@ describe('eval: printed cells against record values', () => {
     expect(sameValue('0.00', 0)).toBe(true);
     expect(sameValue('', null)).toBe(true);
     expect(sameValue('', 0)).toBe(false);
-    expect(sameValue('-', null)).toBe(false);
+    // A dash invents no figure: a record that keeps it as null (a 自评表's "not scored") is not wrong.
+    expect(sameValue('-', null)).toBe(true);
+    expect(sameValue('-', 5)).toBe(false);
     expect(sameValue('1,511.89', 1511.9)).toBe(false);
     expect(sameValue('（万元）', '(万元)')).toBe(true);
   });
