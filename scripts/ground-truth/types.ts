@@ -39,7 +39,7 @@ export interface GroundTruthValue {
 export interface GroundTruthFile {
   /** 'corpus:<file name>' or 'sample:<path from the repository root>'. */
   document: string;
-  /** 'pdftotext' or 'seed:<seed file name>'. */
+  /** 'pdftotext', 'libreoffice' (workbooks), 'seed:<seed file name>' or 'build-data:<module>'. */
   checkedWith: string;
   typed: string;
   tables: GroundTruthTable[];

@@ -1,22 +1,22 @@
 /**
  * The ground truth of the real corpus (test/ground-truth/corpus/) and of the project's samples
  * (test/ground-truth/samples/) is confirmed by its independent checker, and the checker rejects values typed in the
- * wrong place: a neighbouring column, another row, another table type, a changed digit. Needs poppler (pdftotext,
- * pdftocairo), the corpus ($BUDGETDOC_CORPUS, default ../shared/corpus/real) and, for the samples rebuilt from a seed,
- * the seed texts ($BUDGETDOC_SEEDS, default ../shared/seeds); without them the tests are skipped, except under CI=true
- * where they fail.
+ * wrong place: a neighbouring column, another row, another table type, a changed digit; a table listed on the wrong
+ * page or sheet; a file claiming no table for a document that prints some. Needs poppler (pdftotext, pdftocairo)
+ * for PDFs, LibreOffice (soffice) for workbooks, the corpus ($BUDGETDOC_CORPUS, default ../shared/corpus/real) and,
+ * for the samples rebuilt from a seed, the seed texts ($BUDGETDOC_SEEDS, default ../shared/seeds); without them the
+ * tests are skipped, except under CI=true where they fail.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGroundTruth, checkGroundTruthFile, parseGroundTruth } from '../../scripts/ground-truth/check-file.js';
-import { checkPdfWords } from '../../scripts/ground-truth/pdf-check.js';
-import { readPdfRules } from '../../scripts/ground-truth/pdf-rules.js';
-import { readPdfWords } from '../../scripts/ground-truth/pdf-words.js';
-import { corpusDir, documentPath, REPO_ROOT, seedsDir } from '../../scripts/ground-truth/resolve.js';
+import { haveSoffice } from '../../scripts/ground-truth/sheet-read.js';
+import { corpusDir, REPO_ROOT, seedsDir } from '../../scripts/ground-truth/resolve.js';
 import { numberOf, sameValue } from '../../scripts/ground-truth/text.js';
-import type { GroundTruthFile, GroundTruthValue } from '../../scripts/ground-truth/types.js';
+import type { GroundTruthFile, GroundTruthTable, GroundTruthValue } from '../../scripts/ground-truth/types.js';
+import { systemPackage } from '../helpers/services.js';
 
 const GT_DIR = join(REPO_ROOT, 'test/ground-truth/corpus');
 const files = readdirSync(GT_DIR)
@@ -33,15 +33,26 @@ function hasTool(tool: string): boolean {
   }
 }
 
-const missing = [
-  ...['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`),
-  ...(existsSync(corpusDir()) ? [] : [`the corpus folder ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`]),
-];
+const noCorpus = existsSync(corpusDir()) ? [] : [`the corpus folder ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`];
+const missing = [...['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`), ...noCorpus];
 if (missing.length && !ci) console.warn(`ground-truth checker test skipped: ${missing.join('; ')}`);
+const readGt = (name: string) => parseGroundTruth(readFileSync(join(GT_DIR, name), 'utf8'), name);
+const workbooks = files.filter((f) => readGt(f).checkedWith === 'libreoffice');
+const soffice = workbooks.length > 0 && haveSoffice();
+// Workbook files are read with LibreOffice: skipped without it, failed under CI (test/helpers/services.ts).
+const runWorkbooks = workbooks.length > 0 && systemPackage(soffice, 'ground truth of the corpus workbooks', 'libreoffice-calc-nogui');
+
+/** What checking a corpus file needs and lacks here: poppler for a PDF, LibreOffice for a workbook, the corpus. */
+const corpusLacking = (gt: GroundTruthFile): string[] =>
+  gt.checkedWith === 'libreoffice' ? [...(soffice ? [] : ['LibreOffice (soffice) is not installed']), ...noCorpus] : missing;
+/** Skipped when something is lacking, except under CI, where the test runs and fails on it. */
+const skipCorpus = (gt: GroundTruthFile): boolean =>
+  gt.checkedWith === 'libreoffice' ? !runWorkbooks || (noCorpus.length > 0 && !ci) : missing.length > 0 && !ci;
 
 describe('ground-truth checker prerequisites', () => {
-  it.runIf(ci)('has poppler and the corpus under CI', () => {
+  it.runIf(ci)('has poppler, LibreOffice and the corpus under CI', () => {
     expect(missing).toEqual([]);
+    expect(workbooks.length === 0 || soffice).toBe(true);
   });
 });
 
@@ -94,16 +105,27 @@ function brokenCopies(gt: GroundTruthFile): { kind: string; value: GroundTruthVa
   return out;
 }
 
-describe.skipIf(missing.length > 0)('ground truth of the real corpus', () => {
+/** The file's tables each listed on the page or sheet of the next one: a title looked for where it is not printed. */
+function wrongPages(gt: GroundTruthFile): GroundTruthTable[] {
+  const pages = [...new Set(gt.tables.map((t) => t.page))];
+  if (pages.length < 2) return [];
+  return gt.tables.map((t) => ({ ...t, page: pages[(pages.indexOf(t.page) + 1) % pages.length]! }));
+}
+
+/** A table typed on a document that prints none (a narrative, a checklist): its first page, a common title. */
+const inventedTable = (): GroundTruthTable => ({ page: 1, tableType: 'budget.summary', title: '收支预算总表', unit: '万元' });
+
+describe('ground truth of the real corpus', () => {
   it('has files to check', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
   for (const name of files) {
-    describe(name, () => {
-      const gt = parseGroundTruth(readFileSync(join(GT_DIR, name), 'utf8'), name);
-
+    const gt = readGt(name);
+    const skip = skipCorpus(gt);
+    describe.skipIf(skip)(`${name} (${gt.checkedWith})`, () => {
       it('is confirmed by the checker: every value and table', async () => {
+        expect(corpusLacking(gt)).toEqual([]);
         const verdicts = await checkGroundTruthFile(join(GT_DIR, name));
         const rejected = [
           ...verdicts.tables.filter((t) => !t.ok).map((t) => `tables[${t.index}]: ${t.reason}`),
@@ -111,25 +133,43 @@ describe.skipIf(missing.length > 0)('ground truth of the real corpus', () => {
         ];
         expect(rejected).toEqual([]);
         expect(verdicts.values.length).toBe(gt.values.length);
+        expect(verdicts.tables.length).toBe(gt.tables.length);
       });
 
-      it('rejects a value moved to a neighbouring column, another row, another table type, or with a changed digit', () => {
-        const pdf = documentPath(gt.document);
-        const pages = readPdfWords(pdf);
-        const broken = brokenCopies(gt);
-        // A template printing no figure has no neighbouring figure to move: its blanks are broken by type and digit.
-        const figures = gt.values.some((v) => (numberOf(v.value) ?? 0) !== 0);
-        expect(broken.map((b) => b.kind.split(' ')[0])).toEqual(
-          figures ? ['column', 'row', 'tableType', 'digit'] : ['tableType', 'digit'],
-        );
-        const verdicts = checkPdfWords(
-          { ...gt, tables: [], values: broken.map((b) => b.value) },
-          pages,
-          readPdfRules(pdf, pages.length),
-        );
-        const accepted = verdicts.values.filter((r) => r.ok).map((r) => broken[r.index]!.kind);
-        expect(accepted).toEqual([]);
-      });
+      if (gt.values.length) {
+        it('rejects a value moved to a neighbouring column, another row, another table type, or with a changed digit', async () => {
+          const broken = brokenCopies(gt);
+          // A template printing no figure has no neighbouring figure to move: its blanks are broken by type and digit.
+          const figures = gt.values.some((v) => (numberOf(v.value) ?? 0) !== 0);
+          expect(broken.map((b) => b.kind.split(' ')[0])).toEqual(
+            figures ? ['column', 'row', 'tableType', 'digit'] : ['tableType', 'digit'],
+          );
+          const verdicts = await checkGroundTruth({ ...gt, tables: [], values: broken.map((b) => b.value) });
+          const accepted = verdicts.values.filter((r) => r.ok).map((r) => broken[r.index]!.kind);
+          expect(accepted).toEqual([]);
+        });
+      }
+
+      if (wrongPages(gt).length) {
+        it('rejects each table listed on the page (sheet) of another', async () => {
+          const moved = wrongPages(gt);
+          const verdicts = await checkGroundTruth({ ...gt, tables: moved, values: [] });
+          const accepted = verdicts.tables.filter((t) => t.ok).map((t) => `p${moved[t.index]!.page} ${moved[t.index]!.title}`);
+          expect(accepted).toEqual([]);
+        });
+      }
+
+      if (gt.tables.length) {
+        it('rejects a copy claiming the document prints no table', async () => {
+          await expect(checkGroundTruth({ ...gt, tables: [], values: [] })).rejects.toThrow(/lists no table, but the document prints/);
+        });
+      } else {
+        it('lists no table of a document that prints none, and rejects one typed on it', async () => {
+          expect(gt.values).toEqual([]);
+          const verdicts = await checkGroundTruth({ ...gt, tables: [inventedTable()] });
+          expect(verdicts.tables.map((t) => t.ok)).toEqual([false]);
+        });
+      }
     });
   }
 });
