@@ -183,3 +183,13 @@ describe('eval: ground-truth files', () => {
     expect(parseGroundTruth('corpus/b.json', { values: [] }, skipped)).toBeUndefined();
   });
 });
+
+describe('eval: blank templates', () => {
+  it('takes a blank line of a table read with no figures as matched, never a printed figure', () => {
+    const blank = functional({ rows: [] });
+    expect(one({ row: '合计', key: 'total', value: '' }, [blank])).toMatchObject({ found: true, exact: true });
+    expect(one({ row: '合计', key: 'total', value: '12.00' }, [blank])).toMatchObject({ exact: false });
+    // A table with figures must show the blank line it prints.
+    expect(one({ row: '不存在', key: 'total', value: '' })).toMatchObject({ exact: false });
+  });
+});
