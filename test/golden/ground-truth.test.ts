@@ -8,7 +8,8 @@ import { shouldRun } from '../helpers/services.js';
  * Issue 9's measure, in CI: every ground-truth document (test/ground-truth/, values typed from print) through the
  * pipeline as `npm run eval` runs it. No record is `ok` while ground truth disagrees with it (a silent error); the
  * text-layer documents are read exactly; the 200-dpi scan is read to at least 97% of its numeric cells and every
- * wrong one sits in a `partial` record or a contradicted identity; whole-元 尾差 fails no check.
+ * wrong one sits in a `partial` record or a contradicted identity; whole-元 尾差 fails no check; every table is typed
+ * as ground truth says (issue 11), none where it lists none.
  */
 const run = shouldRun(existsSync(corpusDir()), `ground truth of the corpus: ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`);
 const SCAN = 'shashi-health-2023-income-final-scan.pdf';
@@ -28,6 +29,13 @@ describe.runIf(run)('ground truth', () => {
   it('has no silent error: no ok record that ground truth contradicts', () => {
     expect(summary.silent).toEqual([]);
     expect(summary.wrongButVerified).toBe(0);
+  });
+
+  it('types every table ground truth lists, with its title and 单位 as printed, and nothing where it lists none', () => {
+    const typings = summary.documents.flatMap((d) => d.typing.map((t) => ({ ...t, file: d.file })));
+    expect(typings.filter((t) => !t.typed).map((t) => `${t.file} p.${t.table.page} ${t.table.tableType}`)).toEqual([]);
+    expect(typings.filter((t) => t.titled === false || t.unitOk === false).map((t) => `${t.file} p.${t.table.page} ${t.table.title}`)).toEqual([]);
+    expect(summary.documents.flatMap((d) => d.extraTyped.map((r) => `${d.file}: ${r.tableType} p.${r.provenance?.page}`))).toEqual([]);
   });
 
   it('reads every value of the text-layer documents exactly', () => {
