@@ -1,5 +1,5 @@
-import { lineTableSchema } from './final-budget-amount.js';
-import { fundColumns } from './final-gov-fund.js';
+import { columnLabels, lineTableSchema } from './final-budget-amount.js';
+import { soeCapital } from '../src/recognise/amount/families/soe-capital.js';
 
 /** 国有资本经营预算支出功能分类预算表. */
-export const budgetSoeCapitalSchema = lineTableSchema('budget.soe_capital', fundColumns);
+export const budgetSoeCapitalSchema = lineTableSchema('budget.soe_capital', columnLabels(soeCapital));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { provenanceSchema } from './common.js';
-import { lineTableSchema } from './final-budget-amount.js';
+import { columnLabels, lineTableSchema } from './final-budget-amount.js';
+import { emptyIndex } from '../src/recognise/amount/families/empty-index.js';
 
 /** One line of the empty-table index (序号 / 内容 / 是否空表 / 表格为空的理由, seed 001). */
 export const emptyIndexEntrySchema = z.object({
@@ -16,4 +17,4 @@ export const emptyIndexEntrySchema = z.object({
 });
 
 /** The index has no amounts: `rows` stays empty and the lines are `entries`. */
-export const finalEmptyIndexSchema = lineTableSchema('final.empty_index', { amount: '' }, { entries: z.array(emptyIndexEntrySchema) });
+export const finalEmptyIndexSchema = lineTableSchema('final.empty_index', columnLabels(emptyIndex), { entries: z.array(emptyIndexEntrySchema) });

@@ -3,11 +3,13 @@ import type { CrossTableCheck, RecognisedRecord } from './types.js';
 import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, equalCheck, sumOf, operandValue } from '../validate/sum-check.js';
 import { isTotalRow } from './amount/code-tree.js';
 import { squash } from './amount/text.js';
+import { col } from './amount/families/index.js';
 
 /**
  * Identities across the amount tables of one document (docs/domain.md §3.1): 01's 本年收入合计 = 02's
  * 合计; 01's 本年支出合计 = 03's 合计; 05's 基本支出 合计 = 06's 合计; and 04's 本年支出合计 in its
- * 一般公共预算 column = 05's 合计 (both are the 一般公共预算财政拨款 spent). Applied per kind (决算 / 预算).
+ * 一般公共预算 column = 05's 合计 (both are the 一般公共预算财政拨款 spent). Applied per kind (决算 / 预算). Column keys
+ * are checked against the family files (`col`): a key no family declares does not compile.
  */
 type Row = RecognisedRecord['rows'][number] & { side?: string };
 
@@ -68,13 +70,13 @@ function forKind(records: RecognisedRecord[], kind: 'final' | 'budget'): Check[]
   const functional = find(records, `${kind}.gpb_functional`);
   const economic = find(records, `${kind}.gpb_basic_economic`);
   if (income)
-    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotalRef(summary, 'income'), tableTotalRef(income, 'total'));
+    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotalRef(summary, 'income'), tableTotalRef(income, col('income', 'total')));
   if (expenditure)
-    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotalRef(summary, 'expenditure'), tableTotalRef(expenditure, 'total'));
+    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotalRef(summary, 'expenditure'), tableTotalRef(expenditure, col('expenditure', 'total')));
   if (functional)
-    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotalRef(fiscal, 'expenditure', 'generalBudget'), tableTotalRef(functional, 'total'));
+    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotalRef(fiscal, 'expenditure', col('fiscal_summary', 'generalBudget')), tableTotalRef(functional, col('gpb_functional', 'total')));
   if (functional && economic)
-    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotalRef(functional, 'basicExpenditure'), tableTotalRef(economic, 'total'));
+    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotalRef(functional, col('gpb_functional', 'basicExpenditure')), tableTotalRef(economic, col('gpb_basic_economic', 'total')));
   return checks;
 }
 

@@ -1,5 +1,6 @@
 import type { Check, LineRow } from '../../../schemas/common.js';
 import { cellRef, defined, sumCheck } from '../../validate/sum-check.js';
+import { TOTAL_LINE } from './families/types.js';
 
 /**
  * 类 / 款 / 项 from code length (docs/domain.md §3.1): functional codes 3 / 5 / 7 digits (201, 20101,
@@ -18,7 +19,8 @@ export function levelOfCode(code: string): 1 | 2 | 3 | undefined {
   }
 }
 
-const TOTAL_NAME = /^(合计|总计|.*经费合计|本年支出合计|本年收入合计)$/;
+/** 合计 / 总计 lines (the required row of a coded table, families/types.ts). */
+const TOTAL_NAME = TOTAL_LINE;
 
 export function isTotalRow(row: LineRow): boolean {
   return !row.code && TOTAL_NAME.test(row.name.replace(/\s+/g, ''));
@@ -152,4 +154,99 @@ export function rowIdentityChecks(prefix: string, rows: LineRow[], identities: R
     }
   }
   return defined(checks);
+}
+
+/** A code the tree could not hold as printed, and where its position puts it. */
+export interface Misprint {
+  row: LineRow & { printedCode?: string };
+  printed: string;
+  placed: string;
+  level: 1 | 2 | 3;
+}
+
+const CODE_LENGTH = [0, 3, 5, 7] as const;
+/** Digits a level adds to its parent's code: 类 3, 款 and 项 2. */
+const ownDigits = (level: number) => (level === 1 ? 3 : 2);
+
+/**
+ * Codes that do not fit the tree (issue 11): a misread or misspaced code (`7 11 02` for 2101102) has the
+ * wrong length for where it is printed, or extends no code above it. Such a line is placed by position: under
+ * the 类 / 款 printed above it, at the level of the lines beside it (one below a line whose group the next
+ * line continues), or as the parent of the lines after it when they extend a code nothing above holds. The
+ * placed code is the parent's code and the printed code's own last digits. A code of the right length at its
+ * printed level that extends the wrong parent (30311 住房公积金 under 301, seed 001) stays as printed: its
+ * level is sure, only its digits are wrong (`amount.code_misplaced`); one of odd length that extends its
+ * parent (`3029` under 302) stays too (`amount.code_length`), read by position alone. Rows are updated in
+ * place (code, level, printedCode) so the tree checks use the placed code; one finding per misprint.
+ */
+export function placeMisprintedCodes(rows: Array<LineRow & { segment?: number }>): Misprint[] {
+  const out: Misprint[] = [];
+  const segments = [...new Set(rows.map((r) => r.segment ?? 0))];
+  for (const s of segments) out.push(...placeSegment(rows.filter((r) => (r.segment ?? 0) === s)));
+  return out;
+}
+
+function placeSegment(rows: LineRow[]): Misprint[] {
+  const out: Misprint[] = [];
+  const stack: LineRow[] = [];
+  let prev: { row: LineRow; level: number } | undefined;
+  const accept = (row: LineRow, level: number) => {
+    stack.length = level - 1;
+    stack[level - 1] = row;
+    prev = { row, level };
+  };
+  rows.forEach((r, i) => {
+    if (!r.code) {
+      if (isTotalRow(r)) {
+        stack.length = 0;
+        prev = undefined;
+      }
+      return;
+    }
+    const code = r.code;
+    const printedLevel = levelOfCode(code);
+    const extends_ = (level: number) => level === 1 || (!!stack[level - 2]?.code && code.startsWith(stack[level - 2]!.code!));
+    if (printedLevel && extends_(printedLevel)) return accept(r, printedLevel);
+    const next = rows.slice(i + 1).find((x) => x.code && levelOfCode(x.code) && !isTotalRow(x));
+    const nextLevel = next ? levelOfCode(next.code!) : undefined;
+    // The parent of the lines after it: they extend a code the tree above does not hold.
+    if (next && nextLevel && nextLevel > 1) {
+      const level = nextLevel - 1;
+      const expected = next.code!.slice(0, CODE_LENGTH[level]);
+      const held = stack[level - 1]?.code === expected;
+      const fits = level === 1 || (!!stack[level - 2]?.code && expected.startsWith(stack[level - 2]!.code!));
+      if (!held && fits && expected !== code) {
+        out.push(place(r, expected, level));
+        return accept(r, level);
+      }
+    }
+    if (!prev) {
+      if (printedLevel) accept(r, printedLevel);
+      return;
+    }
+    // Beside the line before it, or one below it when the next line continues that line's group.
+    const p: { row: LineRow; level: number } = prev;
+    const level = nextLevel === p.level + 1 && next!.code!.startsWith(p.row.code!) && p.level < 3 ? p.level + 1 : p.level;
+    if (printedLevel === level) return accept(r, level);
+    const parent = level === 1 ? '' : stack[level - 2]?.code;
+    if (parent === undefined) {
+      if (printedLevel) accept(r, printedLevel);
+      return;
+    }
+    // Odd length but under its parent (3029 under 302): left as printed, placed by position in the checks.
+    if (!printedLevel && code.startsWith(parent)) return;
+    const digits = ownDigits(level);
+    const own = (code.startsWith(parent) && parent !== '' ? code.slice(parent.length) : code.slice(-digits)).padStart(digits, '0').slice(-digits);
+    out.push(place(r, parent + own, level));
+    accept(r, level);
+  });
+  return out;
+}
+
+function place(row: LineRow & { printedCode?: string }, placed: string, level: number): Misprint {
+  const printed = row.code!;
+  row.printedCode ??= printed;
+  row.code = placed;
+  row.level = level as 1 | 2 | 3;
+  return { row, printed: row.printedCode, placed, level: level as 1 | 2 | 3 };
 }

@@ -2,7 +2,6 @@ import type { Issue, Table } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import type { LineRow } from '../../../schemas/common.js';
 import { parseAmount } from '../values.js';
-import { isTotalRow } from './code-tree.js';
 import type { AmountStats } from './line-rows.js';
 import type { FamilySpec } from './specs.js';
 
@@ -28,14 +27,20 @@ export function amountCompleteness(table: Table, spec: FamilySpec, rows: LineRow
   return issues;
 }
 
-/** The lines a family prints in every complete table (docs/domain.md §3.1): 合计 of a coded table, 总计 of each side. */
+/** The lines a family prints in every complete table (its `requiredRows`, docs/domain.md §3.1): 合计 of a coded table, 总计 of each side. */
 function requiredRows(spec: FamilySpec, rows: LineRow[], table: Table): Issue[] {
-  if (spec.layout === 'lines' && rows.some((r) => r.code) && !rows.some(isTotalRow))
-    return [issue('error', 'amount.required_row_missing', 'the table has coded lines but no 合计 line', table.prov)];
-  if (spec.layout === 'summary') {
-    const sides = [...new Set(rows.map((r) => (r as LineRow & { side?: string }).side ?? ''))];
-    const missing = sides.filter((side) => !rows.some((r) => (r as LineRow & { side?: string }).side === side && /(总计|合计|小计)$/.test(r.name.replace(/\s+/g, ''))));
-    if (missing.length > 0) return [issue('error', 'amount.required_row_missing', `no 合计 / 总计 line on the ${missing.join(', ')} side`, table.prov)];
+  const issues: Issue[] = [];
+  const label = (r: LineRow) => r.name.replace(/\s+/g, '');
+  for (const req of spec.requiredRows) {
+    if (req.scope === 'coded_table') {
+      if (rows.some((r) => r.code) && !rows.some((r) => !r.code && req.label.test(label(r))))
+        issues.push(issue('error', 'amount.required_row_missing', `the table has coded lines but no ${req.name} line`, table.prov));
+      continue;
+    }
+    const side = (r: LineRow) => (r as LineRow & { side?: string }).side ?? '';
+    const sides = [...new Set(rows.map(side))];
+    const missing = sides.filter((s) => !rows.some((r) => side(r) === s && req.label.test(label(r))));
+    if (missing.length > 0) issues.push(issue('error', 'amount.required_row_missing', `no ${req.name} line on the ${missing.join(', ')} side`, table.prov));
   }
-  return [];
+  return issues;
 }

@@ -1,7 +1,8 @@
 import type { Cell, Table } from '../../model/document.js';
 import { toGrid } from '../../model/grid.js';
-import { parseAmount } from '../values.js';
+import { normalise, parseAmount } from '../values.js';
 import { isColumnNumberRow, ordinalPrefix, squash } from './text.js';
+import { familyOfTitle } from './title-rules.js';
 
 /**
  * Where the printed header of an amount table ends and what each column is called.
@@ -65,13 +66,20 @@ export function isBodyRow(line: Array<Cell | undefined>, r: number): boolean {
   return texts.every(isBodyLabel);
 }
 
+/** 单位 / 编制部门 / 部门 lines of the page. */
+const PAGE_LINE = /(^|\s|预算|填报)[(（]?(金额)?单位\s*[:：]|编制(部门|单位)\s*[:：]/;
+
 /** A line of the page caught inside the grid: title, 公开NN表, 编制部门/单位. */
 function isContextRow(line: Array<Cell | undefined>, nCols: number): boolean {
   const cells = distinctCells(line).filter((c) => squash(c.text) !== '');
   if (cells.length === 0) return true;
   const joined = squash(cells.map((c) => c.text).join(''));
-  if (/单位[:：]|编制(部门|单位)[:：]|^部门[:：]|公开\d+表|公开表/.test(joined)) return true;
-  return cells.length === 1 && cells[0]!.colSpan >= Math.max(2, nCols - 1) && /表$/.test(joined);
+  // A 单位 / 部门 line: at the start of a cell or after a space ('编制部门：X  单位：万元', '（单位：元）'), never a
+  // header cell that states its unit ('金额（单位：万元）').
+  if (cells.some((c) => PAGE_LINE.test(normalise(c.text))) || /^部门[:：]|公开\d+表|公开表/.test(joined)) return true;
+  if (cells.length !== 1 || !/表(\(.*\))?$/.test(joined)) return false;
+  // A title merged across the grid, or caught in one cell of it that names a table family (issue 11).
+  return cells[0]!.colSpan >= Math.max(2, nCols - 1) || familyOfTitle(joined) !== null;
 }
 
 export function analyseHeader(table: Table): HeaderInfo {
@@ -79,9 +87,13 @@ export function analyseHeader(table: Table): HeaderInfo {
   const skipRows = new Set<number>();
   const innerContext: string[] = [];
   let bodyStart = grid.length;
+  // Page lines caught at the top of the grid (title, 部门, 单位, 公开NN表): the first rows, or a block of up to five from the top.
+  let top = true;
   for (let r = 0; r < grid.length; r++) {
     const line = grid[r]!;
-    if (isContextRow(line, table.nCols) && r < 3) {
+    const context = (r < 3 || (top && r < 5)) && isContextRow(line, table.nCols);
+    if (!context) top = false;
+    if (context) {
       skipRows.add(r);
       const text = distinctCells(line).map((c) => c.text).join(' ').trim();
       if (text) innerContext.push(text);
@@ -157,8 +169,8 @@ const CODE_LEAF = /编码|代码|^(类|款|项)$/;
 const NAME_LEAF = /科目名称|^项目(名称)?$|^内容$|^功能科目名称$|^(经济|功能)分类科目名称$|^项目\(按功能分类\)$/;
 
 export function columnRole(printed: string[], rules: ColumnRule[]): ColumnRole {
-  // '金额（万元）' is 金额: the unit is read separately (unit.ts).
-  const path = printed.map((p) => p.replace(/\((万元|元)\)$/, ''));
+  // '金额（万元）', '金额（单位：万元）' are 金额: the unit is read separately (unit.ts).
+  const path = printed.map((p) => p.replace(/\((单位[:：])?(万元|元)\)$/, ''));
   const leaf = path.at(-1) ?? '';
   if (CODE_LEAF.test(leaf)) return { role: 'code' };
   const joined = path.join('/');

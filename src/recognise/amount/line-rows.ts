@@ -29,6 +29,10 @@ export interface BodyRow extends LineRow {
   texts?: Record<string, string>;
   /** Grid row the line starts on. */
   gridRow: number;
+  /** The code as printed, spaces kept ('7 11 02'), for the finding when it is placed elsewhere. */
+  codeText?: string;
+  /** The printed code when the tree placed the line under another (code_tree.ts, placeMisprintedCodes). */
+  printedCode?: string;
 }
 
 /** Split columns into segments: a new one starts where a code or name column follows values. */
@@ -165,6 +169,8 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
   const row: BodyRow = { name, values, provenance: firstProv ?? ctx.table.prov, cells, segment: s, gridRow: r };
   if (code) {
     row.code = code;
+    const printed = normalise(codeCells.map((c) => c.text).join(' '));
+    if (printed !== '' && printed !== code) row.codeText = printed;
     const level = levelOfCode(code);
     if (level) row.level = level;
   }

@@ -4,7 +4,7 @@ import { issue } from '../../model/build.js';
 import type { Check } from '../../../schemas/common.js';
 import type { Recogniser, RecogniseContext, RecogniseResult, RecognisedRecord } from '../types.js';
 import { type AmountKind, classifyAmountTable } from './classify.js';
-import { isTotalRow, misplacedCodes, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
+import { isTotalRow, misplacedCodes, placeMisprintedCodes, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
 import { analyseHeader, columnRole } from './header-match.js';
 import { readEmptyIndex } from './index-table.js';
 import { type BodyRow, readBody, segmentColumns } from './line-rows.js';
@@ -44,7 +44,8 @@ export function makeAmountRecogniser(kind: AmountKind, spec: FamilySpec, schema:
 function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, spec: FamilySpec, tableType: string): RecogniseResult {
   const header = analyseHeader(table);
   const issues: Issue[] = [];
-  const unit = tableUnit(table, header.innerContext, header.paths);
+  const classification = classifyAmountTable(table, ctx);
+  const unit = tableUnit(table, header.innerContext, header.paths, classification?.linesAround ?? []);
   if (!unit && spec.layout !== 'index') issues.push(issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov));
   const extra: Record<string, unknown> = {};
   let rows: Array<Record<string, unknown>> = [];
@@ -76,11 +77,11 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   }
   if (stats) issues.push(...amountCompleteness(table, spec, rows as RecognisedRecord['rows'], stats, header.bodyStart));
   if (stats?.decimals !== undefined) extra.printedDecimals = stats.decimals;
-  const title = classifyAmountTable(table, ctx)?.title ?? '';
+  const title = classification?.title ?? '';
   // Jiangsu prints 财政拨款支出预算表 (all fiscal funds) beside 一般公共预算支出预算表.
   if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
     extra.scope = /财政拨款/.test(title) && !/一般公共预算/.test(title) ? 'fiscal' : 'general_budget';
-  const own = tableMeta(table, [...table.context, ...header.innerContext], ctx.meta);
+  const own = tableMeta(table, [...(classification?.linesAround ?? []), ...table.context, ...header.innerContext], ctx.meta);
   issues.push(...(own.issues ?? []));
   const metaProvenance = { ...ctx.meta.provenance, ...own.provenance, title: table.prov, unit: table.prov };
   return {
@@ -106,7 +107,7 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
 
 /** The output-contract row: internal reading fields dropped, text columns as `notes`. */
 function outputRow(r: BodyRow): Record<string, unknown> {
-  const { segment: _s, gridRow: _g, texts, ...rest } = r;
+  const { segment: _s, gridRow: _g, codeText: _c, texts, ...rest } = r;
   return texts ? { ...rest, notes: texts } : rest;
 }
 
@@ -114,6 +115,14 @@ function outputRow(r: BodyRow): Record<string, unknown> {
 function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
   const issues: Issue[] = [];
   if (!coded && !rows.some((r) => r.code)) return issues;
+  // A misprinted code is placed by position first, so the tree checks read the placed code: one finding per typo.
+  for (const m of placeMisprintedCodes(rows)) {
+    const row = m.row as BodyRow;
+    if (row.codeText) row.printedCode = row.codeText;
+    issues.push(
+      issue('warning', 'amount.code_misprinted', `code '${row.printedCode ?? m.printed}' (${row.name}) does not fit the tree where it is printed; placed by position as ${m.placed} (${['类', '款', '项'][m.level - 1]})`, row.provenance),
+    );
+  }
   for (const r of rows) {
     if (!r.code && !isTotalRow(r) && Object.values(r.values).some((v) => v !== null))
       issues.push(issue('warning', 'amount.row_without_code', `line '${r.name}' has no subject code`, r.provenance));

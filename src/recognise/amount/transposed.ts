@@ -3,7 +3,7 @@ import { type ColumnRule, type HeaderInfo, columnRole } from './header-match.js'
 import { type BodyRow, type Segment, readBody, segmentColumns } from './line-rows.js';
 import type { AmountKind } from './classify.js';
 
-const MEASURE = /^(预算数|决算数|执行数|全年预算数|调整预算数)$/;
+export const MEASURE = /^(预算数|决算数|执行数|全年预算数|调整预算数)$/;
 
 /**
  * The "三公"经费 table (公开07表) is printed transposed: the measures 预算数 / 决算数 are either the
@@ -16,7 +16,14 @@ export function readTransposed(table: Table, header: HeaderInfo, rules: ColumnRu
     const roles = header.paths.map((p) => columnRole(p, rules));
     const segments = segmentColumns(roles, header.paths);
     const body = readBody(table, header, segments.slice(0, 1));
-    for (const r of body.rows) if (r.name === '') r.name = kind === 'budget' ? '预算数' : '决算数';
+    const measure = kind === 'budget' ? '预算数' : '决算数';
+    for (const r of body.rows) if (r.name === '') r.name = measure;
+    // A blank template prints the header over one empty line of figures: that line is still the record's row.
+    const only = segments[0];
+    if (body.rows.length === 0 && only && only.nameCol === null && only.valueCols.length > 0) {
+      const values = Object.fromEntries(only.valueCols.map((v) => [v.key, null]));
+      body.rows.push({ name: measure, values, provenance: table.prov, cells: {}, segment: 0, gridRow: header.bodyStart });
+    }
     return { ...body, segments };
   }
   const segments: Segment[] = measures.map(() => ({ codeCols: [], nameCol: null, subNameCols: [], valueCols: [], textCols: [], group: '' }));

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Recogniser } from '../types.js';
 import { makeAmountRecogniser } from '../amount/recogniser.js';
 import { FAMILY_SPECS } from '../amount/specs.js';
-import type { AmountFamily } from '../amount/classify.js';
+import { FAMILIES, type FamilyOfKind } from '../amount/families/index.js';
 import { budgetSummarySchema } from '../../../schemas/budget-summary.js';
 import { budgetIncomeSchema } from '../../../schemas/budget-income.js';
 import { budgetExpenditureSchema } from '../../../schemas/budget-expenditure.js';
@@ -15,19 +15,24 @@ import { budgetSoeCapitalSchema } from '../../../schemas/budget-soe-capital.js';
 import { budgetProcurementSchema } from '../../../schemas/budget-procurement.js';
 import { budgetOperatingCostsSchema } from '../../../schemas/budget-operating-costs.js';
 
-/** 部门预算 tables (预算公开表, Shanghai 9-table and Jiangsu 12-table layouts). */
-const BUDGET_SCHEMAS: Array<[AmountFamily, z.ZodType]> = [
-  ['summary', budgetSummarySchema],
-  ['income', budgetIncomeSchema],
-  ['expenditure', budgetExpenditureSchema],
-  ['fiscal_summary', budgetFiscalSummarySchema],
-  ['gpb_functional', budgetGpbFunctionalSchema],
-  ['gpb_basic_economic', budgetGpbBasicEconomicSchema],
-  ['three_public', budgetThreePublicSchema],
-  ['gov_fund', budgetGovFundSchema],
-  ['soe_capital', budgetSoeCapitalSchema],
-  ['procurement', budgetProcurementSchema],
-  ['operating_costs', budgetOperatingCostsSchema],
-];
+/** The schema of each family a 预算 prints (families/*.ts `kinds`); a missing or extra one does not compile. */
+const BUDGET_SCHEMAS: { [F in FamilyOfKind<'budget'>]: z.ZodType } = {
+  summary: budgetSummarySchema,
+  income: budgetIncomeSchema,
+  expenditure: budgetExpenditureSchema,
+  fiscal_summary: budgetFiscalSummarySchema,
+  gpb_functional: budgetGpbFunctionalSchema,
+  gpb_basic_economic: budgetGpbBasicEconomicSchema,
+  three_public: budgetThreePublicSchema,
+  gov_fund: budgetGovFundSchema,
+  soe_capital: budgetSoeCapitalSchema,
+  procurement: budgetProcurementSchema,
+  operating_costs: budgetOperatingCostsSchema,
+};
 
-export const budgetRecognisers: Recogniser[] = BUDGET_SCHEMAS.map(([family, schema]) => makeAmountRecogniser('budget', FAMILY_SPECS[family], schema));
+const isBudget = (id: string): id is FamilyOfKind<'budget'> => id in BUDGET_SCHEMAS;
+
+/** 部门预算 tables (预算公开表: Shanghai 9-table, Jiangsu 12-table layouts), in the families' order. */
+export const budgetRecognisers: Recogniser[] = FAMILIES.filter((f) => (f.kinds as readonly string[]).includes('budget')).flatMap((f) =>
+  isBudget(f.id) ? [makeAmountRecogniser('budget', FAMILY_SPECS[f.id], BUDGET_SCHEMAS[f.id])] : [],
+);

@@ -20,7 +20,7 @@ export function runBest(table: Table, kind: Kind = 'unknown', tables = [table], 
   if (!rec) throw new Error(`no recogniser claims ${table.id}`);
   const ctx = contextFor(tables, kind, tables.indexOf(table), pages);
   const { record, issues } = rec.recognise(table, ctx);
-  type Row = RecognisedRecord['rows'][number] & { side?: string; notes?: Record<string, string> };
+  type Row = RecognisedRecord['rows'][number] & { side?: string; notes?: Record<string, string>; printedCode?: string };
   const full = { ...record, issues, checks: [], status: 'ok' } as unknown as Omit<RecognisedRecord, 'rows'> & { rows: Row[] };
   const checks = rec.checks(full as RecognisedRecord);
   const parsed = rec.schema.safeParse({ ...full, checks });

@@ -84,4 +84,21 @@ describe('"三公"经费 tables (transposed)', () => {
     expect(record.rows[0]).toMatchObject({ name: '预算数', values: { total: 867.5, outboundTravel: 839, reception: 28.5, vehicleTotal: null, operatingCosts: 213.28 } });
     expect(checks.find((c) => c.rule === 'budget.three_public.row_total')).toMatchObject({ expected: 867.5, actual: 867.5, ok: true });
   });
+
+it('keeps the one blank line of a blank template (header only) as a 预算数 row of blanks', () => {
+    const t = gridTable(
+      [
+        ['2026年单位“三公”经费和机关运行经费预算表', '<', '<', '<', '<', '<', '<'],
+        ['编制单位：', '', '', '', '', '', '单位:万元'],
+        ['“三公”经费预算数', '<', '<', '<', '<', '<', '机关运行经费预算数'],
+        ['合计', '因公出国(境)费', '公务接待费', '公务用车购置及运行费', '<', '<', '^'],
+        ['^', '^', '^', '小计', '购置费', '运行费', '^'],
+      ],
+      ['单位“三公”经费和机关运行费预算表'],
+    );
+    const { rec, record, parsed } = runBest(t, 'budget');
+    expect(rec.tableType).toBe('budget.three_public');
+    expect(record.rows).toEqual([expect.objectContaining({ name: '预算数', values: { total: null, outboundTravel: null, reception: null, vehicleTotal: null, vehiclePurchase: null, vehicleOperation: null, operatingCosts: null } })]);
+    expect(parsed.success).toBe(true);
+  });
 });
