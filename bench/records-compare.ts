@@ -39,7 +39,10 @@ function walk(expected: Json, actual: unknown, path: string, t: FieldTally): voi
     const act = Array.isArray(actual) ? (actual as Json[]) : [];
     t.total++;
     if (act.length === expected.length) t.matched++;
-    else t.mismatches.push(`${path}.length: expected ${expected.length}, got ${Array.isArray(actual) ? act.length : show(actual)}`);
+    else
+      t.mismatches.push(
+        `${path}.length: expected ${expected.length}, got ${Array.isArray(actual) ? act.length : show(actual)}`,
+      );
     if (path.endsWith('rows')) {
       walkRows(expected, act, path, t);
       return;
@@ -111,7 +114,9 @@ export function pairRecords(expected: RecordLike[], actual: RecordLike[]): Array
   const pick = (_e: RecordLike, test: (a: RecordLike) => boolean) => actual.find((a) => !used.has(a) && test(a));
   return expected.map((e) => {
     const samePage = (a: RecordLike) => page(e) === undefined || page(a) === page(e);
-    const a = pick(e, (x) => samePage(x) && norm(x.title) === norm(e.title)) ?? pick(e, (x) => page(e) !== undefined && samePage(x) && x.tableType === e.tableType);
+    const a =
+      pick(e, (x) => samePage(x) && norm(x.title) === norm(e.title)) ??
+      pick(e, (x) => page(e) !== undefined && samePage(x) && x.tableType === e.tableType);
     if (a) used.add(a);
     return [e, a];
   });

@@ -37,7 +37,12 @@ export interface DerivedSample {
 
 export const DERIVED_SAMPLES: readonly DerivedSample[] = [
   // Page 15 of the Putuo 2024 决算 as a scan (scripts/build-scan-samples.ts).
-  { name: SCAN_SAMPLE, from: SCAN_SOURCE, needs: [{ command: 'pdftoppm', pkg: 'poppler-utils' }], build: buildScanSample },
+  {
+    name: SCAN_SAMPLE,
+    from: SCAN_SOURCE,
+    needs: [{ command: 'pdftoppm', pkg: 'poppler-utils' }],
+    build: buildScanSample,
+  },
   // The same page's table as HTML with one printed total changed (scripts/build-amount-wrong-total.ts).
   { name: WRONG_TOTAL_SAMPLE, from: WRONG_TOTAL_SOURCE, needs: [], build: buildWrongTotal },
 ];

@@ -14,7 +14,9 @@ export type ColumnKeys<K extends string = string> = { readonly [P in K]: string 
 
 /** A family's column keys with the printed header each stands for: the `values` keys of its records. */
 export function columnLabels<K extends string>(family: FamilyDef<string, K>): ColumnKeys<K> {
-  return Object.fromEntries(Object.entries<ColumnDef>(family.columns).map(([key, c]) => [key, c.label])) as ColumnKeys<K>;
+  return Object.fromEntries(
+    Object.entries<ColumnDef>(family.columns).map(([key, c]) => [key, c.label]),
+  ) as ColumnKeys<K>;
 }
 
 /** A line of an amount table; `notes` keeps text columns (备注, 采购组织形式) as printed. */
@@ -32,7 +34,11 @@ export function amountRowSchema<K extends string>(columns: ColumnKeys<K>) {
 }
 
 /** A coded line table (收入决算表, 支出决算表, 功能分类 / 经济分类 tables). */
-export function lineTableSchema<K extends string, E extends z.ZodRawShape>(tableType: string, columns: ColumnKeys<K>, extra?: E) {
+export function lineTableSchema<K extends string, E extends z.ZodRawShape>(
+  tableType: string,
+  columns: ColumnKeys<K>,
+  extra?: E,
+) {
   return baseRecordSchema.extend({
     tableType: z.literal(tableType),
     rows: z.array(amountRowSchema(columns)),

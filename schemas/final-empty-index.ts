@@ -17,4 +17,6 @@ export const emptyIndexEntrySchema = z.object({
 });
 
 /** The index has no amounts: `rows` stays empty and the lines are `entries`. */
-export const finalEmptyIndexSchema = lineTableSchema('final.empty_index', columnLabels(emptyIndex), { entries: z.array(emptyIndexEntrySchema) });
+export const finalEmptyIndexSchema = lineTableSchema('final.empty_index', columnLabels(emptyIndex), {
+  entries: z.array(emptyIndexEntrySchema),
+});

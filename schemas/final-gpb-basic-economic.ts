@@ -6,4 +6,8 @@ export const gpbBasicEconomicColumns = columnLabels(gpbBasicEconomic);
 
 export const gpbBasicEconomicExtra = { scope: fundScopeSchema };
 
-export const finalGpbBasicEconomicSchema = lineTableSchema('final.gpb_basic_economic', gpbBasicEconomicColumns, gpbBasicEconomicExtra);
+export const finalGpbBasicEconomicSchema = lineTableSchema(
+  'final.gpb_basic_economic',
+  gpbBasicEconomicColumns,
+  gpbBasicEconomicExtra,
+);

@@ -6,4 +6,8 @@ export const gpbFunctionalColumns = columnLabels(gpbFunctional);
 
 export const gpbFunctionalExtra = { scope: fundScopeSchema };
 
-export const finalGpbFunctionalSchema = lineTableSchema('final.gpb_functional', gpbFunctionalColumns, gpbFunctionalExtra);
+export const finalGpbFunctionalSchema = lineTableSchema(
+  'final.gpb_functional',
+  gpbFunctionalColumns,
+  gpbFunctionalExtra,
+);

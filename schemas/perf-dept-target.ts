@@ -43,7 +43,11 @@ export const deptTargetTaskSchema = z.object({
 });
 
 /** A 资金来源 line: 财政性资金 / 其他资金, or 公共财政拨款 / 政府性基金拨款 / 非税收入拨款 / 其他拨款 (seed 000). */
-export const fundingSourceSchema = z.object({ label: z.string(), amount: z.number().nullable(), provenance: provenanceSchema });
+export const fundingSourceSchema = z.object({
+  label: z.string(),
+  amount: z.number().nullable(),
+  provenance: provenanceSchema,
+});
 
 const numberFieldSchema = labelledAmountFieldSchema.nullable();
 const textOrNull = labelledTextFieldSchema.nullable();

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { baseRecordSchema, provenanceSchema } from './common.js';
-import { indicatorBaseSchema, labelledAmountFieldSchema, labelledTextFieldSchema, operatorValueSchema, optionalTextSchema } from './perf-common.js';
+import {
+  indicatorBaseSchema,
+  labelledAmountFieldSchema,
+  labelledTextFieldSchema,
+  operatorValueSchema,
+  optionalTextSchema,
+} from './perf-common.js';
 
 /** One indicator row of a 项目支出绩效目标表 (docs/domain.md §3.5, §3.6). */
 export const projectTargetIndicatorSchema = indicatorBaseSchema.extend({

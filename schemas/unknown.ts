@@ -6,13 +6,15 @@ export const unknownRecordSchema = baseRecordSchema.extend({
   tableType: z.literal('unknown'),
   tableId: z.string(),
   cells: z.array(
-    z.object({
-      row: z.number().int(),
-      col: z.number().int(),
-      rowSpan: z.number().int(),
-      colSpan: z.number().int(),
-      text: z.string(),
-      prov: provenanceSchema,
-    }).passthrough(),
+    z
+      .object({
+        row: z.number().int(),
+        col: z.number().int(),
+        rowSpan: z.number().int(),
+        colSpan: z.number().int(),
+        text: z.string(),
+        prov: provenanceSchema,
+      })
+      .passthrough(),
   ),
 });

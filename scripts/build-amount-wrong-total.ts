@@ -33,7 +33,10 @@ async function linesNotOnPage(pdf: string, rows: readonly (readonly string[])[])
     const page = await doc.getPage(SOURCE_PAGE);
     const items = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str.trim() : '')).filter(Boolean);
     const printed = `\u0001${items.join('\u0001')}\u0001`;
-    return rows.map((r) => r.filter(Boolean)).filter((r) => !printed.includes(`\u0001${r.join('\u0001')}\u0001`)).map((r) => r.join(' '));
+    return rows
+      .map((r) => r.filter(Boolean))
+      .filter((r) => !printed.includes(`\u0001${r.join('\u0001')}\u0001`))
+      .map((r) => r.join(' '));
   } finally {
     await doc.destroy();
   }

@@ -18,17 +18,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { incomeFinal } from './hard-samples/income-final-data.js';
 import { gongkai08 } from './hard-samples/gongkai08-data.js';
-import { wholeYuan, type PrintedRow, type TailDifference, type UnderlyingLeaf } from './hard-samples/whole-yuan-data.js';
+import {
+  wholeYuan,
+  type PrintedRow,
+  type TailDifference,
+  type UnderlyingLeaf,
+} from './hard-samples/whole-yuan-data.js';
 import { buildGongkai08, buildIncomeFinalText, buildWholeYuan } from './hard-samples/layout.js';
 import { scanPage, writeScanPdf } from './hard-samples/scan.js';
 import { checkCodes, rowMismatches, treeMismatches, units, type Line, type Mismatch } from './hard-samples/sums.js';
 
 function fail(what: string, found: Mismatch[]): never {
-  throw new Error(`${what}: sums do not hold:\n${found.map((m) => `  ${m.identity} ${m.code || '合计'} col ${m.column}: ${m.printed} vs ${m.sumOfParts}`).join('\n')}`);
+  throw new Error(
+    `${what}: sums do not hold:\n${found.map((m) => `  ${m.identity} ${m.code || '合计'} col ${m.column}: ${m.printed} vs ${m.sumOfParts}`).join('\n')}`,
+  );
 }
 
 function checkIncome(): void {
-  const lines: Line[] = incomeFinal.rows.map(([code, , amounts]) => ({ code, values: amounts.map((a) => units(a, 2)) }));
+  const lines: Line[] = incomeFinal.rows.map(([code, , amounts]) => ({
+    code,
+    values: amounts.map((a) => units(a, 2)),
+  }));
   if (lines.length !== 30) throw new Error(`收入决算表: ${lines.length} body rows, not 30`);
   checkCodes(lines);
   const names = incomeFinal.columns.map((c) => c.header);
@@ -55,14 +65,22 @@ function toYuan(f: number): number {
 const yuanText = (n: number): string => (n === 0 ? '' : n.toLocaleString('en-US'));
 
 /** Recomputes one 元 table from its leaves and checks it against the printed rows; returns its mismatches. */
-function checkYuanTable(name: 'functional' | 'economic', leaves: readonly UnderlyingLeaf[], printed: readonly PrintedRow[], headers: string[]): TailDifference[] {
+function checkYuanTable(
+  name: 'functional' | 'economic',
+  leaves: readonly UnderlyingLeaf[],
+  printed: readonly PrintedRow[],
+  headers: string[],
+): TailDifference[] {
   const under = new Map(leaves.map(([code, , a, b]) => [code, [fen(a), fen(b)]] as const));
   for (const [code, rowName, cells] of printed) {
     const inTree = [...under].filter(([c]) => c.startsWith(code));
     if (!inTree.length) throw new Error(`${name} ${code} ${rowName}: no underlying leaf`);
     const parts = [0, 1].map((i) => inTree.reduce((s, [, v]) => s + v[i]!, 0));
     const expect = [parts[0]! + parts[1]!, parts[0]!, parts[1]!].map(toYuan).map(yuanText);
-    if (expect.join('|') !== cells.join('|')) throw new Error(`${name} ${code || '合计'} ${rowName}: printed ${cells.join(' / ')}, underlying rounds to ${expect.join(' / ')}`);
+    if (expect.join('|') !== cells.join('|'))
+      throw new Error(
+        `${name} ${code || '合计'} ${rowName}: printed ${cells.join(' / ')}, underlying rounds to ${expect.join(' / ')}`,
+      );
   }
   const lines: Line[] = printed.map(([code, , cells]) => ({ code, values: cells.map((c) => units(c, 0)) }));
   checkCodes(lines);
@@ -84,19 +102,43 @@ function checkWholeYuan(): void {
   const f = wholeYuan.functional;
   const e = wholeYuan.economic;
   const found = [
-    ...checkYuanTable('functional', f.underlying, f.printed, f.columns.map((c) => c.header)),
-    ...checkYuanTable('economic', e.underlying, e.printed, e.columns.map((c) => c.header)),
+    ...checkYuanTable(
+      'functional',
+      f.underlying,
+      f.printed,
+      f.columns.map((c) => c.header),
+    ),
+    ...checkYuanTable(
+      'economic',
+      e.underlying,
+      e.printed,
+      e.columns.map((c) => c.header),
+    ),
   ];
-  const key = (t: TailDifference): string => JSON.stringify([t.table, t.code, t.row, t.column, t.identity, t.parts, t.printed, t.sumOfPrintedParts, t.difference]);
+  const key = (t: TailDifference): string =>
+    JSON.stringify([
+      t.table,
+      t.code,
+      t.row,
+      t.column,
+      t.identity,
+      t.parts,
+      t.printed,
+      t.sumOfPrintedParts,
+      t.difference,
+    ]);
   const listed = wholeYuan.tailDifferences.map(key).sort();
   const actual = found.map(key).sort();
   if (listed.join('\n') !== actual.join('\n')) {
-    throw new Error(`whole-yuan budget: tailDifferences does not list exactly the printed 尾差:\n listed:\n${listed.join('\n')}\n actual:\n${actual.join('\n')}`);
+    throw new Error(
+      `whole-yuan budget: tailDifferences does not list exactly the printed 尾差:\n listed:\n${listed.join('\n')}\n actual:\n${actual.join('\n')}`,
+    );
   }
   if (found.some((t) => Math.abs(t.difference) !== 1)) throw new Error('whole-yuan budget: a 尾差 is not ±1 元');
   const basic = f.printed.find(([c]) => c === '')![2][1];
   const economicTotal = e.printed.find(([c]) => c === '')![2][0];
-  if (basic !== economicTotal) throw new Error(`whole-yuan budget: 功能 合计/基本支出 ${basic} ≠ 经济 合计 ${economicTotal}`);
+  if (basic !== economicTotal)
+    throw new Error(`whole-yuan budget: 功能 合计/基本支出 ${basic} ≠ 经济 合计 ${economicTotal}`);
 }
 
 async function main(): Promise<void> {

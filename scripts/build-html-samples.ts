@@ -11,11 +11,16 @@ import iconv from 'iconv-lite';
 
 const N_COLS = 8;
 const seedPath = process.argv[2] ?? '../shared/seeds/002_3682ea16efa1e965.txt';
-const lines = readFileSync(seedPath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(seedPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const td = (text: string, attrs: { rowspan?: number; colspan?: number } = {}) => {
-  const a = [attrs.rowspan && attrs.rowspan > 1 ? ` rowspan="${attrs.rowspan}"` : '', attrs.colspan && attrs.colspan > 1 ? ` colspan="${attrs.colspan}"` : ''].join('');
+  const a = [
+    attrs.rowspan && attrs.rowspan > 1 ? ` rowspan="${attrs.rowspan}"` : '',
+    attrs.colspan && attrs.colspan > 1 ? ` colspan="${attrs.colspan}"` : '',
+  ].join('');
   return `<td${a}>${esc(text)}</td>`;
 };
 const cellsOf = (line: string) => {
@@ -58,8 +63,18 @@ budgetLines.forEach((l, i) => {
 });
 
 // Indicators: 8 cells open a 一级 group, 7 cells a 二级 group, 6 cells continue the current one.
-rows.push(`<tr>${cellsOf(rest[headerAt]!).map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`);
-interface IndRow { cells: string[]; l1?: string; l2?: string; l1Span: number; l2Span: number }
+rows.push(
+  `<tr>${cellsOf(rest[headerAt]!)
+    .map((c) => `<th>${esc(c)}</th>`)
+    .join('')}</tr>`,
+);
+interface IndRow {
+  cells: string[];
+  l1?: string;
+  l2?: string;
+  l1Span: number;
+  l2Span: number;
+}
 const ind: IndRow[] = [];
 let l1Row: IndRow | undefined;
 let l2Row: IndRow | undefined;
@@ -69,11 +84,20 @@ for (const l of rest.slice(headerAt + 1)) {
   const filled = cellsOf(l).length;
   const r: IndRow = { cells: [], l1Span: 1, l2Span: 1 };
   if (filled >= 7 && /分\)$/.test(c[0]!) && /分\)$/.test(c[1]!)) {
-    r.l1 = c[0]!; r.l2 = c[1]!; r.cells = c.slice(2, 8); l1Row = r; l2Row = r;
+    r.l1 = c[0]!;
+    r.l2 = c[1]!;
+    r.cells = c.slice(2, 8);
+    l1Row = r;
+    l2Row = r;
   } else if (/分\)$/.test(c[0]!) && !/分\)$/.test(c[1] ?? '')) {
-    r.l2 = c[0]!; r.cells = c.slice(1, 7); l1Row!.l1Span++; l2Row = r;
+    r.l2 = c[0]!;
+    r.cells = c.slice(1, 7);
+    l1Row!.l1Span++;
+    l2Row = r;
   } else {
-    r.cells = c.slice(0, 6); l1Row!.l1Span++; l2Row!.l2Span++;
+    r.cells = c.slice(0, 6);
+    l1Row!.l1Span++;
+    l2Row!.l2Span++;
   }
   while (r.cells.length < 6) r.cells.push('');
   ind.push(r);

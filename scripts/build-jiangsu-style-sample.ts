@@ -34,14 +34,18 @@ const v = (a: Amount): number => units(a, 2);
 const sum = (xs: readonly Amount[]): number => xs.reduce((s, x) => s + v(x), 0);
 
 function expect(what: string, printed: Amount, value: number): void {
-  if (v(printed) !== value) throw new Error(`${what}: printed ${printed || '(blank)'}, sums to ${(value / 100).toFixed(2)}`);
+  if (v(printed) !== value)
+    throw new Error(`${what}: printed ${printed || '(blank)'}, sums to ${(value / 100).toFixed(2)}`);
 }
 
 function checkLines(name: string, rows: readonly CodedLine[], parts: number[]): void {
   const lines: Line[] = rows.map(([code, , a]) => ({ code, values: a.map(v) }));
   checkCodes(lines);
   const bad = [...treeMismatches(lines), ...rowMismatches(lines, 0, parts, ['合计', 'a', 'b'])];
-  if (bad.length) throw new Error(`${name}: ${bad.map((m) => `${m.identity} ${m.code || '合计'} col ${m.column}: ${m.printed} vs ${m.sumOfParts}`).join('; ')}`);
+  if (bad.length)
+    throw new Error(
+      `${name}: ${bad.map((m) => `${m.identity} ${m.code || '合计'} col ${m.column}: ${m.printed} vs ${m.sumOfParts}`).join('; ')}`,
+    );
 }
 
 function checkAll(): void {
@@ -99,7 +103,8 @@ function checkAll(): void {
     if (v(line[1]) < v(a[0]!)) throw new Error(`收支预算总表 ${name} ${line[1]} < 一般公共预算 ${a[0]}`);
     rest += v(line[1]) - v(a[0]!);
   }
-  if (rest !== v(inc('三、其他资金')) + v(tot('上年结转资金')[1])) throw new Error('收支预算总表: 类 beyond 一般公共预算 ≠ 其他资金 + 上年结转资金');
+  if (rest !== v(inc('三、其他资金')) + v(tot('上年结转资金')[1]))
+    throw new Error('收支预算总表: 类 beyond 一般公共预算 ≠ 其他资金 + 上年结转资金');
 }
 
 // ---------------------------------------------------------------- printing
@@ -141,7 +146,8 @@ function head(doc: PDFKit.PDFDocument, title: string, label: string, x: number, 
   return TITLE_Y + 62;
 }
 
-const left = (doc: PDFKit.PDFDocument, widths: number[]): number => (doc.page.width - widths.reduce((s, w) => s + w, 0)) / 2;
+const left = (doc: PDFKit.PDFDocument, widths: number[]): number =>
+  (doc.page.width - widths.reduce((s, w) => s + w, 0)) / 2;
 const total = (widths: number[]): number => widths.reduce((s, w) => s + w, 0);
 
 function pageSummary(doc: PDFKit.PDFDocument): void {
@@ -152,15 +158,30 @@ function pageSummary(doc: PDFKit.PDFDocument): void {
   const y = head(doc, s.title, s.label, x, total(widths));
   const rows: RowSpec[] = [
     [mid('收入', { colSpan: 2 }), null, mid('支出', { colSpan: 4 }), null, null, null],
-    [mid('项目名称', { rowSpan: 2 }), mid('金额', { rowSpan: 2 }), mid('功能分类', { colSpan: 2 }), null, mid('支出用途', { colSpan: 2 }), null],
+    [
+      mid('项目名称', { rowSpan: 2 }),
+      mid('金额', { rowSpan: 2 }),
+      mid('功能分类', { colSpan: 2 }),
+      null,
+      mid('支出用途', { colSpan: 2 }),
+      null,
+    ],
     [null, null, mid('功能科目名称'), mid('金额'), mid('项目名称'), mid('金额')],
   ];
   s.functional.forEach(([fl, fa], i) => {
     const inc = s.income[i];
     const use = s.purpose[i];
-    rows.push([inc ? inc[0] : '', right(inc ? inc[1] : ''), fl, right(fa), use ? use[0] : '', right(use ? use[1] : '')]);
+    rows.push([
+      inc ? inc[0] : '',
+      right(inc ? inc[1] : ''),
+      fl,
+      right(fa),
+      use ? use[0] : '',
+      right(use ? use[1] : ''),
+    ]);
   });
-  for (const [il, ia, el, ea] of s.totals) rows.push([mid(il), right(ia), mid(el, { colSpan: 3 }), null, null, right(ea)]);
+  for (const [il, ia, el, ea] of s.totals)
+    rows.push([mid(il), right(ia), mid(el, { colSpan: 3 }), null, null, right(ea)]);
   drawTable(doc, t, rows, x, y);
 }
 
@@ -210,13 +231,20 @@ function pageFiscalSummary(doc: PDFKit.PDFDocument): void {
 
 /** A 科目编码 table: header row, then lines; 合计 merged over code and name. */
 function codedRows(lines: readonly CodedLine[]): RowSpec[] {
-  return lines.map(([code, name, a]) => (code === '' ? [mid(name, { colSpan: 2 }), null, ...a.map(right)] : [code, name, ...a.map(right)]));
+  return lines.map(([code, name, a]) =>
+    code === '' ? [mid(name, { colSpan: 2 }), null, ...a.map(right)] : [code, name, ...a.map(right)],
+  );
 }
 
 /** How many lines of height `h` fit under `top` on a page. */
 const linesThatFit = (top: number, h: number): number => Math.floor((FLOOR - top) / h);
 
-function pagesCoded(doc: PDFKit.PDFDocument, table: typeof d.gpbFunctional | typeof d.gpbBasicEconomic, repeatTitle: boolean, rowH: number): void {
+function pagesCoded(
+  doc: PDFKit.PDFDocument,
+  table: typeof d.gpbFunctional | typeof d.gpbBasicEconomic,
+  repeatTitle: boolean,
+  rowH: number,
+): void {
   const widths = [90, 215, 80, 80, 80];
   const t: TableSpec = { widths, fontSize: 9.5, minRow: rowH };
   const header: RowSpec = [mid('科目编码'), mid('科目名称'), ...table.columns.map((c) => mid(c))];
@@ -230,7 +258,8 @@ function pagesCoded(doc: PDFKit.PDFDocument, table: typeof d.gpbFunctional | typ
     const y = withHead ? head(doc, table.title, table.label, x, total(widths)) : TITLE_Y;
     const top = withHead ? y + rowH : y;
     const n = Math.min(body.length - at, linesThatFit(top, rowH));
-    if (page === 0 && n !== table.firstPage) throw new Error(`${table.title}: ${n} lines fit page 1, the data says ${table.firstPage}`);
+    if (page === 0 && n !== table.firstPage)
+      throw new Error(`${table.title}: ${n} lines fit page 1, the data says ${table.firstPage}`);
     drawTable(doc, t, [...(withHead ? [header] : []), ...body.slice(at, at + n)], x, y);
     at += n;
     page++;

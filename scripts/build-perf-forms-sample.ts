@@ -17,7 +17,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { drawTable, line, newDoc, rowHeight, save, type CellSpec, type RowSpec, type TableSpec } from './pdf-sample-kit.js';
+import {
+  drawTable,
+  line,
+  newDoc,
+  rowHeight,
+  save,
+  type CellSpec,
+  type RowSpec,
+  type TableSpec,
+} from './pdf-sample-kit.js';
 import { projectTargetForms, type IndicatorRow, type TargetForm } from './perf-forms-sample/data.js';
 
 const TOP = 40;
@@ -26,7 +35,12 @@ const BOTTOM = 60;
 /** Eight columns, 515 pt: labels | 二级 (2) | left amounts / 三级 | right labels (2) | right amounts / 指标值 (2). */
 const T: TableSpec = { widths: [64, 56, 56, 84, 66, 56, 66, 67], fontSize: 9, minRow: 22 };
 
-const c = (text: string, colSpan = 1, rowSpan = 1, align: CellSpec['align'] = 'left'): CellSpec => ({ text, colSpan, rowSpan, align });
+const c = (text: string, colSpan = 1, rowSpan = 1, align: CellSpec['align'] = 'left'): CellSpec => ({
+  text,
+  colSpan,
+  rowSpan,
+  align,
+});
 const mid = (text: string, colSpan = 1, rowSpan = 1) => c(text, colSpan, rowSpan, 'center');
 const amount = (text: string, colSpan = 1) => c(text, colSpan, 1, 'right');
 
@@ -41,7 +55,8 @@ function fen(text: string): number {
 function checkSums(f: TargetForm): void {
   const p = f.project;
   const a = f.annual;
-  if (fen(p.total) !== fen(p.fiscal) + fen(p.other)) throw new Error(`${f.name}: 项目资金总额 ${p.total} ≠ 财政资金 + 其他资金`);
+  if (fen(p.total) !== fen(p.fiscal) + fen(p.other))
+    throw new Error(`${f.name}: 项目资金总额 ${p.total} ≠ 财政资金 + 其他资金`);
   if (fen(a.total) !== fen(a.appropriation) + fen(a.carryover) + fen(a.other)) {
     throw new Error(`${f.name}: 年度资金申请总额 ${a.total} ≠ 当年财政拨款 + 上年结转资金 + 其他资金`);
   }
@@ -54,9 +69,36 @@ function headRows(f: TargetForm): RowSpec[] {
     [mid('项目性质'), c(f.nature, 3), null, null, mid('项目类别'), c(f.category, 3), null, null],
     [mid('主管部门'), c(f.supervisor, 3), null, null, mid('实施单位'), c(f.implementer, 3), null, null],
     [mid('计划开始日期'), c(f.start, 3), null, null, mid('计划完成日期'), c(f.end, 3), null, null],
-    [mid('项目资金\n（元）', 1, 4), c('项目资金总额', 2), null, amount(f.project.total), c('年度资金申请总额', 2), null, amount(f.annual.total, 2), null],
-    [null, c('其中：财政资金', 2), null, amount(f.project.fiscal), c('其中：当年财政拨款', 2), null, amount(f.annual.appropriation, 2), null],
-    [null, c('其他资金', 2), null, amount(f.project.other), c('上年结转资金', 2), null, amount(f.annual.carryover, 2), null],
+    [
+      mid('项目资金\n（元）', 1, 4),
+      c('项目资金总额', 2),
+      null,
+      amount(f.project.total),
+      c('年度资金申请总额', 2),
+      null,
+      amount(f.annual.total, 2),
+      null,
+    ],
+    [
+      null,
+      c('其中：财政资金', 2),
+      null,
+      amount(f.project.fiscal),
+      c('其中：当年财政拨款', 2),
+      null,
+      amount(f.annual.appropriation, 2),
+      null,
+    ],
+    [
+      null,
+      c('其他资金', 2),
+      null,
+      amount(f.project.other),
+      c('上年结转资金', 2),
+      null,
+      amount(f.annual.carryover, 2),
+      null,
+    ],
     [null, c('', 2), null, c(''), c('其他资金', 2), null, amount(f.annual.other, 2), null],
     [mid('项目总目标', 4), null, null, null, mid('年度总体目标', 4), null, null, null],
     [c(f.overallGoal, 4), null, null, null, c(f.annualGoal, 4), null, null, null],
@@ -125,7 +167,8 @@ async function build(): Promise<void> {
     });
     const spread = parts.length > 1 ? `pages ${page - parts.length + 1}–${page}` : `page ${page}`;
     console.log(`form ${i + 1} ${f.name}: ${f.indicators.length} indicators, ${spread}`);
-    if ((i === s.twoPageForm) !== (parts.length === 2)) throw new Error(`form ${i + 1} should${i === s.twoPageForm ? '' : ' not'} run over two pages`);
+    if ((i === s.twoPageForm) !== (parts.length === 2))
+      throw new Error(`form ${i + 1} should${i === s.twoPageForm ? '' : ' not'} run over two pages`);
   });
   mkdirSync(dirname(s.file), { recursive: true });
   await save(doc, s.file);

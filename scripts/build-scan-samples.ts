@@ -36,7 +36,23 @@ export async function buildScanSample(corpus: string, outDir: string): Promise<s
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   const out = join(outDir, SCAN_SAMPLE);
   try {
-    execFileSync('pdftoppm', ['-f', String(SCAN_PAGE), '-l', String(SCAN_PAGE), '-r', String(SCAN_DPI), '-gray', '-png', '-singlefile', pdf, join(dir, 'page')], { stdio: 'ignore' });
+    execFileSync(
+      'pdftoppm',
+      [
+        '-f',
+        String(SCAN_PAGE),
+        '-l',
+        String(SCAN_PAGE),
+        '-r',
+        String(SCAN_DPI),
+        '-gray',
+        '-png',
+        '-singlefile',
+        pdf,
+        join(dir, 'page'),
+      ],
+      { stdio: 'ignore' },
+    );
     const page = await loadImage(readFileSync(join(dir, 'page.png')));
     const { width, height } = page;
     const canvas = createCanvas(width, height);
@@ -70,7 +86,16 @@ export async function buildScanSample(corpus: string, outDir: string): Promise<s
 
 function writePdf(jpeg: Buffer, out: string): Promise<void> {
   const fixed = new Date('2025-06-30T00:00:00Z');
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { CreationDate: fixed, ModDate: fixed, Producer: 'budgetdoc build-scan-samples', Creator: 'scanner simulation' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    info: {
+      CreationDate: fixed,
+      ModDate: fixed,
+      Producer: 'budgetdoc build-scan-samples',
+      Creator: 'scanner simulation',
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));

@@ -19,7 +19,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PlainDocx } from './docx-samples/plain-docx.js';
-import { DOC_TITLE, FILE, FORM_TITLE, FUND_HEADERS, INDICATOR_HEADERS, forms, type SelfEvalForm } from './docx-samples/selfeval-heading-data.js';
+import {
+  DOC_TITLE,
+  FILE,
+  FORM_TITLE,
+  FUND_HEADERS,
+  INDICATOR_HEADERS,
+  forms,
+  type SelfEvalForm,
+} from './docx-samples/selfeval-heading-data.js';
 
 const COLS = 9;
 /** Column widths, twips (A4 landscape text width 14570): label | 一级 | 二级 | 三级 | 指标值 | 完成值 | 分值 | 得分 | 原因. */
@@ -36,7 +44,8 @@ function hundredths(s: string): number {
 function check(f: SelfEvalForm): void {
   const [total, fiscal, other] = f.funds;
   for (const k of ['budget', 'executed'] as const) {
-    if (hundredths(total[k]) !== hundredths(fiscal[k]) + hundredths(other[k])) throw new Error(`${f.projectName}: 年度资金总额 ${k} ≠ 财政资金 + 其他资金`);
+    if (hundredths(total[k]) !== hundredths(fiscal[k]) + hundredths(other[k]))
+      throw new Error(`${f.projectName}: 年度资金总额 ${k} ≠ 财政资金 + 其他资金`);
   }
   for (const l of f.funds) {
     if (l.rate === '') {
@@ -44,16 +53,22 @@ function check(f: SelfEvalForm): void {
       continue;
     }
     const want = Math.round((hundredths(l.executed) / hundredths(l.budget)) * 10000);
-    if (hundredths(l.rate) !== want) throw new Error(`${f.projectName} ${l.label}: 执行率 ${l.rate}, B/A gives ${want / 100}%`);
+    if (hundredths(l.rate) !== want)
+      throw new Error(`${f.projectName} ${l.label}: 执行率 ${l.rate}, B/A gives ${want / 100}%`);
   }
   // 资金 得分 = 分值 × 执行率, to 0.01.
-  if (hundredths(total.score) !== Math.round((hundredths(total.points) * hundredths(total.rate)) / 10000)) throw new Error(`${f.projectName}: 资金得分 ≠ 分值 × 执行率`);
+  if (hundredths(total.score) !== Math.round((hundredths(total.points) * hundredths(total.rate)) / 10000))
+    throw new Error(`${f.projectName}: 资金得分 ≠ 分值 × 执行率`);
   const points = hundredths(total.points) + f.indicators.reduce((s, i) => s + hundredths(i.points), 0);
   const score = hundredths(total.score) + f.indicators.reduce((s, i) => s + hundredths(i.score), 0);
-  if (points !== hundredths(f.totalPoints) || points !== 10000) throw new Error(`${f.projectName}: Σ 分值 ${points / 100}, 总分 ${f.totalPoints}`);
-  if (score !== hundredths(f.totalScore)) throw new Error(`${f.projectName}: Σ 得分 ${score / 100}, 总分 row prints ${f.totalScore}`);
-  for (const i of f.indicators) if (hundredths(i.score) > hundredths(i.points)) throw new Error(`${f.projectName} ${i.level3}: 得分 > 分值`);
-  if (new Set(f.indicators.map((i) => i.level3)).size !== f.indicators.length) throw new Error(`${f.projectName}: a 三级指标 printed twice`);
+  if (points !== hundredths(f.totalPoints) || points !== 10000)
+    throw new Error(`${f.projectName}: Σ 分值 ${points / 100}, 总分 ${f.totalPoints}`);
+  if (score !== hundredths(f.totalScore))
+    throw new Error(`${f.projectName}: Σ 得分 ${score / 100}, 总分 row prints ${f.totalScore}`);
+  for (const i of f.indicators)
+    if (hundredths(i.score) > hundredths(i.points)) throw new Error(`${f.projectName} ${i.level3}: 得分 > 分值`);
+  if (new Set(f.indicators.map((i) => i.level3)).size !== f.indicators.length)
+    throw new Error(`${f.projectName}: a 三级指标 printed twice`);
 }
 
 /** One grid row in the spec syntax of grid-spec.ts: each cell followed by '<' for the columns it spans. */

@@ -13,17 +13,26 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const [expectedPath, pdf] = process.argv.slice(2) as [string, string];
-const records = (JSON.parse(readFileSync(expectedPath, 'utf8')) as Array<{ tableType: string }>).filter((r) => /^(final|budget)\./.test(r.tableType)) as unknown as Array<{
+const records = (JSON.parse(readFileSync(expectedPath, 'utf8')) as Array<{ tableType: string }>).filter((r) =>
+  /^(final|budget)\./.test(r.tableType),
+) as unknown as Array<{
   title: string;
   provenance: { page: number };
   rows: Array<{ code?: string; name: string; values: Record<string, number | null> }>;
 }>;
 
-const squash = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+const squash = (s: string) =>
+  s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':');
 const pageText = (from: number, to: number) =>
   pdf.endsWith('.txt')
     ? readFileSync(pdf, 'utf8').split('\n')
-    : execFileSync('pdftotext', ['-layout', '-f', String(from), '-l', String(to), pdf, '-'], { encoding: 'utf8' }).split('\n');
+    : execFileSync('pdftotext', ['-layout', '-f', String(from), '-l', String(to), pdf, '-'], {
+        encoding: 'utf8',
+      }).split('\n');
 
 /** The ways a number can be printed: 2,106.66 / 2106.66 / 46,140,000.00 / 0. */
 function printed(v: number): string[] {
@@ -47,7 +56,9 @@ records.forEach((rec, i) => {
   for (const row of rec.rows) {
     // A label wrapped over two printed lines: its first six characters still sit on one line.
     const key = squash(row.name.split('/').at(-1) ?? row.name).slice(0, 6);
-    const at = flat.flatMap((l, n) => (key !== '' && l.includes(key)) || (row.code && l.includes(row.code.slice(-2))) ? [n] : []);
+    const at = flat.flatMap((l, n) =>
+      (key !== '' && l.includes(key)) || (row.code && l.includes(row.code.slice(-2))) ? [n] : [],
+    );
     const values = Object.entries(row.values).filter(([, v]) => v !== null) as Array<[string, number]>;
     // Rows with no printed label (a one-line 三公 budget table, a Jiangsu 支出预算总表 line, named
     // '预算数' or '' by the recogniser): their amounts must be printed somewhere on the pages.
@@ -59,10 +70,18 @@ records.forEach((rec, i) => {
     }
     const where = unlabelled ? lines.map((_, n) => n) : at;
     for (const [k, v] of values) {
-      const near = where.some((n) => lines.slice(Math.max(0, n - WINDOW), n + WINDOW + 1).some((l) => printed(v).some((f) => new RegExp(`(^|[^\\d.,])${f.replace(/[.]/g, '\\.')}($|[^\\d.,])`).test(l))));
+      const near = where.some((n) =>
+        lines
+          .slice(Math.max(0, n - WINDOW), n + WINDOW + 1)
+          .some((l) =>
+            printed(v).some((f) => new RegExp(`(^|[^\\d.,])${f.replace(/[.]/g, '\\.')}($|[^\\d.,])`).test(l)),
+          ),
+      );
       if (!near) {
         problems++;
-        console.log(`${rec.title} p.${rec.provenance.page}: ${row.code ?? ''} ${row.name} ${k}=${v} not printed near its label`);
+        console.log(
+          `${rec.title} p.${rec.provenance.page}: ${row.code ?? ''} ${row.name} ${k}=${v} not printed near its label`,
+        );
       }
     }
   }

@@ -28,7 +28,9 @@ async function main(files: string[]): Promise<number> {
     const verdicts = await checkGroundTruth(gt);
     for (const t of verdicts.tables.filter((t) => !t.ok)) {
       const table = gt.tables[t.index]!;
-      console.log(`${basename(file)} tables[${t.index}] p${table.page} ${table.tableType} "${table.title}": ${t.reason}`);
+      console.log(
+        `${basename(file)} tables[${t.index}] p${table.page} ${table.tableType} "${table.title}": ${t.reason}`,
+      );
       tablesRejected++;
     }
     for (const v of verdicts.values) {
@@ -40,7 +42,10 @@ async function main(files: string[]): Promise<number> {
       }
     }
   }
-  console.log(`${n} values, ${confirmed} confirmed, ${rejected} rejected` + (tablesRejected ? `; ${tablesRejected} tables rejected` : ''));
+  console.log(
+    `${n} values, ${confirmed} confirmed, ${rejected} rejected` +
+      (tablesRejected ? `; ${tablesRejected} tables rejected` : ''),
+  );
   return rejected || tablesRejected ? 1 : 0;
 }
 

@@ -24,7 +24,8 @@ const numbers = (text: string): string[] => text.match(/(?<![\d.,])\d[\d,]*(\.\d
 function printed(text: string, s: string, pieces = 3): boolean {
   if (text.includes(s)) return true;
   if (pieces <= 1) return false;
-  for (let k = s.length - 1; k >= 1; k--) if (text.includes(s.slice(0, k))) return printed(text, s.slice(k), pieces - 1);
+  for (let k = s.length - 1; k >= 1; k--)
+    if (text.includes(s.slice(0, k))) return printed(text, s.slice(k), pieces - 1);
   return false;
 }
 
@@ -40,18 +41,25 @@ function tally(tokens: string[]): Map<string, number> {
 }
 
 function checkFile(file: string): string[] {
-  const want = JSON.parse(readFileSync(join('test/snapshots/pdf', `${basename(file, '.pdf')}.expected.json`), 'utf8')) as ExpectedDocument;
+  const want = JSON.parse(
+    readFileSync(join('test/snapshots/pdf', `${basename(file, '.pdf')}.expected.json`), 'utf8'),
+  ) as ExpectedDocument;
   const problems: string[] = [];
   const pages = [...new Set(want.tables.flatMap((t) => t.pages))];
   // Page numbers (`- 7 -`) belong to no table.
   const onPages = pages.flatMap((p) => numbers(pdftotext(file, p, true).replace(/^\s*[-—]\s*\d+\s*[-—]\s*$/gm, '')));
   const inTables = want.tables.flatMap((t) => [...t.rows.flat(), ...t.context, ...t.after].flatMap(numbers));
-  const a = tally(onPages), b = tally(inTables);
+  const a = tally(onPages),
+    b = tally(inTables);
   for (const k of new Set([...a.keys(), ...b.keys()])) {
-    if ((a.get(k) ?? 0) !== (b.get(k) ?? 0)) problems.push(`number ${k}: printed ${a.get(k) ?? 0}x, in cells ${b.get(k) ?? 0}x`);
+    if ((a.get(k) ?? 0) !== (b.get(k) ?? 0))
+      problems.push(`number ${k}: printed ${a.get(k) ?? 0}x, in cells ${b.get(k) ?? 0}x`);
   }
   for (const t of want.tables) {
-    const text = t.pages.map((p) => pdftotext(file, p, false)).join('').replace(/\s+/g, '');
+    const text = t.pages
+      .map((p) => pdftotext(file, p, false))
+      .join('')
+      .replace(/\s+/g, '');
     for (const cell of t.rows.flat()) {
       const s = cell.replace(/\s+/g, '');
       if (s && !printed(text, s)) problems.push(`${t.id}: cell text not printed as such: ${JSON.stringify(cell)}`);
@@ -61,7 +69,9 @@ function checkFile(file: string): string[] {
   return problems;
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf')).map(corpusFile);
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf')).map(corpusFile);
 let bad = 0;
 for (const f of files.filter((f) => f.endsWith('.pdf'))) {
   const problems = checkFile(f);

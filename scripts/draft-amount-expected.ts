@@ -30,7 +30,13 @@ const out = recognised.records
       provenance: { page: r.provenance.page },
     };
     if (rec.scope) draft.scope = rec.scope;
-    if (rec.entries) draft.entries = rec.entries.map((e: any) => ({ seq: e.seq, title: e.title, isEmpty: e.isEmpty, reason: e.reason }));
+    if (rec.entries)
+      draft.entries = rec.entries.map((e: any) => ({
+        seq: e.seq,
+        title: e.title,
+        isEmpty: e.isEmpty,
+        reason: e.reason,
+      }));
     draft.rows = r.rows.map((row: any) => {
       const o: Record<string, unknown> = {};
       if (row.side) o.side = row.side;
@@ -46,7 +52,8 @@ const out = recognised.records
   });
 
 // One row per line so that diffs and reviews read line by line.
-const json = JSON.stringify(out, null, 2).replace(/\{\n\s+("side"|"code"|"name")[^{}]*?"values": \{[^{}]*\}(,\n\s+"notes": \{[^{}]*\})?\n\s+\}/g, (m) =>
-  m.replace(/\n\s+/g, ' '),
+const json = JSON.stringify(out, null, 2).replace(
+  /\{\n\s+("side"|"code"|"name")[^{}]*?"values": \{[^{}]*\}(,\n\s+"notes": \{[^{}]*\})?\n\s+\}/g,
+  (m) => m.replace(/\n\s+/g, ' '),
 );
 console.log(json);

@@ -14,7 +14,12 @@ export const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
 const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
 
 export function newDoc(layout: 'portrait' | 'landscape', title: string): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', layout, margin: 40, info: { Title: title, Producer: 'budgetdoc build-pdf-samples (pdfkit)', CreationDate: FIXED_DATE } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout,
+    margin: 40,
+    info: { Title: title, Producer: 'budgetdoc build-pdf-samples (pdfkit)', CreationDate: FIXED_DATE },
+  });
   doc.registerFont('cjk', CJK_FONT, 'WenQuanYiZenHei');
   doc.font('cjk');
   return doc;
@@ -106,8 +111,10 @@ export function drawTable(doc: PDFKit.PDFDocument, t: TableSpec, rows: RowSpec[]
   const ys = heights.reduce<number[]>((acc, h) => [...acc, acc[acc.length - 1]! + h], [y]);
   doc.lineWidth(0.6);
   for (const p of placed) {
-    const x0 = xs[p.col]!, x1 = xs[p.col + (p.spec.colSpan ?? 1)]!;
-    const y0 = ys[p.row]!, y1 = ys[p.row + (p.spec.rowSpan ?? 1)]!;
+    const x0 = xs[p.col]!,
+      x1 = xs[p.col + (p.spec.colSpan ?? 1)]!;
+    const y0 = ys[p.row]!,
+      y1 = ys[p.row + (p.spec.rowSpan ?? 1)]!;
     doc.rect(x0, y0, x1 - x0, y1 - y0).stroke();
   }
   // Text row by row, and within a row line by line across the cells: wrapped cells interleave.
@@ -118,8 +125,10 @@ export function drawTable(doc: PDFKit.PDFDocument, t: TableSpec, rows: RowSpec[]
       for (const p of here) {
         const line = p.lines[k];
         if (line === undefined || line === '') continue;
-        const x0 = xs[p.col]!, x1 = xs[p.col + (p.spec.colSpan ?? 1)]!;
-        const y0 = ys[p.row]!, y1 = ys[p.row + (p.spec.rowSpan ?? 1)]!;
+        const x0 = xs[p.col]!,
+          x1 = xs[p.col + (p.spec.colSpan ?? 1)]!;
+        const y0 = ys[p.row]!,
+          y1 = ys[p.row + (p.spec.rowSpan ?? 1)]!;
         const top = y0 + (y1 - y0 - p.lines.length * lineH) / 2 + k * lineH + (lineH - t.fontSize) / 2;
         if (Array.isArray(p.spec.text)) drawRuns(doc, p.spec.text, x0, x1, top, t.fontSize);
         else {
@@ -146,7 +155,14 @@ function drawRuns(doc: PDFKit.PDFDocument, runs: string[], x0: number, x1: numbe
 }
 
 /** A text line at (x, y); `align: 'center'` centres it on the page. */
-export function line(doc: PDFKit.PDFDocument, text: string, y: number, size: number, align: 'left' | 'center' | 'right' = 'left', x = 40): void {
+export function line(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  y: number,
+  size: number,
+  align: 'left' | 'center' | 'right' = 'left',
+  x = 40,
+): void {
   doc.fontSize(size);
   const w = doc.widthOfString(text);
   const left = align === 'center' ? (doc.page.width - w) / 2 : align === 'right' ? doc.page.width - 40 - w : x;

@@ -13,7 +13,14 @@ export const seed001 = {
   note: '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。本表金额转换为万元时，因四舍五入可能存在尾差。',
   widths: [90, 150, 75, 70, 70, 60],
   head: [
-    [{ text: '项    目', colSpan: 2, align: 'center' }, null, { text: '本年支出合计', rowSpan: 2, align: 'center' }, { text: '人员经费', rowSpan: 2, align: 'center' }, { text: '公用经费', rowSpan: 2, align: 'center' }, { text: '备注', rowSpan: 2, align: 'center' }],
+    [
+      { text: '项    目', colSpan: 2, align: 'center' },
+      null,
+      { text: '本年支出合计', rowSpan: 2, align: 'center' },
+      { text: '人员经费', rowSpan: 2, align: 'center' },
+      { text: '公用经费', rowSpan: 2, align: 'center' },
+      { text: '备注', rowSpan: 2, align: 'center' },
+    ],
     [{ text: '经济分类科目编码', align: 'center' }, { text: '科目名称', align: 'center' }, null, null, null, null],
   ] as RowSpec[],
   body: [
@@ -40,5 +47,7 @@ export const seed001 = {
     ['', '抚恤金', '18.53', '18.53', '', ''],
     ['  30305', '生活补助', '7.51', '7.51', '', ''],
     ['  30309', '奖励金', '0.2', '0.2', '', ''],
-  ].map((r) => r.map((t, i) => ({ text: t, align: i >= 2 && i <= 4 ? ('right' as const) : ('left' as const) }))) as RowSpec[],
+  ].map((r) =>
+    r.map((t, i) => ({ text: t, align: i >= 2 && i <= 4 ? ('right' as const) : ('left' as const) })),
+  ) as RowSpec[],
 };

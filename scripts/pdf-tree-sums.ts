@@ -47,7 +47,9 @@ export function checkTree(t: TableRows): string[] {
 }
 
 function checkBlock(rows: string[][], start: number, end: number): string[] {
-  const coded = rows.map((r) => ({ r, code: codeOf(r, start) })).filter((x): x is { r: string[]; code: string } => x.code !== undefined);
+  const coded = rows
+    .map((r) => ({ r, code: codeOf(r, start) }))
+    .filter((x): x is { r: string[]; code: string } => x.code !== undefined);
   const totalRow = rows.find((r) => r.slice(start, end).some((c) => /^(合\s*计|总\s*计)$/.test(c.trim())));
   const problems: string[] = [];
   for (let col = start + 1; col < end; col++) {
@@ -58,13 +60,24 @@ function checkBlock(rows: string[][], start: number, end: number): string[] {
     const val = (r: string[]) => amount(r[col]) ?? 0;
     const check = (label: string, want: number, parts: number[]) => {
       const got = parts.reduce((s, v) => s + v, 0);
-      if (Math.abs(got - want) > unit * Math.max(1, parts.length) + 1e-9) problems.push(`col ${col} ${label}: printed ${want}, sum ${got.toFixed(2)}`);
+      if (Math.abs(got - want) > unit * Math.max(1, parts.length) + 1e-9)
+        problems.push(`col ${col} ${label}: printed ${want}, sum ${got.toFixed(2)}`);
     };
     const level = (n: number) => coded.filter((x) => x.code.length === n);
-    if (totalRow && amount(totalRow[col]) !== undefined) check('合计', val(totalRow), level(3).map((x) => val(x.r)));
+    if (totalRow && amount(totalRow[col]) !== undefined)
+      check(
+        '合计',
+        val(totalRow),
+        level(3).map((x) => val(x.r)),
+      );
     for (const parent of [...level(3), ...level(5)]) {
       const kids = coded.filter((x) => x.code.length === parent.code.length + 2 && x.code.startsWith(parent.code));
-      if (kids.length) check(parent.code, val(parent.r), kids.map((x) => val(x.r)));
+      if (kids.length)
+        check(
+          parent.code,
+          val(parent.r),
+          kids.map((x) => val(x.r)),
+        );
     }
   }
   return problems;

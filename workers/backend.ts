@@ -61,7 +61,12 @@ export const bullBackend: DistributedBackend = {
     return new BullQueueBackend({ connection: connectionFromUrl(redisUrl) }, stores, log);
   },
   async runWorkers({ stores, log, redisUrl, concurrency, limits, prefix }) {
-    const running = startPipelineWorkers({ connection: connectionFromUrl(redisUrl), deps: { ...stores, limits, log }, concurrency, ...(prefix ? { prefix } : {}) });
+    const running = startPipelineWorkers({
+      connection: connectionFromUrl(redisUrl),
+      deps: { ...stores, limits, log },
+      concurrency,
+      ...(prefix ? { prefix } : {}),
+    });
     // Crawl and fetch workers ride along, so one `budgetdoc worker` serves the whole nightly flow (issue 6).
     const { startCrawlWorkers } = await import('./crawl.worker.js');
     const crawl = await startCrawlWorkers({ redisUrl, stores, log, concurrency, ...(prefix ? { prefix } : {}) });

@@ -8,7 +8,11 @@ import { listCrawlSchedules, scheduleCrawl, unscheduleCrawl } from './schedule.j
 /** The BullMQ side of `budgetdoc crawl --redis-url` and `budgetdoc schedule`. */
 export const crawlBackend: CrawlBackend = {
   async enqueueCrawl({ redisUrl, site, prefix }) {
-    const queue = new Queue(CRAWL_QUEUE, { connection: connectionFromUrl(redisUrl), prefix: prefix ?? 'bull', defaultJobOptions: crawlJobOptions });
+    const queue = new Queue(CRAWL_QUEUE, {
+      connection: connectionFromUrl(redisUrl),
+      prefix: prefix ?? 'bull',
+      defaultJobOptions: crawlJobOptions,
+    });
     try {
       const runId = `manual-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
       const job = await queue.add('crawl', { site, runId }, { jobId: crawlJobId('crawl', runId, site.name) });

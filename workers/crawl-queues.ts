@@ -9,7 +9,13 @@ export const CRAWL_QUEUE = 'budgetdoc-crawl';
 export const FETCH_QUEUE = 'budgetdoc-fetch';
 
 const discoverySchema = z
-  .object({ listingUrl: z.string(), articleUrl: z.string(), articleTitle: z.string(), linkText: z.string(), publishedAt: z.string() })
+  .object({
+    listingUrl: z.string(),
+    articleUrl: z.string(),
+    articleTitle: z.string(),
+    linkText: z.string(),
+    publishedAt: z.string(),
+  })
   .partial();
 
 /** A crawl job: the site config (validated again by parseSiteConfig) and, for manual runs, a run id. */

@@ -19,7 +19,10 @@ export interface WaitOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A finished job's outcome, or undefined while it waits, runs or sits in a retry delay. */
-async function finished(queue: Queue, id: string): Promise<{ job?: Job; state: 'completed' | 'failed' | 'missing' } | undefined> {
+async function finished(
+  queue: Queue,
+  id: string,
+): Promise<{ job?: Job; state: 'completed' | 'failed' | 'missing' } | undefined> {
   // State first, then the job: a job read before it finished would carry no return value.
   const state = await queue.getJobState(id);
   if (state === 'unknown') return { state: 'missing' };
@@ -30,7 +33,14 @@ async function finished(queue: Queue, id: string): Promise<{ job?: Job; state: '
 
 /** The report item of a fetch job that gave up: its failedReason leads with the error code. */
 function failedFetch(url: string, job: Job | undefined): ReportItem {
-  if (!job) return { url, kind: 'document', outcome: 'failed', reason: 'job.missing', message: 'the fetch job is gone from the queue (removed before it was read)' };
+  if (!job)
+    return {
+      url,
+      kind: 'document',
+      outcome: 'failed',
+      reason: 'job.missing',
+      message: 'the fetch job is gone from the queue (removed before it was read)',
+    };
   const message = job.failedReason ?? '';
   const reason = /^([\w.]+): /.exec(message)?.[1] ?? 'job.failed';
   const retries = Math.max(0, job.attemptsMade - 1);
@@ -59,16 +69,24 @@ export async function waitForCrawl(opts: WaitOptions): Promise<CrawlReport> {
       overdue(`crawl job ${opts.jobId}`);
       await sleep(pollMs);
     }
-    if (crawl.state !== 'completed') throw new Error(`crawl job ${opts.jobId} ${crawl.state === 'missing' ? 'is not in the queue' : `failed: ${crawl.job?.failedReason}`}`);
+    if (crawl.state !== 'completed')
+      throw new Error(
+        `crawl job ${opts.jobId} ${crawl.state === 'missing' ? 'is not in the queue' : `failed: ${crawl.job?.failedReason}`}`,
+      );
     const walked = crawl.job!.returnvalue as CrawlReport & { runId: string };
 
-    const open = new Map(walked.items.filter((i) => i.kind === 'document' && i.outcome === 'queued').map((i) => [crawlJobId('fetch', walked.runId, i.url), i.url]));
+    const open = new Map(
+      walked.items
+        .filter((i) => i.kind === 'document' && i.outcome === 'queued')
+        .map((i) => [crawlJobId('fetch', walked.runId, i.url), i.url]),
+    );
     const fetched = new Map<string, ReportItem[]>();
     while (open.size > 0) {
       for (const [id, url] of open) {
         const f = await finished(fetchQueue, id);
         if (!f) continue;
-        const result: FetchJobResult = f.state === 'completed' ? (f.job!.returnvalue as FetchJobResult) : failedFetch(url, f.job);
+        const result: FetchJobResult =
+          f.state === 'completed' ? (f.job!.returnvalue as FetchJobResult) : failedFetch(url, f.job);
         const { members = [], ...item } = result;
         fetched.set(url, [item, ...members]);
         open.delete(id);
@@ -77,7 +95,9 @@ export async function waitForCrawl(opts: WaitOptions): Promise<CrawlReport> {
       overdue(`${open.size} fetch job(s)`);
       await sleep(pollMs);
     }
-    const items = walked.items.flatMap((i) => (i.kind === 'document' && i.outcome === 'queued' ? (fetched.get(i.url) ?? []) : [i]));
+    const items = walked.items.flatMap((i) =>
+      i.kind === 'document' && i.outcome === 'queued' ? (fetched.get(i.url) ?? []) : [i],
+    );
     return await settleReport(walked.site, items, opts.records, { startedAt: opts.startedAt, deadline, pollMs });
   } finally {
     await crawlQueue.close();

@@ -9,7 +9,15 @@ import { parseSiteConfig } from '../src/crawl/site-config.js';
 import type { Stores } from '../src/store/open.js';
 import { BullQueueBackend } from './backend.js';
 import { connectionFromUrl } from './queues.js';
-import { CRAWL_QUEUE, crawlJobId, crawlJobOptions, crawlJobSchema, FETCH_QUEUE, politeBackoff, type FetchJobData } from './crawl-queues.js';
+import {
+  CRAWL_QUEUE,
+  crawlJobId,
+  crawlJobOptions,
+  crawlJobSchema,
+  FETCH_QUEUE,
+  politeBackoff,
+  type FetchJobData,
+} from './crawl-queues.js';
 import { fetchProcessor } from './fetch.worker.js';
 
 export interface CrawlWorkerConfig {
@@ -26,7 +34,9 @@ export interface CrawlWorkerConfig {
  * nothing twice). fetch: see fetch.worker.ts. Extracted documents continue on the pipeline's
  * extract queue, whose workers are startPipelineWorkers.
  */
-export async function startCrawlWorkers(cfg: CrawlWorkerConfig): Promise<{ workers: Worker[]; close(): Promise<void> }> {
+export async function startCrawlWorkers(
+  cfg: CrawlWorkerConfig,
+): Promise<{ workers: Worker[]; close(): Promise<void> }> {
   const connection = connectionFromUrl(cfg.redisUrl);
   const prefix = cfg.prefix ?? 'bull';
   const redis = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true });
@@ -54,22 +64,31 @@ export async function startCrawlWorkers(cfg: CrawlWorkerConfig): Promise<{ worke
         limiter: limiterFor(site.politeness),
         dispatchDocument: async (item) => {
           const payload: FetchJobData = { runId, url: item.url, discovery: item.discovery, site: data.site };
-          await fetchQueue.add('fetch', payload, { jobId: crawlJobId('fetch', runId, item.url), attempts: site.politeness.attempts });
+          await fetchQueue.add('fetch', payload, {
+            jobId: crawlJobId('fetch', runId, item.url),
+            attempts: site.politeness.attempts,
+          });
         },
       });
-      cfg.log.info({ site: site.name, runId, pages: report.pagesFetched, queued: report.documents.queued }, 'crawl walked');
+      cfg.log.info(
+        { site: site.name, runId, pages: report.pagesFetched, queued: report.documents.queued },
+        'crawl walked',
+      );
       return { ...report, runId };
     },
     { connection, prefix, concurrency: 1 },
   );
-  const fetchWorker = new Worker(
-    FETCH_QUEUE,
-    fetchProcessor({ state, sink, limiterFor }),
-    { connection, prefix, concurrency: cfg.concurrency ?? 2, settings: { backoffStrategy: politeBackoff } },
-  );
+  const fetchWorker = new Worker(FETCH_QUEUE, fetchProcessor({ state, sink, limiterFor }), {
+    connection,
+    prefix,
+    concurrency: cfg.concurrency ?? 2,
+    settings: { backoffStrategy: politeBackoff },
+  });
   const workers = [crawl, fetchWorker];
   for (const w of workers) {
-    w.on('failed', (job, err) => cfg.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('failed', (job, err) =>
+      cfg.log.warn({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
     w.on('error', (err) => cfg.log.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   return {

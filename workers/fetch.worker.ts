@@ -33,7 +33,10 @@ export function fetchProcessor(deps: FetchDeps) {
     const hit = fetchers.get(key);
     if (hit && Date.now() - hit.at < ROBOTS_TTL_MS) return hit.get;
     const cfg = parseSiteConfig(site);
-    const get = politeFetcher({ ...cfg, politeness: { ...cfg.politeness, attempts: 1 } }, deps.limiterFor(cfg.politeness));
+    const get = politeFetcher(
+      { ...cfg, politeness: { ...cfg.politeness, attempts: 1 } },
+      deps.limiterFor(cfg.politeness),
+    );
     fetchers.set(key, { at: Date.now(), get });
     return get;
   };
@@ -46,10 +49,12 @@ export function fetchProcessor(deps: FetchDeps) {
     try {
       res = await fetcherFor(data.site)(data.url, conditionalFor(prev));
     } catch (err) {
-      if (errorCode(err) === 'robots.disallowed') return { url: data.url, kind: 'document', outcome: 'skipped', reason: 'robots.disallowed' };
+      if (errorCode(err) === 'robots.disallowed')
+        return { url: data.url, kind: 'document', outcome: 'skipped', reason: 'robots.disallowed' };
       if (isPermanent(err)) throw new UnrecoverableError(`${errorCode(err)}: ${(err as Error).message}`);
       // The code leads the kept failedReason, so a waiting `budgetdoc crawl` can report it.
-      if (err instanceof TransientError) throw new TransientError(err.code, `${err.code}: ${err.message}`, err.retryAfterMs);
+      if (err instanceof TransientError)
+        throw new TransientError(err.code, `${err.code}: ${err.message}`, err.retryAfterMs);
       throw err;
     }
     const report = new ReportBuilder(cfg.name);

@@ -10,7 +10,10 @@ import { openQueues, queueName, type QueueConfig } from './queues.js';
  * pure handler and enqueues what it returns. PermanentError becomes UnrecoverableError (no
  * retry); when a job gives up, its document is marked failed with the reason.
  */
-export function startPipelineWorkers(cfg: QueueConfig & { deps: PipelineDeps; concurrency?: number }): { workers: Worker[]; close(): Promise<void> } {
+export function startPipelineWorkers(cfg: QueueConfig & { deps: PipelineDeps; concurrency?: number }): {
+  workers: Worker[];
+  close(): Promise<void>;
+} {
   const queues = openQueues(cfg);
   const enqueue = async (next: NextJob) => {
     await queues[next.stage].add(next.stage, next.data, { jobId: jobId(next.stage, next.data) });
@@ -34,8 +37,16 @@ export function startPipelineWorkers(cfg: QueueConfig & { deps: PipelineDeps; co
       cfg.deps.log.warn({ stage, jobId: job.id, attempts: job.attemptsMade, final, err: err.message }, 'job failed');
       const sourceId = (job.data as { sourceId?: string }).sourceId;
       if (final && sourceId) {
-        const code = err instanceof UnrecoverableError ? (/^([\w.]+):/.exec(err.message)?.[1] ?? 'job.failed') : 'job.retries_exhausted';
-        void cfg.deps.records.markFailed(sourceId, issue('error', code, `${stage} failed after ${job.attemptsMade} attempt(s): ${err.message}`)).catch(() => undefined);
+        const code =
+          err instanceof UnrecoverableError
+            ? (/^([\w.]+):/.exec(err.message)?.[1] ?? 'job.failed')
+            : 'job.retries_exhausted';
+        void cfg.deps.records
+          .markFailed(
+            sourceId,
+            issue('error', code, `${stage} failed after ${job.attemptsMade} attempt(s): ${err.message}`),
+          )
+          .catch(() => undefined);
       }
     });
     worker.on('error', (err) => cfg.deps.log.error({ stage, err: err.message }, 'worker error'));

@@ -37,7 +37,11 @@ export function connectionFromUrl(url: string): ConnectionOptions {
 export function openQueues(cfg: QueueConfig): Record<Stage, Queue> {
   const out = {} as Record<Stage, Queue>;
   for (const stage of STAGES) {
-    out[stage] = new Queue(queueName(stage), { connection: cfg.connection, prefix: cfg.prefix ?? 'bull', defaultJobOptions });
+    out[stage] = new Queue(queueName(stage), {
+      connection: cfg.connection,
+      prefix: cfg.prefix ?? 'bull',
+      defaultJobOptions,
+    });
   }
   return out;
 }

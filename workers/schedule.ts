@@ -7,10 +7,21 @@ import { CRAWL_QUEUE, crawlJobOptions } from './crawl-queues.js';
 export const schedulerId = (siteName: string) => `nightly-crawl-${siteName}`;
 
 function crawlQueue(redisUrl: string, prefix?: string): Queue {
-  return new Queue(CRAWL_QUEUE, { connection: connectionFromUrl(redisUrl), prefix: prefix ?? 'bull', defaultJobOptions: crawlJobOptions });
+  return new Queue(CRAWL_QUEUE, {
+    connection: connectionFromUrl(redisUrl),
+    prefix: prefix ?? 'bull',
+    defaultJobOptions: crawlJobOptions,
+  });
 }
 
-const describe = (s: { key: string; id?: string | null; pattern?: string; tz?: string; next?: number; template?: { data?: unknown } }): ScheduledCrawl => {
+const describe = (s: {
+  key: string;
+  id?: string | null;
+  pattern?: string;
+  tz?: string;
+  next?: number;
+  template?: { data?: unknown };
+}): ScheduledCrawl => {
   const site = (s.template?.data as { site?: { name?: string } } | undefined)?.site?.name;
   return {
     id: s.id ?? s.key,
@@ -26,7 +37,11 @@ export async function scheduleCrawl(opts: ScheduleOptions & { prefix?: string })
   const queue = crawlQueue(opts.redisUrl, opts.prefix);
   try {
     const id = schedulerId(opts.site.name);
-    await queue.upsertJobScheduler(id, { pattern: opts.pattern, tz: opts.tz }, { name: 'crawl', data: { site: opts.site }, opts: crawlJobOptions });
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: opts.pattern, tz: opts.tz },
+      { name: 'crawl', data: { site: opts.site }, opts: crawlJobOptions },
+    );
     const s = await queue.getJobScheduler(id);
     return s ? describe(s) : { id, pattern: opts.pattern, tz: opts.tz };
   } finally {

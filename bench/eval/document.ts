@@ -1,5 +1,15 @@
 import { matchDocument } from './match.js';
-import { addVerification, blankTally, silentErrors, typeTables, typedWithoutTable, verificationOf, type SilentError, type TableTyping, type Tally } from './score.js';
+import {
+  addVerification,
+  blankTally,
+  silentErrors,
+  typeTables,
+  typedWithoutTable,
+  verificationOf,
+  type SilentError,
+  type TableTyping,
+  type Tally,
+} from './score.js';
 import type { EvalRecord, GtDocument, Match } from './types.js';
 
 /** One document's records against its ground truth: pure, no pipeline run (test/unit/eval-match.test.ts uses it). */
@@ -34,7 +44,17 @@ export function scoreDocument(gt: GtDocument, records: EvalRecord[], status: str
   for (const r of own) addVerification(tally.verification, verificationOf(r));
   const silent = silentErrors(gt.document, status, matches, typing);
   const extraTyped = typedWithoutTable(gt.tables, own);
-  return { file: gt.file, document: gt.document, status, records: own.length, tally, matches, typing, extraTyped, silent };
+  return {
+    file: gt.file,
+    document: gt.document,
+    status,
+    records: own.length,
+    tally,
+    matches,
+    typing,
+    extraTyped,
+    silent,
+  };
 }
 
 /** Per table type of the ground truth; verification per type from the records of that type. */
@@ -51,6 +71,6 @@ export function byTypeOf(doc: DocumentResult, records: EvalRecord[], into: Map<s
     t.tables++;
     if (x.typed) t.typed++;
   }
-  for (const r of records) if (r.tableType !== 'document') addVerification(get(r.tableType).verification, verificationOf(r));
+  for (const r of records)
+    if (r.tableType !== 'document') addVerification(get(r.tableType).verification, verificationOf(r));
 }
-

@@ -36,7 +36,10 @@ const tableSchema = z.object({
   tableType: z.string().min(1),
   title: opt,
   // A form or a table that prints no 单位 line: null, as typed.
-  unit: text.nullable().optional().transform((u) => u ?? undefined),
+  unit: text
+    .nullable()
+    .optional()
+    .transform((u) => u ?? undefined),
   scope: opt,
 });
 
@@ -62,14 +65,21 @@ export function documentPath(document: string, corpus = corpusDir()): string {
 export function parseGroundTruth(file: string, json: unknown, skipped: Skipped[] = []): GtDocument | undefined {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
-    skipped.push({ file, reason: `not a ground-truth file: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` });
+    skipped.push({
+      file,
+      reason: `not a ground-truth file: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    });
     return undefined;
   }
   const values: GtValue[] = [];
   parsed.data.values.forEach((v, i) => {
     const one = valueSchema.safeParse(v);
     if (one.success) values.push(stripUndefined(one.data) as GtValue);
-    else skipped.push({ file, reason: `values[${i}] skipped: ${one.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}` });
+    else
+      skipped.push({
+        file,
+        reason: `values[${i}] skipped: ${one.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+      });
   });
   const tables = parsed.data.tables.map((t) => stripUndefined(t) as GtTable);
   return { file, document: parsed.data.document, path: documentPath(parsed.data.document), tables, values };
@@ -80,13 +90,18 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Every ground-truth file, in name order, limited to those whose file or document name contains `only`. */
-export function loadGroundTruth(root = GROUND_TRUTH_DIR, only?: string): { documents: GtDocument[]; skipped: Skipped[] } {
+export function loadGroundTruth(
+  root = GROUND_TRUTH_DIR,
+  only?: string,
+): { documents: GtDocument[]; skipped: Skipped[] } {
   const documents: GtDocument[] = [];
   const skipped: Skipped[] = [];
   for (const sub of ['corpus', 'samples']) {
     const dir = join(root, sub);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const file = `${sub}/${name}`;
       const mine: Skipped[] = [];
       let json: unknown;

@@ -33,7 +33,10 @@ export function pagesOf(r: EvalRecord): Set<number> {
 /** 2: the form's 项目名称 / title equals `form`; 1: one contains the other; 0: neither. */
 export function formScore(r: EvalRecord, form: string): number {
   const want = normText(form);
-  const names = [r.title, ...Object.values(r).map((v) => (isObj(v) && typeof v.value === 'string' ? v.value : undefined))]
+  const names = [
+    r.title,
+    ...Object.values(r).map((v) => (isObj(v) && typeof v.value === 'string' ? v.value : undefined)),
+  ]
     .map((s) => normText(s))
     .filter((s) => s.length > 0);
   if (names.includes(want)) return 2;
@@ -41,12 +44,18 @@ export function formScore(r: EvalRecord, form: string): number {
 }
 
 /** The records a value may belong to, or why there is none. */
-export function candidateRecords(gt: Pick<GtValue, 'page' | 'tableType' | 'scope' | 'form'>, records: EvalRecord[]): { records: EvalRecord[]; reason?: string } {
+export function candidateRecords(
+  gt: Pick<GtValue, 'page' | 'tableType' | 'scope' | 'form'>,
+  records: EvalRecord[],
+): { records: EvalRecord[]; reason?: string } {
   const sameType = records.filter((r) => r.tableType === gt.tableType);
   let pool = sameType.filter((r) => pagesOf(r).has(gt.page));
   if (pool.length === 0) {
     const elsewhere = [...new Set(sameType.flatMap((r) => [...pagesOf(r)]))].sort((a, b) => a - b);
-    return { records: [], reason: `no ${gt.tableType} record on p.${gt.page}${elsewhere.length ? ` (only on p.${elsewhere.join(',')})` : ''}` };
+    return {
+      records: [],
+      reason: `no ${gt.tableType} record on p.${gt.page}${elsewhere.length ? ` (only on p.${elsewhere.join(',')})` : ''}`,
+    };
   }
   if (gt.scope && pool.some((r) => r.scope === gt.scope)) pool = pool.filter((r) => r.scope === gt.scope);
   if (gt.form) {
@@ -57,7 +66,8 @@ export function candidateRecords(gt: Pick<GtValue, 'page' | 'tableType' | 'scope
   return { records: pool };
 }
 
-const sideMatches = (want: string, got: string | undefined) => got === want || (want === 'expenditure' && !!got?.startsWith('expenditure'));
+const sideMatches = (want: string, got: string | undefined) =>
+  got === want || (want === 'expenditure' && !!got?.startsWith('expenditure'));
 
 function labels(row: EvalRow): string[] {
   return [row.name, ...Object.values(row.notes ?? {})].filter((s): s is string => typeof s === 'string');
@@ -73,7 +83,8 @@ export function candidateRows(rows: EvalRow[], gt: GtValue): Array<[EvalRow, num
   const byLabel = (from: Array<[EvalRow, number]>) => {
     const exact = from.filter(([r]) => labels(r).some((l) => normText(l) === normText(gt.row)));
     if (exact.length) return exact;
-    const composite = parts.length > 1 ? from.filter(([r]) => parts.every((p) => labels(r).some((l) => normText(l) === p))) : [];
+    const composite =
+      parts.length > 1 ? from.filter(([r]) => parts.every((p) => labels(r).some((l) => normText(l) === p))) : [];
     if (composite.length) return composite;
     return from.filter(([r]) => labels(r).some((l) => bareLabel(l) === bareLabel(gt.row) && bareLabel(l) !== ''));
   };
@@ -108,14 +119,27 @@ export function resolvePath(root: unknown, path: string, prefix = ''): { got: un
     }
     if (m && Array.isArray(cur)) {
       const sel = m[2]!;
-      const i = /^\d+$/.test(sel) ? Number(sel) : sel === '' && cur.length === 1 ? 0 : cur.findIndex((e) => elementNames(e).includes(normText(sel)));
+      const i = /^\d+$/.test(sel)
+        ? Number(sel)
+        : sel === '' && cur.length === 1
+          ? 0
+          : cur.findIndex((e) => elementNames(e).includes(normText(sel)));
       cur = i >= 0 ? cur[i] : undefined;
       at.push(String(i));
     }
     if (cur === undefined) return { got: undefined, path: at.join('.') };
   }
   if (isObj(cur)) {
-    const key = 'operator' in cur && 'text' in cur ? 'text' : 'value' in cur ? 'value' : 'text' in cur ? 'text' : 'amount' in cur ? 'amount' : undefined;
+    const key =
+      'operator' in cur && 'text' in cur
+        ? 'text'
+        : 'value' in cur
+          ? 'value'
+          : 'text' in cur
+            ? 'text'
+            : 'amount' in cur
+              ? 'amount'
+              : undefined;
     if (key) return { got: cur[key], path: [...at, key].join('.') };
   }
   return { got: cur, path: at.join('.') };
@@ -123,5 +147,8 @@ export function resolvePath(root: unknown, path: string, prefix = ''): { got: un
 
 function elementNames(e: unknown): string[] {
   if (!isObj(e)) return [];
-  return ['label', 'name', 'title', 'level3'].map((k) => (isObj(e[k]) ? (e[k] as { value?: unknown }).value : e[k])).filter((s) => typeof s === 'string').map(normText);
+  return ['label', 'name', 'title', 'level3']
+    .map((k) => (isObj(e[k]) ? (e[k] as { value?: unknown }).value : e[k]))
+    .filter((s) => typeof s === 'string')
+    .map(normText);
 }

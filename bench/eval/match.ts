@@ -10,7 +10,11 @@ import type { EvalRecord, GtValue, Match, ValueState } from './types.js';
 
 /** A short name for the GT value in reports: 'p.5 2010201 行政运行 / total'. */
 export function describe(gt: GtValue): string {
-  const what = gt.field ?? (gt.indicator ? `${gt.indicator} / ${gt.key ?? 'value'}` : `${[gt.side, gt.code, gt.row].filter(Boolean).join(' ') || '(only line)'} / ${gt.key ?? '?'}`);
+  const what =
+    gt.field ??
+    (gt.indicator
+      ? `${gt.indicator} / ${gt.key ?? 'value'}`
+      : `${[gt.side, gt.code, gt.row].filter(Boolean).join(' ') || '(only line)'} / ${gt.key ?? '?'}`);
   return `p.${gt.page} ${gt.form ? `[${gt.form}] ` : ''}${what}`;
 }
 
@@ -35,7 +39,8 @@ export function locate(gt: GtValue, record: EvalRecord): { locations: Location[]
     };
   }
   const rows = candidateRows(record.rows ?? [], gt);
-  if (!rows.length) return { locations: [], reason: `no row ${[gt.side, gt.code, gt.row].filter(Boolean).join(' ') || '(only line)'}` };
+  if (!rows.length)
+    return { locations: [], reason: `no row ${[gt.side, gt.code, gt.row].filter(Boolean).join(' ') || '(only line)'}` };
   return {
     locations: rows.map(([row, i]) => {
       const keys = Object.keys(row.values ?? {});
@@ -67,10 +72,22 @@ export function matchDocument(values: GtValue[], records: EvalRecord[]): Match[]
       const first = locations[0];
       // A blank line of a blank template read as no line: nothing printed, nothing lost (the record of that type is
       // there; only a printed figure can be missing).
-      if (normText(gt.value) === '' && pool.every((r) => !(r.rows ?? []).some((row) => Object.values(row.values ?? {}).some((v) => v !== null))))
+      if (
+        normText(gt.value) === '' &&
+        pool.every((r) => !(r.rows ?? []).some((row) => Object.values(row.values ?? {}).some((v) => v !== null)))
+      )
         return { gt, record: pool[0]!, found: true, exact: true, reason: 'blank line of a blank table' };
-      const why = first ? `no value under key '${gt.key ?? '?'}' (${first.path})` : tried.find((t) => t.reason)?.reason ?? 'not found';
-      return { gt, record: first?.record ?? pool[0]!, ...(first ? { path: first.path } : {}), found: false, exact: false, reason: why };
+      const why = first
+        ? `no value under key '${gt.key ?? '?'}' (${first.path})`
+        : (tried.find((t) => t.reason)?.reason ?? 'not found');
+      return {
+        gt,
+        record: first?.record ?? pool[0]!,
+        ...(first ? { path: first.path } : {}),
+        found: false,
+        exact: false,
+        reason: why,
+      };
     }
     const free = present.filter((l) => !taken.has(id(l)));
     const rank = (l: Location) => (sameValue(gt.value, l.got) ? 2 : 0) + (l.page === gt.page ? 1 : 0);

@@ -31,11 +31,24 @@ export function typeTables(tables: GtTable[], records: EvalRecord[]): TableTypin
   return tables.map((table) => {
     const onPage = records.filter((r) => pagesOf(r).has(table.page));
     const printed = new Set(tables.filter((t) => t.page === table.page).map((t) => t.tableType));
-    const same = onPage.filter((r) => r.tableType === table.tableType && (!table.scope || !r.scope || r.scope === table.scope));
-    const titled = table.title === undefined || same.length === 0 ? null : same.some((r) => titleKey(r.title) === titleKey(table.title));
+    const same = onPage.filter(
+      (r) => r.tableType === table.tableType && (!table.scope || !r.scope || r.scope === table.scope),
+    );
+    const titled =
+      table.title === undefined || same.length === 0
+        ? null
+        : same.some((r) => titleKey(r.title) === titleKey(table.title));
     // Only a printed 单位 line is compared: a form that names its unit inside a label (项目资金（元）) has none typed.
-    const unitOk = same.length === 0 || table.unit === undefined ? null : same.some((r) => (r.unit ?? null) === table.unit);
-    return { table, typed: same.length > 0, mistyped: onPage.filter((r) => !printed.has(r.tableType)), titled, unitOk, records: same };
+    const unitOk =
+      same.length === 0 || table.unit === undefined ? null : same.some((r) => (r.unit ?? null) === table.unit);
+    return {
+      table,
+      typed: same.length > 0,
+      mistyped: onPage.filter((r) => !printed.has(r.tableType)),
+      titled,
+      unitOk,
+      records: same,
+    };
   });
 }
 
@@ -55,9 +68,15 @@ export interface SilentError {
 }
 
 /** Every record (and the document itself) stored `ok` while ground truth disagrees with it. */
-export function silentErrors(document: string, documentStatus: string, matches: Match[], typing: TableTyping[]): SilentError[] {
+export function silentErrors(
+  document: string,
+  documentStatus: string,
+  matches: Match[],
+  typing: TableTyping[],
+): SilentError[] {
   const byRecord = new Map<EvalRecord | 'document', string[]>();
-  const add = (who: EvalRecord | 'document', problem: string) => byRecord.set(who, [...(byRecord.get(who) ?? []), problem]);
+  const add = (who: EvalRecord | 'document', problem: string) =>
+    byRecord.set(who, [...(byRecord.get(who) ?? []), problem]);
   for (const t of typing.filter((x) => !x.typed)) {
     const label = `${t.table.tableType} '${t.table.title ?? ''}' p.${t.table.page}`;
     if (t.mistyped.length) for (const r of t.mistyped) add(r, `typed ${r.tableType}, printed ${label}`);
@@ -65,7 +84,9 @@ export function silentErrors(document: string, documentStatus: string, matches: 
   }
   for (const m of matches.filter((x) => !x.exact)) {
     const problem = `${describe(m.gt)}: GT ${show(m.gt.value)} vs ${m.found ? show(m.got) : `missing (${m.reason})`}${m.state === 'verified' ? ' [verified]' : ''}`;
-    const owner = m.record ?? typing.find((t) => !t.typed && t.table.page === m.gt.page && t.table.tableType === m.gt.tableType)?.mistyped[0];
+    const owner =
+      m.record ??
+      typing.find((t) => !t.typed && t.table.page === m.gt.page && t.table.tableType === m.gt.tableType)?.mistyped[0];
     add(owner ?? 'document', problem);
   }
   const out: SilentError[] = [];
@@ -73,7 +94,13 @@ export function silentErrors(document: string, documentStatus: string, matches: 
     if (who === 'document') {
       if (documentStatus === 'ok') out.push({ document, tableType: 'document', problems });
     } else if (who.status === 'ok') {
-      out.push({ document, tableType: who.tableType, ...(who.provenance?.page ? { page: who.provenance.page } : {}), ...(who.title ? { title: who.title } : {}), problems });
+      out.push({
+        document,
+        tableType: who.tableType,
+        ...(who.provenance?.page ? { page: who.provenance.page } : {}),
+        ...(who.title ? { title: who.title } : {}),
+        problems,
+      });
     }
   }
   return out;
@@ -88,7 +115,13 @@ export interface VerificationTotals {
   withoutVerification: number;
 }
 
-export const noVerification = (): VerificationTotals => ({ verified: 0, contradicted: 0, unchecked: 0, total: 0, withoutVerification: 0 });
+export const noVerification = (): VerificationTotals => ({
+  verified: 0,
+  contradicted: 0,
+  unchecked: 0,
+  total: 0,
+  withoutVerification: 0,
+});
 
 /** Numbers in a record without verification: line values and `{ value: number }` fields. */
 function countNumbers(r: EvalRecord): number {
@@ -96,14 +129,23 @@ function countNumbers(r: EvalRecord): number {
   for (const row of r.rows ?? []) n += Object.values(row.values ?? {}).filter((v) => typeof v === 'number').length;
   for (const v of Object.values(r)) {
     const fields = v && typeof v === 'object' ? (Array.isArray(v) ? v : [v, ...Object.values(v)]) : [];
-    n += fields.filter((f) => f && typeof f === 'object' && typeof (f as { value?: unknown }).value === 'number' && 'provenance' in f).length;
+    n += fields.filter(
+      (f) => f && typeof f === 'object' && typeof (f as { value?: unknown }).value === 'number' && 'provenance' in f,
+    ).length;
   }
   return n;
 }
 
 export function verificationOf(r: EvalRecord): VerificationTotals {
   const v: VerificationLike | undefined = r.verification;
-  if (v) return { verified: v.verified, contradicted: v.contradicted, unchecked: v.unchecked, total: v.total, withoutVerification: 0 };
+  if (v)
+    return {
+      verified: v.verified,
+      contradicted: v.contradicted,
+      unchecked: v.unchecked,
+      total: v.total,
+      withoutVerification: 0,
+    };
   const n = countNumbers(r);
   return { verified: 0, contradicted: 0, unchecked: n, total: n, withoutVerification: 1 };
 }
@@ -123,7 +165,14 @@ export interface Tally {
   verification: VerificationTotals;
 }
 
-export const blankTally = (): Tally => ({ values: 0, found: 0, exact: 0, tables: 0, typed: 0, verification: noVerification() });
+export const blankTally = (): Tally => ({
+  values: 0,
+  found: 0,
+  exact: 0,
+  tables: 0,
+  typed: 0,
+  verification: noVerification(),
+});
 
 export function addTally(into: Tally, from: Tally): Tally {
   into.values += from.values;

@@ -7,7 +7,20 @@ import { layoutTable } from './table-layout.js';
 import { writeBitmapEmf, writeEmf } from './emf-writer.js';
 import { renderTablePng, renderTableRgba } from './table-png.js';
 import { book, excelSheet8Object, specSheet, xlsxPackage } from './workbook-object.js';
-import { APP_XML, contentTypesXml, coreXml, documentXml, oleObject, paragraph, picture, REL, relsXml, STYLES, table, type Part } from './ooxml.js';
+import {
+  APP_XML,
+  contentTypesXml,
+  coreXml,
+  documentXml,
+  oleObject,
+  paragraph,
+  picture,
+  REL,
+  relsXml,
+  STYLES,
+  table,
+  type Part,
+} from './ooxml.js';
 
 /** What the golden test expects of one table, derived from the seed transcription. */
 export interface ExpectedTable extends GoldenTable {
@@ -16,7 +29,8 @@ export interface ExpectedTable extends GoldenTable {
 }
 
 const col = (c: number): string => XLSX.utils.encode_col(c);
-const sheetRef = (name: string, r: number, c: number): string => `${/[\s'!]/.test(name) ? `'${name}'` : name}!${col(c)}${r + 1}`;
+const sheetRef = (name: string, r: number, c: number): string =>
+  `${/[\s'!]/.test(name) ? `'${name}'` : name}!${col(c)}${r + 1}`;
 const spansOf = (g: GridSpec): Array<[number, number, number, number]> =>
   g.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => [c.row, c.col, c.rowSpan, c.colSpan]);
 /** Checkbox glyphs come back as the character Word shows for Wingdings 2 F0A3. */
@@ -79,9 +93,16 @@ export class DocxBuilder {
     };
     const last = g.cells[g.cells.length - 1]!;
     this.expected.push({
-      source: 'native', part: 'word/document.xml', method: 'structure', contextIncludes,
-      nRows: g.nRows, nCols: g.nCols, rows: shown(textRows(g)), spans: spansOf(g),
-      firstLocator: loc(0, 0), lastLocator: loc(last.row, last.col),
+      source: 'native',
+      part: 'word/document.xml',
+      method: 'structure',
+      contextIncludes,
+      nRows: g.nRows,
+      nCols: g.nCols,
+      rows: shown(textRows(g)),
+      spans: spansOf(g),
+      firstLocator: loc(0, 0),
+      lastLocator: loc(last.row, last.col),
     });
     return this;
   }
@@ -93,7 +114,17 @@ export class DocxBuilder {
   }
 
   /** A workbook embedded as an OLE object (BIFF8 Excel.Sheet.8, or an .xlsx package), shown through an EMF preview. */
-  workbook(src: string, opts: { contextIncludes: string; sheet: string; at: { r: number; c: number }; xlsx?: boolean; stale?: Record<string, string>; layoutWidth?: number }): this {
+  workbook(
+    src: string,
+    opts: {
+      contextIncludes: string;
+      sheet: string;
+      at: { r: number; c: number };
+      xlsx?: boolean;
+      stale?: Record<string, string>;
+      layoutWidth?: number;
+    },
+  ): this {
     const g = parseGrid(src);
     const wb = book(specSheet(g, opts.at), opts.sheet);
     let part: string;
@@ -108,19 +139,40 @@ export class DocxBuilder {
       objectRid = this.rel(REL.oleObject, part.replace('word/', ''));
     }
     const stale = opts.stale ?? {};
-    const layout = layoutTable(g, { width: opts.layoutWidth ?? 760, fontSize: 9, text: (c) => stale[`${c.row},${c.col}`] ?? c.text });
+    const layout = layoutTable(g, {
+      width: opts.layoutWidth ?? 760,
+      fontSize: 9,
+      text: (c) => stale[`${c.row},${c.col}`] ?? c.text,
+    });
     const preview = this.addMedia('emf', writeEmf(layout));
     // Word shrinks an object that does not fit the page; the preview keeps its own coordinates.
     const scale = Math.min(1, 770 / layout.width, 470 / layout.height);
-    this.body.push(oleObject({ previewRid: preview.rid, objectRid, progId: opts.xlsx ? 'Excel.Sheet.12' : 'Excel.Sheet.8', widthPt: layout.width * scale, heightPt: layout.height * scale, first: this.firstObject }));
+    this.body.push(
+      oleObject({
+        previewRid: preview.rid,
+        objectRid,
+        progId: opts.xlsx ? 'Excel.Sheet.12' : 'Excel.Sheet.8',
+        widthPt: layout.width * scale,
+        heightPt: layout.height * scale,
+        first: this.firstObject,
+      }),
+    );
     this.firstObject = false;
     const values = sheetValues(g);
     // A sheet holds no cell where nothing is written: the last cell read is the last with text or a merge.
     const last = g.cells.filter((c) => c.text !== '' || c.rowSpan > 1 || c.colSpan > 1).pop()!;
     this.expected.push({
-      source: 'workbook', part, method: 'structure', contextIncludes: opts.contextIncludes,
-      nRows: g.nRows, nCols: g.nCols, rows: textRows(g), spans: spansOf(g),
-      firstLocator: sheetRef(opts.sheet, opts.at.r, opts.at.c), lastLocator: sheetRef(opts.sheet, last.row + opts.at.r, last.col + opts.at.c), values,
+      source: 'workbook',
+      part,
+      method: 'structure',
+      contextIncludes: opts.contextIncludes,
+      nRows: g.nRows,
+      nCols: g.nCols,
+      rows: textRows(g),
+      spans: spansOf(g),
+      firstLocator: sheetRef(opts.sheet, opts.at.r, opts.at.c),
+      lastLocator: sheetRef(opts.sheet, last.row + opts.at.r, last.col + opts.at.c),
+      values,
     });
     return this;
   }
@@ -134,15 +186,28 @@ export class DocxBuilder {
       const { rgba, width, height } = renderTableRgba(layout, scale);
       return writeBitmapEmf(rgba, width, height);
     };
-    const bytes = opts.kind === 'emf' ? writeEmf(layout) : opts.kind === 'png' ? renderTablePng(layout, scale) : pixels();
+    const bytes =
+      opts.kind === 'emf' ? writeEmf(layout) : opts.kind === 'png' ? renderTablePng(layout, scale) : pixels();
     const m = this.addMedia(opts.kind === 'png' ? 'png' : 'emf', bytes);
     const margin = opts.kind === 'emf' ? 0 : 12;
-    this.body.push(picture({ rid: m.rid, name: m.part.split('/').pop()!, widthPt: layout.width + margin, heightPt: layout.height + margin }));
+    this.body.push(
+      picture({
+        rid: m.rid,
+        name: m.part.split('/').pop()!,
+        widthPt: layout.width + margin,
+        heightPt: layout.height + margin,
+      }),
+    );
     this.expected.push({
-      source: opts.kind === 'emf' ? 'emf' : 'ocr', part: m.part, method: opts.kind === 'emf' ? 'emf-text' : 'ocr',
-      contextIncludes: opts.contextIncludes, nRows: g.nRows, nCols: g.nCols,
+      source: opts.kind === 'emf' ? 'emf' : 'ocr',
+      part: m.part,
+      method: opts.kind === 'emf' ? 'emf-text' : 'ocr',
+      contextIncludes: opts.contextIncludes,
+      nRows: g.nRows,
+      nCols: g.nCols,
       // Wrapped lines of one cell join without a break, as on a printed page.
-      rows: textRows(g).map((r) => r.map((t) => t.replace(/\n/g, ''))), spans: spansOf(g),
+      rows: textRows(g).map((r) => r.map((t) => t.replace(/\n/g, ''))),
+      spans: spansOf(g),
     });
     return this;
   }
@@ -150,11 +215,14 @@ export class DocxBuilder {
   async build(): Promise<Buffer> {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', contentTypesXml());
-    zip.file('_rels/.rels', relsXml([
-      { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
-      { id: 'rId2', type: REL.core, target: 'docProps/core.xml' },
-      { id: 'rId3', type: REL.app, target: 'docProps/app.xml' },
-    ]));
+    zip.file(
+      '_rels/.rels',
+      relsXml([
+        { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
+        { id: 'rId2', type: REL.core, target: 'docProps/core.xml' },
+        { id: 'rId3', type: REL.app, target: 'docProps/app.xml' },
+      ]),
+    );
     zip.file('docProps/core.xml', coreXml(this.title));
     zip.file('docProps/app.xml', APP_XML);
     zip.file('word/document.xml', documentXml(this.body, true));
@@ -163,7 +231,9 @@ export class DocxBuilder {
     for (const [name, bytes] of this.files) zip.file(name, bytes);
     // A fixed date keeps rebuilt samples byte-identical.
     const date = new Date('2020-06-01T00:00:00Z');
-    zip.forEach((_, f) => { f.date = date; });
+    zip.forEach((_, f) => {
+      f.date = date;
+    });
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }

@@ -64,7 +64,13 @@ function textOut(x: number, y: number, text: string, advances: number[], bounds:
 }
 
 /** EMR_HEADER with the 96 dpi reference device; sizes in device pixels and 0.01 mm. */
-function emfHeader(px: [number, number], hmm: [number, number], bytes: number, records: number, handles: number): Buffer {
+function emfHeader(
+  px: [number, number],
+  hmm: [number, number],
+  bytes: number,
+  records: number,
+  handles: number,
+): Buffer {
   const header = Buffer.alloc(108);
   header.writeUInt32LE(1, 0);
   header.writeUInt32LE(108, 4);
@@ -117,7 +123,16 @@ export function writeEmf(layout: Layout, face = '宋体'): Buffer {
     for (const l of c.lines) {
       const width = l.advances.reduce((s, a) => s + a, 0);
       const bounds = [px(l.x), px(l.y - layout.fontSize), px(l.x + width), px(l.y + layout.fontSize * 0.2)];
-      r.add(84, textOut(l.x * TWIPS, l.y * TWIPS, l.text, l.advances.map((a) => a * TWIPS), bounds));
+      r.add(
+        84,
+        textOut(
+          l.x * TWIPS,
+          l.y * TWIPS,
+          l.text,
+          l.advances.map((a) => a * TWIPS),
+          bounds,
+        ),
+      );
     }
   }
   r.ints(37, 0x8000000d); // SELECTOBJECT SYSTEM_FONT, so the font can be deleted

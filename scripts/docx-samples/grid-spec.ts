@@ -60,6 +60,7 @@ export function asSheetValue(text: string): { v: string | number; z?: string } {
   const pct = /^(-?\d+(?:\.(\d+))?)%$/.exec(text);
   if (pct) return { v: Number(pct[1]) / 100, z: pct[2] ? `0.${'0'.repeat(pct[2].length)}%` : '0%' };
   const num = /^-?\d+(?:\.(\d+))?$/.exec(text);
-  if (num && !/^0\d/.test(text) && text.length < 12) return { v: Number(text), ...(num[1] ? { z: `0.${'0'.repeat(num[1].length)}` } : {}) };
+  if (num && !/^0\d/.test(text) && text.length < 12)
+    return { v: Number(text), ...(num[1] ? { z: `0.${'0'.repeat(num[1].length)}` } : {}) };
   return { v: text };
 }

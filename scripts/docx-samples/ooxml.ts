@@ -22,7 +22,8 @@ export const REL = {
   app: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
 };
 
-export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Checkbox cells: '☐' in a spec becomes the Wingdings 2 box Word inserts from its symbol dialog. */
 function runs(text: string, size?: number, bold = false): string {
@@ -30,11 +31,18 @@ function runs(text: string, size?: number, bold = false): string {
   return text
     .split(/(☐)/)
     .filter((p) => p !== '')
-    .map((p) => (p === '☐' ? `<w:r>${rPr}<w:sym w:font="Wingdings 2" w:char="F0A3"/></w:r>` : `<w:r>${rPr}<w:t xml:space="preserve">${esc(p)}</w:t></w:r>`))
+    .map((p) =>
+      p === '☐'
+        ? `<w:r>${rPr}<w:sym w:font="Wingdings 2" w:char="F0A3"/></w:r>`
+        : `<w:r>${rPr}<w:t xml:space="preserve">${esc(p)}</w:t></w:r>`,
+    )
     .join('');
 }
 
-export function paragraph(text: string, opts: { center?: boolean; right?: boolean; bold?: boolean; size?: number } = {}): string {
+export function paragraph(
+  text: string,
+  opts: { center?: boolean; right?: boolean; bold?: boolean; size?: number } = {},
+): string {
   const jc = opts.center ? '<w:jc w:val="center"/>' : opts.right ? '<w:jc w:val="right"/>' : '';
   return `<w:p><w:pPr>${jc}</w:pPr>${runs(text, opts.size, opts.bold)}</w:p>`;
 }
@@ -42,7 +50,9 @@ export function paragraph(text: string, opts: { center?: boolean; right?: boolea
 /** A native table: gridSpan for horizontal merges, vMerge restart/continue for vertical ones. */
 export function table(g: GridSpec, widthTwips: number, fontSize = 9): string {
   const widths = columnWidths(g, widthTwips).map((w) => Math.round(w));
-  const border = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  const border = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+    .join('');
   const rows: string[] = [];
   for (let r = 0; r < g.nRows; r++) {
     const tcs: string[] = [];
@@ -54,8 +64,12 @@ export function table(g: GridSpec, widthTwips: number, fontSize = 9): string {
       const grid = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
       const anchor = cell.row === r;
       const vMerge = cell.rowSpan > 1 ? (anchor ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : '';
-      const paras = anchor ? cell.lines.map((l) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs(l, fontSize)}</w:p>`).join('') : '<w:p/>';
-      tcs.push(`<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${grid}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`);
+      const paras = anchor
+        ? cell.lines.map((l) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs(l, fontSize)}</w:p>`).join('')
+        : '<w:p/>';
+      tcs.push(
+        `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${grid}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`,
+      );
       c += span;
     }
     rows.push(`<w:tr>${tcs.join('')}</w:tr>`);
@@ -76,7 +90,14 @@ const SHAPETYPE =
 let shapeNo = 1025;
 
 /** An embedded OLE object shown through its preview picture, as Word 2010+ writes it. */
-export function oleObject(opts: { previewRid: string; objectRid: string; progId: string; widthPt: number; heightPt: number; first: boolean }): string {
+export function oleObject(opts: {
+  previewRid: string;
+  objectRid: string;
+  progId: string;
+  widthPt: number;
+  heightPt: number;
+  first: boolean;
+}): string {
   const id = `_x0000_i${shapeNo++}`;
   return (
     `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:object w:dxaOrig="${Math.round(opts.widthPt * 20)}" w:dyaOrig="${Math.round(opts.heightPt * 20)}">` +
@@ -109,7 +130,9 @@ export function documentXml(body: string[], landscape: boolean): string {
   const ns = Object.entries(NS)
     .map(([k, v]) => `xmlns:${k}="${v}"`)
     .join(' ');
-  const page = landscape ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' : '<w:pgSz w:w="11906" w:h="16838"/>';
+  const page = landscape
+    ? '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+    : '<w:pgSz w:w="11906" w:h="16838"/>';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${ns}><w:body>${body.join('')}` +
     `<w:sectPr>${page}<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`

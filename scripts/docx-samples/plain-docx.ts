@@ -13,7 +13,9 @@ export function fixedTable(src: string, widths: number[], fontSize = 9): string 
   const g = parseGrid(src);
   if (widths.length !== g.nCols) throw new Error(`${widths.length} widths for ${g.nCols} columns`);
   const total = widths.reduce((s, w) => s + w, 0);
-  const border = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`).join('');
+  const border = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+    .join('');
   const rPr = `<w:rPr><w:sz w:val="${fontSize * 2}"/><w:szCs w:val="${fontSize * 2}"/></w:rPr>`;
   const rows: string[] = [];
   for (let r = 0; r < g.nRows; r++) {
@@ -27,9 +29,16 @@ export function fixedTable(src: string, widths: number[], fontSize = 9): string 
       const anchor = cell.row === r;
       const vMerge = cell.rowSpan > 1 ? (anchor ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>') : '';
       const paras = anchor
-        ? cell.lines.map((l) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${l === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${esc(l)}</w:t></w:r>`}</w:p>`).join('')
+        ? cell.lines
+            .map(
+              (l) =>
+                `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${l === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${esc(l)}</w:t></w:r>`}</w:p>`,
+            )
+            .join('')
         : '<w:p/>';
-      tcs.push(`<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${grid}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`);
+      tcs.push(
+        `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${grid}${vMerge}<w:vAlign w:val="center"/></w:tcPr>${paras}</w:tc>`,
+      );
       c += span;
     }
     rows.push(`<w:tr>${tcs.join('')}</w:tr>`);
@@ -43,7 +52,10 @@ export function fixedTable(src: string, widths: number[], fontSize = 9): string 
 export class PlainDocx {
   private body: string[] = [];
 
-  constructor(private readonly title: string, private readonly landscape = true) {}
+  constructor(
+    private readonly title: string,
+    private readonly landscape = true,
+  ) {}
 
   p(text: string, opts: Parameters<typeof paragraph>[1] = {}): this {
     this.body.push(paragraph(text, opts));
@@ -58,18 +70,23 @@ export class PlainDocx {
   async build(): Promise<Buffer> {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', contentTypesXml());
-    zip.file('_rels/.rels', relsXml([
-      { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
-      { id: 'rId2', type: REL.core, target: 'docProps/core.xml' },
-      { id: 'rId3', type: REL.app, target: 'docProps/app.xml' },
-    ]));
+    zip.file(
+      '_rels/.rels',
+      relsXml([
+        { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
+        { id: 'rId2', type: REL.core, target: 'docProps/core.xml' },
+        { id: 'rId3', type: REL.app, target: 'docProps/app.xml' },
+      ]),
+    );
     zip.file('docProps/core.xml', coreXml(this.title));
     zip.file('docProps/app.xml', APP_XML);
     zip.file('word/document.xml', documentXml(this.body, this.landscape));
     zip.file('word/styles.xml', STYLES);
     zip.file('word/_rels/document.xml.rels', relsXml([{ id: 'rId1', type: REL.styles, target: 'styles.xml' }]));
     const date = new Date('2020-06-01T00:00:00Z');
-    zip.forEach((_, f) => { f.date = date; });
+    zip.forEach((_, f) => {
+      f.date = date;
+    });
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }

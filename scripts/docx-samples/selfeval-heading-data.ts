@@ -56,8 +56,24 @@ export const FILE = 'samples/docx/yiling-2022-selfeval-after-heading.docx';
 export const FORM_TITLE = '项目支出绩效自评表';
 export const DOC_TITLE = `${BUREAU}2022年度绩效自评结果`;
 
-const ind = (level1: string, level2: string, level3: string, target: string, actual: string, points: string, score: string, reason = ''): Indicator => ({
-  level1, level2, level3, target, actual, points, score, reason,
+const ind = (
+  level1: string,
+  level2: string,
+  level3: string,
+  target: string,
+  actual: string,
+  points: string,
+  score: string,
+  reason = '',
+): Indicator => ({
+  level1,
+  level2,
+  level3,
+  target,
+  actual,
+  points,
+  score,
+  reason,
 });
 
 export const forms: SelfEvalForm[] = [
@@ -76,17 +92,36 @@ export const forms: SelfEvalForm[] = [
       { label: '其中：财政资金', budget: '120.00', executed: '114.60', points: '—', score: '—', rate: '95.50%' },
       { label: '其他资金', budget: '', executed: '', points: '—', score: '—', rate: '' },
     ],
-    plannedGoal: '开展非遗展演展示活动不少于12场，新认定区级非遗代表性传承人8人，完成15项非遗项目记录建档，推动非遗进校园。',
+    plannedGoal:
+      '开展非遗展演展示活动不少于12场，新认定区级非遗代表性传承人8人，完成15项非遗项目记录建档，推动非遗进校园。',
     achievedGoal: '全年开展展演展示活动14场，认定区级传承人8人，完成13项非遗项目记录建档，非遗进校园覆盖18所学校。',
     indicators: [
       ind('产出指标', '数量指标', '开展非遗展演展示活动场次', '≥12场', '14场', '10', '10'),
       ind('产出指标', '数量指标', '新认定区级非遗代表性传承人', '≥8人', '8人', '5', '5'),
-      ind('产出指标', '数量指标', '非遗项目记录建档数量', '≥15项', '13项', '5', '4', '两项档案素材补拍推迟至2023年一季度，已列入下年计划'),
+      ind(
+        '产出指标',
+        '数量指标',
+        '非遗项目记录建档数量',
+        '≥15项',
+        '13项',
+        '5',
+        '4',
+        '两项档案素材补拍推迟至2023年一季度，已列入下年计划',
+      ),
       ind('产出指标', '质量指标', '传承人培训合格率', '≥95%', '97%', '10', '10'),
       ind('产出指标', '时效指标', '项目完成及时率', '100%', '100%', '10', '10'),
       ind('产出指标', '成本指标', '展演活动单场成本', '≤3.5万元', '3.2万元', '10', '10'),
       ind('效益指标', '社会效益指标', '非遗展演观众人次', '≥3万人次', '3.4万人次', '10', '10'),
-      ind('效益指标', '社会效益指标', '非遗进校园覆盖学校数', '≥20所', '18所', '10', '9', '部分学校活动因疫情取消，下年度增加进校园场次'),
+      ind(
+        '效益指标',
+        '社会效益指标',
+        '非遗进校园覆盖学校数',
+        '≥20所',
+        '18所',
+        '10',
+        '9',
+        '部分学校活动因疫情取消，下年度增加进校园场次',
+      ),
       ind('效益指标', '可持续影响指标', '非遗传承队伍稳定性', '长期稳定', '稳定', '10', '10'),
       ind('满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '93%', '10', '9.5'),
     ],
@@ -113,7 +148,16 @@ export const forms: SelfEvalForm[] = [
     indicators: [
       ind('产出指标', '数量指标', '全年免费开放天数', '≥300天', '306天', '10', '10'),
       ind('产出指标', '数量指标', '举办公益培训班期数', '≥24期', '26期', '10', '10'),
-      ind('产出指标', '数量指标', '开展群众文化活动场次', '≥40场', '37场', '10', '8', '三季度场馆维修暂停活动，已在四季度调整安排'),
+      ind(
+        '产出指标',
+        '数量指标',
+        '开展群众文化活动场次',
+        '≥40场',
+        '37场',
+        '10',
+        '8',
+        '三季度场馆维修暂停活动，已在四季度调整安排',
+      ),
       ind('产出指标', '质量指标', '公益培训学员结业率', '≥90%', '94%', '10', '10'),
       ind('产出指标', '时效指标', '资金拨付及时率', '100%', '100%', '5', '5'),
       ind('产出指标', '成本指标', '场馆运行维护成本', '≤86万元', '86万元', '5', '5'),
@@ -129,7 +173,16 @@ export const forms: SelfEvalForm[] = [
 
 /** Column headers of the form's grid, left to right, for the 项目资金 block and the indicator block. */
 export const FUND_HEADERS = ['全年预算数（A）', '全年执行数（B）', '分值', '得分', '执行率（B/A）'] as const;
-export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '分值', '得分', '未完成原因和改进措施'] as const;
+export const INDICATOR_HEADERS = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '全年完成值',
+  '分值',
+  '得分',
+  '未完成原因和改进措施',
+] as const;
 
 /**
  * The forms in the one shape scripts/ground-truth/build-data-check.ts reads (a title, a unit, `columns` with schema
@@ -160,13 +213,31 @@ function printedRows(): Array<[string, string, string[]]> {
     ...f.funds.map((l): [string, string, string[]] => [
       f.projectName,
       l.label,
-      at({ '全年预算数（A）': l.budget, '全年执行数（B）': l.executed, 分值: l.points, 得分: l.score, '执行率（B/A）': l.rate }),
+      at({
+        '全年预算数（A）': l.budget,
+        '全年执行数（B）': l.executed,
+        分值: l.points,
+        得分: l.score,
+        '执行率（B/A）': l.rate,
+      }),
     ]),
-    [f.projectName, '年度总体目标', at({ 预期目标: f.plannedGoal, 实际完成情况: f.achievedGoal })] as [string, string, string[]],
+    [f.projectName, '年度总体目标', at({ 预期目标: f.plannedGoal, 实际完成情况: f.achievedGoal })] as [
+      string,
+      string,
+      string[],
+    ],
     ...f.indicators.map((i): [string, string, string[]] => [
       f.projectName,
       i.level3,
-      at({ 一级指标: i.level1, 二级指标: i.level2, 年度指标值: i.target, 全年完成值: i.actual, 分值: i.points, 得分: i.score, 未完成原因和改进措施: i.reason }),
+      at({
+        一级指标: i.level1,
+        二级指标: i.level2,
+        年度指标值: i.target,
+        全年完成值: i.actual,
+        分值: i.points,
+        得分: i.score,
+        未完成原因和改进措施: i.reason,
+      }),
     ]),
     [f.projectName, '总分', at({ 分值: f.totalPoints, 得分: f.totalScore })] as [string, string, string[]],
   ]);

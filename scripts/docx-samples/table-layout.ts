@@ -65,7 +65,10 @@ export function columnWidths(g: GridSpec, total: number): number[] {
   return need.map((n) => (n / sum) * total);
 }
 
-export function layoutTable(g: GridSpec, opts: { width: number; fontSize: number; text?: (c: SpecCell) => string }): Layout {
+export function layoutTable(
+  g: GridSpec,
+  opts: { width: number; fontSize: number; text?: (c: SpecCell) => string },
+): Layout {
   const size = opts.fontSize;
   const widths = columnWidths(g, opts.width);
   const colEdges = [0];

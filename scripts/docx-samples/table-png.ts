@@ -13,16 +13,23 @@ export function renderTablePng(layout: Layout, scale: number): Buffer {
 }
 
 /** The same picture as raw RGBA pixels (for a bitmap-only EMF). */
-export function renderTableRgba(layout: Layout, scale: number): { rgba: Uint8ClampedArray; width: number; height: number } {
+export function renderTableRgba(
+  layout: Layout,
+  scale: number,
+): { rgba: Uint8ClampedArray; width: number; height: number } {
   const canvas = drawTable(layout, scale);
   const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   return { rgba: new Uint8ClampedArray(data), width: canvas.width, height: canvas.height };
 }
 
 function drawTable(layout: Layout, scale: number) {
-  if (!GlobalFonts.registerFromPath(FONT, 'SampleCJK')) throw new Error(`font missing: ${FONT} (apt-get install fonts-noto-cjk)`);
+  if (!GlobalFonts.registerFromPath(FONT, 'SampleCJK'))
+    throw new Error(`font missing: ${FONT} (apt-get install fonts-noto-cjk)`);
   const margin = 6;
-  const canvas = createCanvas(Math.ceil((layout.width + 2 * margin) * scale), Math.ceil((layout.height + 2 * margin) * scale));
+  const canvas = createCanvas(
+    Math.ceil((layout.width + 2 * margin) * scale),
+    Math.ceil((layout.height + 2 * margin) * scale),
+  );
   const g = canvas.getContext('2d');
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);

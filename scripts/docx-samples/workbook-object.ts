@@ -11,9 +11,11 @@ export function specSheet(g: GridSpec, at: { r: number; c: number }): XLSX.WorkS
     const col = c.col + at.c;
     if (c.text !== '') {
       const { v, z } = asSheetValue(c.text);
-      ws[XLSX.utils.encode_cell({ r, c: col })] = typeof v === 'number' ? { t: 'n', v, ...(z ? { z } : {}) } : { t: 's', v };
+      ws[XLSX.utils.encode_cell({ r, c: col })] =
+        typeof v === 'number' ? { t: 'n', v, ...(z ? { z } : {}) } : { t: 's', v };
     }
-    if (c.rowSpan > 1 || c.colSpan > 1) merges.push({ s: { r, c: col }, e: { r: r + c.rowSpan - 1, c: col + c.colSpan - 1 } });
+    if (c.rowSpan > 1 || c.colSpan > 1)
+      merges.push({ s: { r, c: col }, e: { r: r + c.rowSpan - 1, c: col + c.colSpan - 1 } });
   }
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: at.r + g.nRows - 1, c: at.c + g.nCols - 1 } });
   ws['!merges'] = merges;

@@ -24,7 +24,12 @@ export interface FileVerdicts {
 /** The shape the checker relies on; a malformed file is an error, not a rejected value. */
 export function parseGroundTruth(text: string, name: string): GroundTruthFile {
   const gt = JSON.parse(text) as GroundTruthFile;
-  if (typeof gt.document !== 'string' || typeof gt.checkedWith !== 'string' || !Array.isArray(gt.values) || !Array.isArray(gt.tables)) {
+  if (
+    typeof gt.document !== 'string' ||
+    typeof gt.checkedWith !== 'string' ||
+    !Array.isArray(gt.values) ||
+    !Array.isArray(gt.tables)
+  ) {
     throw new Error(`${name}: needs document, checkedWith, tables[] and values[]`);
   }
   gt.values.forEach((v, i) => {
@@ -52,7 +57,8 @@ export async function checkGroundTruth(gt: GroundTruthFile): Promise<FileVerdict
     const { checkAgainstBuildData } = await import('./build-data-check.js');
     return checkAgainstBuildData(gt, gt.checkedWith.slice('build-data:'.length));
   }
-  if (gt.checkedWith !== 'pdftotext' && gt.checkedWith !== 'libreoffice') throw new Error(`unknown checkedWith "${gt.checkedWith}"`);
+  if (gt.checkedWith !== 'pdftotext' && gt.checkedWith !== 'libreoffice')
+    throw new Error(`unknown checkedWith "${gt.checkedWith}"`);
   const file = documentPath(gt.document);
   if (!existsSync(file)) throw new Error(`${gt.document}: ${file} not found (set BUDGETDOC_CORPUS)`);
   if (gt.checkedWith === 'libreoffice') {

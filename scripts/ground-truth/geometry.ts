@@ -94,7 +94,8 @@ export function findCode(words: PageWords, code: string): Word[][] {
     for (const o of digits) {
       if (o === last || !sameLine(last, o) || o.x0 < last.x1 - 1 || o.x0 - last.x1 > 80) continue;
       // Only the nearest digit word to the right continues the code.
-      if (digits.some((p) => p !== o && p !== last && sameLine(last, p) && p.x0 >= last.x1 - 1 && p.x0 < o.x0)) continue;
+      if (digits.some((p) => p !== o && p !== last && sameLine(last, p) && p.x0 >= last.x1 - 1 && p.x0 < o.x0))
+        continue;
       const t = text + squash(o.text);
       if (t === want) out.push([...seq, o]);
       else if (want.startsWith(t)) extend([...seq, o], t);

@@ -60,11 +60,15 @@ export function headerCells(ctx: HeaderContext, page: number, box: Box): Cell[] 
   const here = headerCellsOver(table, box, true).filter((c) => texts.has(c.text));
   if (here.length) return here;
   // A form's indicator rows continued on the next page stand under the indicator header of the page they began on.
-  return indicatorHeaderOver(first, { ...box, y0: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY }) ?? headerCellsOver(first, box, false);
+  return (
+    indicatorHeaderOver(first, { ...box, y0: Number.POSITIVE_INFINITY, y1: Number.POSITIVE_INFINITY }) ??
+    headerCellsOver(first, box, false)
+  );
 }
 
 /** The header path over `box` on `page`: the header cells' squashed texts, outermost first. */
-export const headerPath = (ctx: HeaderContext, page: number, box: Box): string[] => headerCells(ctx, page, box).map((c) => c.text);
+export const headerPath = (ctx: HeaderContext, page: number, box: Box): string[] =>
+  headerCells(ctx, page, box).map((c) => c.text);
 
 /** The side of a summary table a header path names: its 收入 or 支出 half. */
 export function sideOf(path: string[]): 'income' | 'expenditure' | null {

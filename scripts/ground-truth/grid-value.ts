@@ -4,7 +4,18 @@
  * value (or nothing, for a blank); the table titled as its table type.
  */
 import type { GroundTruthValue } from './types.js';
-import { type Box, type Cell, type PageGrid, type Table, cellsLeftOf, cellsRightOf, sameRow, spansColumn, tableOf, textAt } from './grid.js';
+import {
+  type Box,
+  type Cell,
+  type PageGrid,
+  type Table,
+  cellsLeftOf,
+  cellsRightOf,
+  sameRow,
+  spansColumn,
+  tableOf,
+  textAt,
+} from './grid.js';
 import { type HeaderContext, headerCells, headerPath, sideOf } from './grid-header.js';
 import { headerParts, numberOf, sameValue, squash } from './text.js';
 
@@ -58,7 +69,10 @@ function findAnchors(grid: PageGrid, v: GroundTruthValue): Anchor[] | string {
   }
   if (out.length) return out;
   const where = [code, label].filter(Boolean).join(' ');
-  return `row "${where}" is not printed in a table cell on page ${v.page}` + (code && leaf ? ' (with that code left of that label on one row)' : '');
+  return (
+    `row "${where}" is not printed in a table cell on page ${v.page}` +
+    (code && leaf ? ' (with that code left of that label on one row)' : '')
+  );
 }
 
 /** Each typed group label is printed in a cell left of the row label whose rows hold the row label's row. */
@@ -66,7 +80,9 @@ function groupsOver(grid: PageGrid, label: Cell, groups: string[]): boolean {
   const table = tableOf(grid, label);
   let inner: Box = label;
   for (const g of [...groups].reverse()) {
-    const found = table?.cells.find((c) => c.text === g && c.x1 <= inner.x0 + EDGE && c.y0 <= inner.y0 + EDGE && c.y1 >= inner.y1 - EDGE);
+    const found = table?.cells.find(
+      (c) => c.text === g && c.x1 <= inner.x0 + EDGE && c.y0 <= inner.y0 + EDGE && c.y1 >= inner.y1 - EDGE,
+    );
     if (!found) return false;
     inner = found;
   }
@@ -122,12 +138,17 @@ function readRow(ctx: GridValueContext, grid: PageGrid, v: GroundTruthValue, a: 
     if (samePath(path, want)) matches.push(c);
     else seen.push(path.join('/') || '(no header)');
   }
-  if (!matches.length) return { reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})` };
-  if (matches.length > 1) return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
+  if (!matches.length)
+    return {
+      reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})`,
+    };
+  if (matches.length > 1)
+    return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
   return { printed: textAt(grid, matches[0]!), cell: matches[0]! };
 }
 
-const agrees = (typed: string, printed: string): boolean => (typed === '' ? printed === '' : printed !== '' && sameValue(typed, printed));
+const agrees = (typed: string, printed: string): boolean =>
+  typed === '' ? printed === '' : printed !== '' && sameValue(typed, printed);
 
 /** Null when the value is confirmed on a ruled page, else the reason it is rejected. */
 export function checkGridValue(ctx: GridValueContext, v: GroundTruthValue): string | null {
@@ -153,7 +174,8 @@ export function checkGridValue(ctx: GridValueContext, v: GroundTruthValue): stri
     return `${where}: printed on ${read.length} rows with a cell under "${want.join('/')}" (${printed}): type its code or the labels left of it (group/label)`;
   }
   const printed = read[0]!.printed;
-  if (!agrees(v.value, printed)) return `${where}: the cell under "${want.join('/')}" prints ${printed === '' ? 'nothing' : `"${printed}"`}`;
+  if (!agrees(v.value, printed))
+    return `${where}: the cell under "${want.join('/')}" prints ${printed === '' ? 'nothing' : `"${printed}"`}`;
   if (v.side) {
     const side = sideOf(headerPath(ctx, v.page, read[0]!.cell));
     if (side && side !== v.side) return `${where}: the value stands in the ${side} half of the table, not ${v.side}`;

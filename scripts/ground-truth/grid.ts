@@ -68,7 +68,8 @@ function ruleComponents(rules: PageRules): Box[] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   rules.h.forEach((h, i) => {
     rules.v.forEach((v, j) => {
-      if (v.x >= h.x0 - REACH && v.x <= h.x1 + REACH && h.y >= v.y0 - REACH && h.y <= v.y1 + REACH) parent[find(i)] = find(n + j);
+      if (v.x >= h.x0 - REACH && v.x <= h.x1 + REACH && h.y >= v.y0 - REACH && h.y <= v.y1 + REACH)
+        parent[find(i)] = find(n + j);
     });
   });
   const boxes = new Map<number, Box & { hs: number; vs: number }>();
@@ -97,10 +98,18 @@ function readCell(words: Word[]): string {
     if (line) line.push(w);
     else lines.push([w]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0).map((w) => squash(w.text)).join('')).join('');
+  return lines
+    .map((l) =>
+      l
+        .sort((a, b) => a.x0 - b.x0)
+        .map((w) => squash(w.text))
+        .join(''),
+    )
+    .join('');
 }
 
-const inside = (b: Box, x: number, y: number): boolean => x >= b.x0 - REACH && x <= b.x1 + REACH && y >= b.y0 - REACH && y <= b.y1 + REACH;
+const inside = (b: Box, x: number, y: number): boolean =>
+  x >= b.x0 - REACH && x <= b.x1 + REACH && y >= b.y0 - REACH && y <= b.y1 + REACH;
 
 /**
  * Where the lines of a table printing no figure (a template) start: under the highest header cell that has only
@@ -111,7 +120,8 @@ function blankTop(cells: Cell[], cellAt: (x: number, y: number) => Box | null): 
   for (const c of cells) {
     if (cells.some((o) => o !== c && o.y0 >= c.y1 - REACH && o.x0 >= c.x0 - REACH && o.x1 <= c.x1 + REACH)) continue;
     const below = cellAt((c.x0 + c.x1) / 2, c.y1 + 2 * REACH + 1);
-    if (below && Math.abs(below.x0 - c.x0) <= REACH && Math.abs(below.x1 - c.x1) <= REACH && below.y0 >= c.y1 - REACH) top = Math.min(top, c.y1);
+    if (below && Math.abs(below.x0 - c.x0) <= REACH && Math.abs(below.x1 - c.x1) <= REACH && below.y0 >= c.y1 - REACH)
+      top = Math.min(top, c.y1);
   }
   return top;
 }
@@ -141,7 +151,8 @@ export function buildGrid(page: number, words: PageWords, rules: PageRules): Pag
       return { ...b, cells: own, dataTop };
     })
     .sort((a, b) => a.y0 - b.y0);
-  const printed = (box: Box): Cell | undefined => byKey.has(keyOf(box)) ? cells.find((c) => keyOf(c) === keyOf(box)) : undefined;
+  const printed = (box: Box): Cell | undefined =>
+    byKey.has(keyOf(box)) ? cells.find((c) => keyOf(c) === keyOf(box)) : undefined;
   return { page, tables, cellAt, printed };
 }
 

@@ -48,7 +48,8 @@ function titleAt(pages: PageWords[], page: number, y: number, tableType: string,
   if (found.title.type !== tableType) {
     return `the table is titled "${found.title.text}" (page ${found.page}), a ${found.title.type}, not ${tableType}`;
   }
-  if (scope && scopeOf(found.title.text) !== scope) return `the table is titled "${found.title.text}", not of the ${scope} scope`;
+  if (scope && scopeOf(found.title.text) !== scope)
+    return `the table is titled "${found.title.text}", not of the ${scope} scope`;
   return null;
 }
 
@@ -74,7 +75,12 @@ function checkField(pages: PageWords[], v: GroundTruthValue): string | null {
       .filter((w) => w.x0 >= right - 1 && lines.some((l) => sameLine(l[0]!, w)))
       .sort((a, b) => a.x0 - b.x0);
     if (v.value === '' ? after.length === 0 || !isAdjacentValue(after) : printedRight(after, v.value)) return null;
-    seen.add(after.slice(0, 4).map((w) => w.text).join(' ') || '(nothing)');
+    seen.add(
+      after
+        .slice(0, 4)
+        .map((w) => w.text)
+        .join(' ') || '(nothing)',
+    );
   }
   return `right of "${label}" the page prints ${[...seen].join(' | ')}, not ${v.value || 'a blank'}`;
 }
@@ -101,7 +107,11 @@ function isAdjacentValue(after: Word[]): boolean {
 export function checkValue(pages: PageWords[], v: GroundTruthValue, grids: PageGrid[] = []): string | null {
   const isField = v.field !== undefined || (v.indicator !== undefined && v.column === undefined);
   if (!isField && grids[v.page - 1]?.tables.length) {
-    const ctx: GridValueContext = { pages, grids, titleCheck: (page, y, type) => titleAt(pages, page, y, type, v.scope) };
+    const ctx: GridValueContext = {
+      pages,
+      grids,
+      titleCheck: (page, y, type) => titleAt(pages, page, y, type, v.scope),
+    };
     return checkGridValue(ctx, v);
   }
   const title = checkTitle(pages, v);
@@ -118,12 +128,14 @@ export function checkTable(pages: PageWords[], t: GroundTruthTable): string | nu
   if (type !== t.tableType) return `title "${t.title}" names ${type}, not ${t.tableType}`;
   const printed = pageTitles(words).some((p) => p.text.includes(squash(t.title)) && p.type === t.tableType);
   if (!printed && !findLabel(words, t.title).length) return `title "${t.title}" not printed on page ${t.page}`;
-  if (t.scope && scopeOf(t.title) !== t.scope) return `title "${t.title}" names the ${scopeOf(t.title) ?? 'no'} scope, not ${t.scope}`;
+  if (t.scope && scopeOf(t.title) !== t.scope)
+    return `title "${t.title}" names the ${scopeOf(t.title) ?? 'no'} scope, not ${t.scope}`;
   if (t.unit) {
     const units = textRuns(words, 200)
       .map((r) => squash(r.map((w) => w.text).join('')))
       .flatMap((s) => [...s.matchAll(/单位:?(万元|元)/g)].map((m) => m[1]!));
-    if (!units.includes(t.unit)) return `unit ${t.unit} not printed on page ${t.page} (prints ${units.join(', ') || 'none'})`;
+    if (!units.includes(t.unit))
+      return `unit ${t.unit} not printed on page ${t.page} (prints ${units.join(', ') || 'none'})`;
   }
   return null;
 }

@@ -32,7 +32,13 @@ function bandOn(words: PageWords, pages: PageWords[], page: number, span: Span, 
  * Whether every part of the typed column is printed in the header band over `span`: on the value's page, or (a table
  * continued without its header) on an earlier page of the same table run, back to the page of its title.
  */
-export function headerOver(pages: PageWords[], page: number, span: Span, below: number, parts: string[]): { ok: boolean; band: string } {
+export function headerOver(
+  pages: PageWords[],
+  page: number,
+  span: Span,
+  below: number,
+  parts: string[],
+): { ok: boolean; band: string } {
   let band = bandOn(pages[page - 1]!, pages, page, span, below);
   if (parts.every((p) => band.includes(p))) return { ok: true, band };
   const run = titleAbove(pages, page, below);
@@ -66,7 +72,8 @@ function rowAnchors(words: PageWords, v: GroundTruthValue): RowAnchor[] | string
       continue;
     }
     for (const a of labelAnchors) {
-      if (a.words.some((w) => sameLine(w, seq[0]!) && w.x0 >= seq[0]!.x0)) out.push({ words: [seq[0]!, ...a.words], right: a.right, own });
+      if (a.words.some((w) => sameLine(w, seq[0]!) && w.x0 >= seq[0]!.x0))
+        out.push({ words: [seq[0]!, ...a.words], right: a.right, own });
     }
   }
   return out.length ? out : `code ${v.code} and row "${label}" are not printed on one line of page ${v.page}`;
@@ -91,7 +98,11 @@ export function checkLineValue(pages: PageWords[], v: GroundTruthValue): string 
   const seen: string[] = [];
   for (const a of anchors) {
     const onLine = words.filter(
-      (w) => !a.own.has(w) && w.x0 >= a.right - 1 && a.words.some((x) => sameLine(x, w)) && (!numeric || isValueWord(w.text)),
+      (w) =>
+        !a.own.has(w) &&
+        w.x0 >= a.right - 1 &&
+        a.words.some((x) => sameLine(x, w)) &&
+        (!numeric || isValueWord(w.text)),
     );
     const under = onLine.filter((w) => headerOver(pages, v.page, w, cy(w), parts).ok);
     if (v.value === '') {
@@ -101,7 +112,10 @@ export function checkLineValue(pages: PageWords[], v: GroundTruthValue): string 
     }
     if (!under.length) {
       const hit = onLine.find((w) => sameValue(v.value, w.text));
-      if (hit) seen.push(`${hit.text} is printed on the line under header "${headerOver(pages, v.page, hit, cy(hit), parts).band}", not "${v.column}"`);
+      if (hit)
+        seen.push(
+          `${hit.text} is printed on the line under header "${headerOver(pages, v.page, hit, cy(hit), parts).band}", not "${v.column}"`,
+        );
       else seen.push(`nothing is printed under "${v.column}" on the line`);
       continue;
     }

@@ -35,7 +35,10 @@ function multiply(m1: Matrix, m2: Matrix): Matrix {
   return [a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f];
 }
 
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /** The `transform` attribute (cairo writes `matrix(...)` only; translate/scale are accepted too). */
 function parseTransform(attrs: string): Matrix {
@@ -43,7 +46,10 @@ function parseTransform(attrs: string): Matrix {
   if (!t) return IDENTITY;
   let m = IDENTITY;
   for (const op of t.matchAll(/(matrix|translate|scale)\(([^)]*)\)/g)) {
-    const n = op[2]!.split(/[\s,]+/).filter(Boolean).map(Number);
+    const n = op[2]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (op[1] === 'matrix' && n.length === 6) m = multiply(m, n as Matrix);
     else if (op[1] === 'translate') m = multiply(m, [1, 0, 0, 1, n[0] ?? 0, n[1] ?? 0]);
     else if (op[1] === 'scale') m = multiply(m, [n[0] ?? 1, 0, 0, n[1] ?? n[0] ?? 1, 0, 0]);
@@ -127,8 +133,10 @@ function collect(page: PageRules, subpaths: Subpath[], m: Matrix, stroked: boole
       const segs = pts.slice(1).map((p, k) => [pts[k]!, p] as const);
       if (sp.closed && pts.length > 2) segs.push([pts[pts.length - 1]!, pts[0]!]);
       for (const [[ax, ay], [bx, by]] of segs) {
-        if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= MIN_RULE) page.h.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
-        else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= MIN_RULE) page.v.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+        if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= MIN_RULE)
+          page.h.push({ y: (ay + by) / 2, x0: Math.min(ax, bx), x1: Math.max(ax, bx) });
+        else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= MIN_RULE)
+          page.v.push({ x: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
       }
     }
     if (filled && pts.length >= 3) {
@@ -173,14 +181,26 @@ export function parseSvgRules(svg: string): PageRules[] {
     const fill = styleOf(attrs, 'fill') ?? 'black';
     const stroked = stroke !== 'none' && !isWhite(stroke);
     const filled = fill !== 'none' && !isWhite(fill);
-    collect(pages[pages.length - 1]!, subpaths, multiply(stack[stack.length - 1]!, parseTransform(attrs)), stroked, filled);
+    collect(
+      pages[pages.length - 1]!,
+      subpaths,
+      multiply(stack[stack.length - 1]!, parseTransform(attrs)),
+      stroked,
+      filled,
+    );
   }
   return pages.map(mergeRules);
 }
 
 /** Joins collinear pieces (ONLYOFFICE draws each cell's border on its own) into whole rules. */
 function mergeRules(page: PageRules): PageRules {
-  const merge = <R>(rules: R[], pos: (r: R) => number, lo: (r: R) => number, hi: (r: R) => number, make: (p: number, a: number, b: number) => R): R[] => {
+  const merge = <R>(
+    rules: R[],
+    pos: (r: R) => number,
+    lo: (r: R) => number,
+    hi: (r: R) => number,
+    make: (p: number, a: number, b: number) => R,
+  ): R[] => {
     const sorted = [...rules].sort((a, b) => pos(a) - pos(b) || lo(a) - lo(b));
     const out: R[] = [];
     const groups: R[][] = [];
@@ -205,8 +225,20 @@ function mergeRules(page: PageRules): PageRules {
     return out;
   };
   return {
-    h: merge(page.h, (r) => r.y, (r) => r.x0, (r) => r.x1, (y, x0, x1) => ({ y, x0, x1 })),
-    v: merge(page.v, (r) => r.x, (r) => r.y0, (r) => r.y1, (x, y0, y1) => ({ x, y0, y1 })),
+    h: merge(
+      page.h,
+      (r) => r.y,
+      (r) => r.x0,
+      (r) => r.x1,
+      (y, x0, x1) => ({ y, x0, x1 }),
+    ),
+    v: merge(
+      page.v,
+      (r) => r.x,
+      (r) => r.y0,
+      (r) => r.y1,
+      (x, y0, y1) => ({ x, y0, y1 }),
+    ),
   };
 }
 

@@ -31,7 +31,12 @@ function rowCells(sheet: Sheet, r: number): SheetCell[] {
   return sheet.cells.filter((c) => c.r0 === r);
 }
 
-const rowText = (sheet: Sheet, r: number): string => squash(rowCells(sheet, r).map((c) => c.text).join(''));
+const rowText = (sheet: Sheet, r: number): string =>
+  squash(
+    rowCells(sheet, r)
+      .map((c) => c.text)
+      .join(''),
+  );
 
 const titleCache = new WeakMap<Sheet, SheetTitle[]>();
 
@@ -74,7 +79,8 @@ function scopeOf(title: string): 'general_budget' | 'fiscal' | null {
 function titleCheck(sheet: Sheet, r: number, v: GroundTruthValue): string | null {
   const t = titleOver(sheet, r);
   if (!t) return `no table title printed above row ${r + 1} of sheet ${sheet.index}`;
-  if (t.type !== v.tableType) return `the table is titled "${t.text}" (row ${t.row + 1}), a ${t.type}, not ${v.tableType}`;
+  if (t.type !== v.tableType)
+    return `the table is titled "${t.text}" (row ${t.row + 1}), a ${t.type}, not ${v.tableType}`;
   if (v.scope && scopeOf(t.text) !== v.scope) return `the table is titled "${t.text}", not of the ${v.scope} scope`;
   return null;
 }
@@ -86,7 +92,9 @@ const covers = (outer: SheetCell, inner: SheetCell): boolean => outer.c0 <= inne
 function dataTop(sheet: Sheet, title: SheetTitle): number {
   const next = sheetTitles(sheet).find((t) => t.row > title.row)?.row ?? sheet.rows;
   const top = (title.unitRow ?? title.row) + 1;
-  const first = sheet.cells.find((c) => c.r0 >= top && c.r0 < next && squash(c.text) !== '' && numberOf(c.text) !== null);
+  const first = sheet.cells.find(
+    (c) => c.r0 >= top && c.r0 < next && squash(c.text) !== '' && numberOf(c.text) !== null,
+  );
   return first ? first.r0 : Infinity;
 }
 
@@ -96,7 +104,9 @@ function headerCells(sheet: Sheet, cell: SheetCell): SheetCell[] {
   if (!title) return [];
   const top = (title.unitRow ?? title.row) + 1;
   const limit = Math.min(cell.r0, dataTop(sheet, title));
-  return sheet.cells.filter((h) => h.r0 >= top && h.r1 < limit && isText(h) && covers(h, cell)).sort((a, b) => a.r0 - b.r0);
+  return sheet.cells
+    .filter((h) => h.r0 >= top && h.r1 < limit && isText(h) && covers(h, cell))
+    .sort((a, b) => a.r0 - b.r0);
 }
 
 const pathOf = (sheet: Sheet, cell: SheetCell): string[] => headerCells(sheet, cell).map((h) => squash(h.text));
@@ -121,7 +131,9 @@ function codeLeftOf(sheet: Sheet, label: SheetCell): string {
 function groupsOver(sheet: Sheet, label: SheetCell, groups: string[]): boolean {
   let inner = label;
   for (const g of [...groups].reverse()) {
-    const found = sheet.cells.find((c) => squash(c.text) === g && c.c1 < inner.c0 && c.r0 <= inner.r0 && c.r1 >= inner.r1);
+    const found = sheet.cells.find(
+      (c) => squash(c.text) === g && c.c1 < inner.c0 && c.r0 <= inner.r0 && c.r1 >= inner.r1,
+    );
     if (!found) return false;
     inner = found;
   }
@@ -145,7 +157,10 @@ function anchors(sheet: Sheet, v: GroundTruthValue): SheetCell[] | string {
   });
   if (out.length) return out;
   const where = [code, v.row].filter(Boolean).join(' ');
-  return `row "${where}" is not printed in a cell of sheet ${v.page}` + (code && leaf ? ' (with that code left of that label on one row)' : '');
+  return (
+    `row "${where}" is not printed in a cell of sheet ${v.page}` +
+    (code && leaf ? ' (with that code left of that label on one row)' : '')
+  );
 }
 
 /**
@@ -160,7 +175,9 @@ function singleLine(sheet: Sheet, v: GroundTruthValue): SheetCell[] | string {
     const next = all[i + 1]?.row ?? sheet.rows;
     const top = (t.unitRow ?? t.row) + 1;
     const region = sheet.cells.filter((c) => c.r0 >= top && c.r0 < next);
-    const figureRows = [...new Set(region.filter((c) => squash(c.text) !== '' && numberOf(c.text) !== null).map((c) => c.r0))];
+    const figureRows = [
+      ...new Set(region.filter((c) => squash(c.text) !== '' && numberOf(c.text) !== null).map((c) => c.r0)),
+    ];
     let row: number | undefined = figureRows.length === 1 ? figureRows[0] : undefined;
     if (!figureRows.length) {
       const textBottom = Math.max(top - 1, ...region.filter(isText).map((c) => c.r1));
@@ -194,8 +211,12 @@ function readRow(sheet: Sheet, v: GroundTruthValue, a: SheetCell, want: string[]
     if (samePath(path, want)) matches.push(cell);
     else seen.push(path.join('/') || '(no header)');
   }
-  if (!matches.length) return { reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})` };
-  if (matches.length > 1) return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
+  if (!matches.length)
+    return {
+      reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})`,
+    };
+  if (matches.length > 1)
+    return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
   return { printed: matches[0]!.text, cell: matches[0]! };
 }
 
@@ -206,7 +227,8 @@ const agrees = (typed: string, printed: string): boolean =>
 export function checkSheetValue(sheets: Sheet[], v: GroundTruthValue): string | null {
   const sheet = sheets[v.page - 1];
   if (!sheet) return `sheet ${v.page} is not in the workbook (${sheets.length} sheets)`;
-  if (v.field !== undefined || v.indicator !== undefined) return 'form fields and indicators are not read from workbooks by this check';
+  if (v.field !== undefined || v.indicator !== undefined)
+    return 'form fields and indicators are not read from workbooks by this check';
   const want = headerParts(v.column ?? '');
   if (!want.length) return 'no column given';
   const found = anchors(sheet, v);
@@ -224,7 +246,8 @@ export function checkSheetValue(sheets: Sheet[], v: GroundTruthValue): string | 
     return `${where}: printed on ${read.length} rows with a cell under "${want.join('/')}" (${read.map((r) => r.printed || 'blank').join(', ')}): type its code or the labels left of it (group/label)`;
   }
   const { printed, cell } = read[0]!;
-  if (!agrees(v.value, printed)) return `${where}: the cell under "${want.join('/')}" prints ${squash(printed) === '' ? 'nothing' : `"${printed}"`}`;
+  if (!agrees(v.value, printed))
+    return `${where}: the cell under "${want.join('/')}" prints ${squash(printed) === '' ? 'nothing' : `"${printed}"`}`;
   if (v.side) {
     const side = sideOf(pathOf(sheet, cell));
     if (side && side !== v.side) return `${where}: the value stands in the ${side} half of the table, not ${v.side}`;
@@ -240,17 +263,26 @@ export function checkSheetTable(sheets: Sheet[], t: GroundTruthTable): string | 
   if (type !== t.tableType) return `title "${t.title}" names ${type}, not ${t.tableType}`;
   const title = sheetTitles(sheet).find((p) => p.text.includes(squash(t.title)) && p.type === t.tableType);
   if (!title) return `title "${t.title}" not printed on sheet ${t.page} ("${sheet.name}")`;
-  if (t.scope && scopeOf(squash(t.title)) !== t.scope) return `title "${t.title}" names the ${scopeOf(squash(t.title)) ?? 'no'} scope, not ${t.scope}`;
-  if (t.unit && title.unit !== t.unit) return `unit ${t.unit} not printed under the title on sheet ${t.page} (prints ${title.unit ?? 'none'})`;
+  if (t.scope && scopeOf(squash(t.title)) !== t.scope)
+    return `title "${t.title}" names the ${scopeOf(squash(t.title)) ?? 'no'} scope, not ${t.scope}`;
+  if (t.unit && title.unit !== t.unit)
+    return `unit ${t.unit} not printed under the title on sheet ${t.page} (prints ${title.unit ?? 'none'})`;
   return null;
 }
 
 /** Tables a workbook prints: titles with a 单位 line under them (for a file that lists none). */
 export function printedSheetTables(sheets: Sheet[]): { page: number; title: string; type: string }[] {
-  return sheets.flatMap((s) => sheetTitles(s).filter((t) => t.unit).map((t) => ({ page: s.index, title: t.text, type: t.type })));
+  return sheets.flatMap((s) =>
+    sheetTitles(s)
+      .filter((t) => t.unit)
+      .map((t) => ({ page: s.index, title: t.text, type: t.type })),
+  );
 }
 
-export function checkWorkbook(gt: GroundTruthFile, file: string): { values: ValueVerdict[]; tables: TableVerdict[]; sheets: Sheet[] } {
+export function checkWorkbook(
+  gt: GroundTruthFile,
+  file: string,
+): { values: ValueVerdict[]; tables: TableVerdict[]; sheets: Sheet[] } {
   const sheets = readWorkbook(file);
   const values = gt.values.map((v, index): ValueVerdict => {
     const reason = checkSheetValue(sheets, v);

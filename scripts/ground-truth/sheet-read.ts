@@ -60,12 +60,23 @@ export function haveSoffice(): boolean {
  * the conversion meets no other running soffice's profile.
  */
 function soffice(filter: string, file: string, outDir: string, profile: string): string {
-  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', filter, '--outdir', outDir, file];
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    '--headless',
+    '--convert-to',
+    filter,
+    '--outdir',
+    outDir,
+    file,
+  ];
   try {
     return execFileSync('soffice', args, { encoding: 'utf8', timeout: TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as { code?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error('LibreOffice (soffice) is not installed: it reads the workbooks (libreoffice-calc-nogui, bash scripts/install-system-deps.sh)');
+    if (e.code === 'ENOENT')
+      throw new Error(
+        'LibreOffice (soffice) is not installed: it reads the workbooks (libreoffice-calc-nogui, bash scripts/install-system-deps.sh)',
+      );
     throw new Error(`soffice --convert-to ${filter.split(':')[0]} ${file} failed: ${e.stderr ?? String(err)}`);
   }
 }
@@ -108,7 +119,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
@@ -205,7 +217,13 @@ function htmlOffset(csv: string[][], cells: HtmlCell[]): { dr: number; dc: numbe
 function buildSheet(index: number, name: string, csv: string[][], html: HtmlSheet | undefined, file: string): Sheet {
   const offset = html ? htmlOffset(csv, html.cells) : { dr: 0, dc: 0 };
   if (!offset) throw new Error(`${file}: sheet ${index} "${name}": the CSV and HTML exports print different texts`);
-  const placed = (html?.cells ?? []).map((h) => ({ ...h, r0: h.r0 + offset.dr, r1: h.r1 + offset.dr, c0: h.c0 + offset.dc, c1: h.c1 + offset.dc }));
+  const placed = (html?.cells ?? []).map((h) => ({
+    ...h,
+    r0: h.r0 + offset.dr,
+    r1: h.r1 + offset.dr,
+    c0: h.c0 + offset.dc,
+    c1: h.c1 + offset.dc,
+  }));
   const rows = Math.max(csv.length, ...placed.map((c) => c.r1 + 1), 0);
   const cols = Math.max(0, ...csv.map((r) => r.length), ...placed.map((c) => c.c1 + 1));
   const grid = new Map<string, SheetCell>();
@@ -214,7 +232,9 @@ function buildSheet(index: number, name: string, csv: string[][], html: HtmlShee
   for (const h of placed) {
     const text = csvAt(h.r0, h.c0);
     if (!agree(text, h.text)) {
-      throw new Error(`${file}: sheet ${index} "${name}" row ${h.r0 + 1} column ${h.c0 + 1}: the CSV prints "${text}", the HTML export "${h.text}"`);
+      throw new Error(
+        `${file}: sheet ${index} "${name}" row ${h.r0 + 1} column ${h.c0 + 1}: the CSV prints "${text}", the HTML export "${h.text}"`,
+      );
     }
     const cell: SheetCell = { r0: h.r0, c0: h.c0, r1: h.r1, c1: h.c1, text, bordered: h.bordered };
     // A text the file keeps in a cell a merge covers is not printed (the merge shows its first cell only).
@@ -226,7 +246,9 @@ function buildSheet(index: number, name: string, csv: string[][], html: HtmlShee
     for (let c = 0; c < (csv[r]?.length ?? 0); c++) {
       if (grid.has(`${r},${c}`)) continue;
       if (html && squash(csvAt(r, c)) !== '') {
-        throw new Error(`${file}: sheet ${index} "${name}" row ${r + 1} column ${c + 1} prints "${csvAt(r, c)}" in the CSV export only`);
+        throw new Error(
+          `${file}: sheet ${index} "${name}" row ${r + 1} column ${c + 1} prints "${csvAt(r, c)}" in the CSV export only`,
+        );
       }
       const cell: SheetCell = { r0: r, c0: c, r1: r, c1: c, text: csvAt(r, c), bordered: false };
       grid.set(`${r},${c}`, cell);
@@ -252,7 +274,8 @@ export function readWorkbook(file: string): Sheet[] {
     const written = [...log.matchAll(/^Writing sheet (.*) -> (.*\.csv)$/gm)].map((m) => ({ name: m[1]!, path: m[2]! }));
     if (!written.length) {
       const csvs = readdirSync(out).filter((f) => f.endsWith('.csv'));
-      if (csvs.length !== 1) throw new Error(`${file}: soffice did not report the sheets it wrote (needs LibreOffice ≥ 7.2): ${log}`);
+      if (csvs.length !== 1)
+        throw new Error(`${file}: soffice did not report the sheets it wrote (needs LibreOffice ≥ 7.2): ${log}`);
       written.push({ name: '', path: join(out, csvs[0]!) });
     }
     soffice('html', file, out, profile);
@@ -264,7 +287,8 @@ export function readWorkbook(file: string): Sheet[] {
     }
     const sheets = written.map((w, i) => {
       const h = html[i];
-      if (h && w.name && h.name && h.name !== w.name) throw new Error(`${file}: sheet ${i + 1} is "${w.name}" in the CSV export, "${h.name}" in the HTML export`);
+      if (h && w.name && h.name && h.name !== w.name)
+        throw new Error(`${file}: sheet ${i + 1} is "${w.name}" in the CSV export, "${h.name}" in the HTML export`);
       return buildSheet(i + 1, w.name || h?.name || '', parseCsv(readFileSync(w.path, 'utf8')), h, file);
     });
     cache.set(file, sheets);

@@ -37,5 +37,8 @@ export function sameValue(typed: string, printed: string): boolean {
 
 /** The '/'-separated parts of a typed column header, squashed. */
 export function headerParts(column: string): string[] {
-  return column.split('/').map(squash).filter((p) => p.length > 0);
+  return column
+    .split('/')
+    .map(squash)
+    .filter((p) => p.length > 0);
 }

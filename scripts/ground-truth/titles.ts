@@ -30,7 +30,10 @@ export const TITLE_WORDS: Record<string, RegExp[]> = {
   ],
   'budget.three_public': [/三公经费.{0,16}预算表/],
   'budget.gov_fund': [/(财政拨款)?政府性基金(预算)?(财政拨款)?(收入)?支出(功能分类)?预算表/, /政府性基金预算支出表/],
-  'budget.soe_capital': [/(财政拨款)?国有资本经营预算(财政拨款)?(收入)?支出(功能分类)?预算表/, /国有资本经营预算支出表/],
+  'budget.soe_capital': [
+    /(财政拨款)?国有资本经营预算(财政拨款)?(收入)?支出(功能分类)?预算表/,
+    /国有资本经营预算支出表/,
+  ],
   'budget.procurement': [/政府采购(支出)?(预算)?(明细)?表/],
   'budget.operating_costs': [/(一般公共预算)?机关运行经费(支出)?(预算)?表/],
   'perf.project_target': [/项目支出绩效目标(申报)?表/, /项目支出绩效目标填报表/],
@@ -99,7 +102,13 @@ export function pageTitles(words: PageWords): PrintedTitle[] {
   for (const run of textRuns(words)) {
     const text = run.map((w) => w.text).join('');
     const t = titleType(text);
-    if (t) out.push({ type: t.type, text: squash(text), y0: Math.min(...run.map((w) => w.y0)), y1: Math.max(...run.map((w) => w.y1)) });
+    if (t)
+      out.push({
+        type: t.type,
+        text: squash(text),
+        y0: Math.min(...run.map((w) => w.y0)),
+        y1: Math.max(...run.map((w) => w.y1)),
+      });
   }
   out.sort((a, b) => a.y0 - b.y0);
   titleCache.set(words, out);

@@ -16,7 +16,13 @@ function newDoc(title: string): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
-    info: { Title: title, Creator: 'scripts/build-hard-samples.ts', Producer: 'budgetdoc build-hard-samples (pdfkit)', CreationDate: CREATED, ModDate: CREATED },
+    info: {
+      Title: title,
+      Creator: 'scripts/build-hard-samples.ts',
+      Producer: 'budgetdoc build-hard-samples (pdfkit)',
+      CreationDate: CREATED,
+      ModDate: CREATED,
+    },
   });
   doc.registerFont('cjk', CJK_FONT, 'WenQuanYiZenHei');
   doc.font('cjk');
@@ -110,7 +116,14 @@ function yuanBody(rows: PrintedRow[], codeCols: number): RowSpec[] {
   );
 }
 
-function yuanPage(doc: PDFKit.PDFDocument, title: string, widths: number[], head: RowSpec[], body: RowSpec[], page: number): void {
+function yuanPage(
+  doc: PDFKit.PDFDocument,
+  title: string,
+  widths: number[],
+  head: RowSpec[],
+  body: RowSpec[],
+  page: number,
+): void {
   const t: TableSpec = { widths, fontSize: 9, minRow: 18 };
   const x = (doc.page.width - widths.reduce((s, w) => s + w, 0)) / 2;
   line(doc, title, 48, 14, 'center');
@@ -131,7 +144,13 @@ export async function buildWholeYuan(path: string): Promise<void> {
     [26, 26, 26, 200, 64, 64, 64],
     [
       [centre('项目', { colSpan: 4 }), null, null, null, centre(f.group, { colSpan: 3 }), null, null],
-      [centre('功能分类科目编码', { colSpan: 3 }), null, null, centre('功能分类科目名称', { rowSpan: 2 }), ...f.columns.map((c) => centre(c.header, { rowSpan: 2 }))],
+      [
+        centre('功能分类科目编码', { colSpan: 3 }),
+        null,
+        null,
+        centre('功能分类科目名称', { rowSpan: 2 }),
+        ...f.columns.map((c) => centre(c.header, { rowSpan: 2 })),
+      ],
       [centre('类'), centre('款'), centre('项'), null, null, null, null],
     ],
     yuanBody(f.printed, 3),
@@ -145,7 +164,12 @@ export async function buildWholeYuan(path: string): Promise<void> {
     [30, 30, 220, 64, 64, 64],
     [
       [centre('项目', { colSpan: 3 }), null, null, centre(e.group, { colSpan: 3 }), null, null],
-      [centre('经济分类\n科目编码', { colSpan: 2 }), null, centre('部门经济分类科目名称', { rowSpan: 2 }), ...e.columns.map((c) => centre(c.header, { rowSpan: 2 }))],
+      [
+        centre('经济分类\n科目编码', { colSpan: 2 }),
+        null,
+        centre('部门经济分类科目名称', { rowSpan: 2 }),
+        ...e.columns.map((c) => centre(c.header, { rowSpan: 2 })),
+      ],
       [centre('类'), centre('款'), null, null, null, null],
     ],
     yuanBody(e.printed, 2),

@@ -28,7 +28,11 @@ export function rng(seed: number): () => number {
 /** Renders page 1 of `textPdf` (in `workDir`) and writes the degraded picture; returns the grey JPEG. */
 export async function scanPage(textPdf: string, workDir: string): Promise<{ jpeg: Buffer; png: string }> {
   const base = join(workDir, 'page');
-  execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', String(SCAN.dpi), '-gray', '-png', '-singlefile', textPdf, base], { stdio: 'ignore' });
+  execFileSync(
+    'pdftoppm',
+    ['-f', '1', '-l', '1', '-r', String(SCAN.dpi), '-gray', '-png', '-singlefile', textPdf, base],
+    { stdio: 'ignore' },
+  );
   const page = await loadImage(readFileSync(`${base}.png`));
   const { width, height } = page;
   const canvas = createCanvas(width, height);
@@ -75,7 +79,12 @@ export function writeScanPdf(jpeg: Buffer, out: string): Promise<void> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
-    info: { CreationDate: fixed, ModDate: fixed, Producer: 'budgetdoc build-hard-samples', Creator: 'scanner simulation' },
+    info: {
+      CreationDate: fixed,
+      ModDate: fixed,
+      Producer: 'budgetdoc build-hard-samples',
+      Creator: 'scanner simulation',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

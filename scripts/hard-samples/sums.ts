@@ -7,7 +7,8 @@
 export function units(printed: string, decimals: number): number {
   if (printed === '') return 0;
   const m = /^(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$/.exec(printed);
-  if (!m || (m[2]?.length ?? 0) !== decimals) throw new Error(`"${printed}" is not an amount with ${decimals} decimals`);
+  if (!m || (m[2]?.length ?? 0) !== decimals)
+    throw new Error(`"${printed}" is not an amount with ${decimals} decimals`);
   return Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
 }
 
@@ -41,7 +42,15 @@ export function treeMismatches(lines: Line[]): Mismatch[] {
     if (!kids.length) continue;
     l.values.forEach((v, column) => {
       const sum = kids.reduce((s, k) => s + k.values[column]!, 0);
-      if (sum !== v) out.push({ code: l.code, column, identity: 'tree', parts: kids.map((k) => k.code), printed: v, sumOfParts: sum });
+      if (sum !== v)
+        out.push({
+          code: l.code,
+          column,
+          identity: 'tree',
+          parts: kids.map((k) => k.code),
+          printed: v,
+          sumOfParts: sum,
+        });
     });
   }
   return out;
@@ -53,7 +62,14 @@ export function rowMismatches(lines: Line[], total: number, parts: number[], nam
   for (const l of lines) {
     const sum = parts.reduce((s, p) => s + l.values[p]!, 0);
     if (sum !== l.values[total]) {
-      out.push({ code: l.code, column: total, identity: 'row', parts: parts.map((p) => names[p]!), printed: l.values[total]!, sumOfParts: sum });
+      out.push({
+        code: l.code,
+        column: total,
+        identity: 'row',
+        parts: parts.map((p) => names[p]!),
+        printed: l.values[total]!,
+        sumOfParts: sum,
+      });
     }
   }
   return out;

@@ -11,7 +11,14 @@ export interface DistributedBackend {
   /** A queue whose jobs run on `budgetdoc worker` processes; drain() waits for them. */
   openQueue(stores: Stores, log: Logger, redisUrl: string): Promise<QueueBackend>;
   /** Runs workers for every stage until SIGINT/SIGTERM. */
-  runWorkers(opts: { stores: Stores; log: Logger; redisUrl: string; concurrency: number; limits: ExtractLimits; prefix?: string }): Promise<void>;
+  runWorkers(opts: {
+    stores: Stores;
+    log: Logger;
+    redisUrl: string;
+    concurrency: number;
+    limits: ExtractLimits;
+    prefix?: string;
+  }): Promise<void>;
 }
 
 export type BackendLoader = () => Promise<DistributedBackend>;

@@ -37,13 +37,20 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 export function siteOptions(cmd: Command): Command {
   return cmd
     .option('--start-url <url>', 'ad-hoc crawl from this page (follows links within the allowed hosts)')
-    .option('--site <file>', 'site config (JSON: startUrls, allowedHosts, listing/article/attachment patterns, politeness)')
+    .option(
+      '--site <file>',
+      'site config (JSON: startUrls, allowedHosts, listing/article/attachment patterns, politeness)',
+    )
     .option('--allow-host <host>', 'also allow this host (repeatable)', collect, [])
     .option('--max-pages <n>', 'most HTML pages to fetch')
     .option('--depth <n>', 'most links to follow from a start page')
     .option('--rate <requests/seconds>', 'per-host budget, e.g. 1/2 (the default)')
     .option('--timeout <ms>', 'per-request timeout')
-    .option('--user-agent <ua>', 'User-Agent with your contact (default: budgetdoc/0.1 with the project contact)', process.env.BUDGETDOC_USER_AGENT);
+    .option(
+      '--user-agent <ua>',
+      'User-Agent with your contact (default: budgetdoc/0.1 with the project contact)',
+      process.env.BUDGETDOC_USER_AGENT,
+    );
 }
 
 function positiveInt(v: string | undefined, flag: string): number | undefined {
@@ -57,7 +64,8 @@ function positiveInt(v: string | undefined, flag: string): number | undefined {
 function parseRate(v: string | undefined): { requests: number; perSeconds: number } | undefined {
   if (!v) return undefined;
   const m = /^(\d+)\/(\d+)$/.exec(v.trim());
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`--rate must look like 1/2 (requests per seconds), got ${v}`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new Error(`--rate must look like 1/2 (requests per seconds), got ${v}`);
   return { requests: Number(m[1]), perSeconds: Number(m[2]) };
 }
 
@@ -66,7 +74,11 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
   const maxPages = positiveInt(f.maxPages, '--max-pages');
   const depth = positiveInt(f.depth, '--depth');
   const timeoutMs = positiveInt(f.timeout, '--timeout');
-  const politeness = { ...parseRate(f.rate), ...(timeoutMs ? { timeoutMs } : {}), ...(f.userAgent ? { userAgent: f.userAgent } : {}) };
+  const politeness = {
+    ...parseRate(f.rate),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(f.userAgent ? { userAgent: f.userAgent } : {}),
+  };
   if (f.site) {
     const raw = JSON.parse(await readFile(f.site, 'utf8')) as Record<string, unknown>;
     const base = parseSiteConfig(raw);
@@ -79,7 +91,13 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
     });
   }
   if (!f.startUrl) throw new Error('crawl needs --start-url URL or --site FILE');
-  return adHocConfig({ startUrl: f.startUrl, allowHosts: f.allowHost, ...(maxPages !== undefined ? { maxPages } : {}), ...(depth !== undefined ? { depth } : {}), politeness });
+  return adHocConfig({
+    startUrl: f.startUrl,
+    allowHosts: f.allowHost,
+    ...(maxPages !== undefined ? { maxPages } : {}),
+    ...(depth !== undefined ? { depth } : {}),
+    politeness,
+  });
 }
 
 /**
@@ -91,14 +109,23 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
     siteOptions(
       program
         .command('crawl')
-        .description('crawl a finance bureau site politely and ingest its disclosures (embedded; add --redis-url to queue it for workers)'),
+        .description(
+          'crawl a finance bureau site politely and ingest its disclosures (embedded; add --redis-url to queue it for workers)',
+        ),
     )
       .option('--no-ocr', 'never run OCR on fetched documents')
       .option('--json', 'print the crawl report as JSON (with every URL and its outcome)')
       .option('--redis-url <url>', 'queue the crawl for `budgetdoc worker` processes instead of running it here')
-      .option('--wait', 'with --redis-url: wait until the workers have fetched, extracted and stored everything, then print the report (needs their --database-url)')
+      .option(
+        '--wait',
+        'with --redis-url: wait until the workers have fetched, extracted and stored everything, then print the report (needs their --database-url)',
+      )
       .option('--wait-timeout <seconds>', 'with --wait: give up waiting after this long', String(6 * 3600))
-      .option('--queue-prefix <prefix>', "with --redis-url: the workers' BullMQ key prefix", process.env.BUDGETDOC_QUEUE_PREFIX ?? 'bull'),
+      .option(
+        '--queue-prefix <prefix>',
+        "with --redis-url: the workers' BullMQ key prefix",
+        process.env.BUDGETDOC_QUEUE_PREFIX ?? 'bull',
+      ),
   ).action(async (flags: CrawlFlags) => {
     const started = Date.now();
     const cfg = await configFromFlags(flags);
@@ -112,7 +139,8 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
       const report = await crawlSite(cfg, {
         state: await openFetchState(stores),
         sink: pipelineSink(stores, queue, { runId, wait: true }),
-        onItem: (item) => log.info({ url: item.url, kind: item.kind, outcome: item.outcome, reason: item.reason }, 'crawl'),
+        onItem: (item) =>
+          log.info({ url: item.url, kind: item.kind, outcome: item.outcome, reason: item.reason }, 'crawl'),
       });
       printReport(report, flags.json);
     } finally {
@@ -133,10 +161,16 @@ function printReport(report: CrawlReport, json: boolean | undefined): void {
  * print the embedded crawl's report. Records are read from the store the workers write, so
  * --wait needs their PostgreSQL (an embedded store cannot be shared between processes).
  */
-async function crawlQueued(cfg: SiteConfig, flags: CrawlFlags & { redisUrl: string }, started: number, loadBackend?: CrawlBackendLoader): Promise<void> {
+async function crawlQueued(
+  cfg: SiteConfig,
+  flags: CrawlFlags & { redisUrl: string },
+  started: number,
+  loadBackend?: CrawlBackendLoader,
+): Promise<void> {
   if (!loadBackend) throw new Error('this build has no BullMQ backend');
   const timeoutMs = positiveInt(flags.waitTimeout, '--wait-timeout')! * 1000;
-  if (flags.wait && !flags.databaseUrl) throw new Error("--wait reads the records the workers stored: give their --database-url (or DATABASE_URL)");
+  if (flags.wait && !flags.databaseUrl)
+    throw new Error('--wait reads the records the workers stored: give their --database-url (or DATABASE_URL)');
   const backend = await loadBackend();
   const base = { redisUrl: flags.redisUrl, prefix: flags.queuePrefix };
   const jobId = await backend.enqueueCrawl({ ...base, site: cfg });
@@ -146,7 +180,10 @@ async function crawlQueued(cfg: SiteConfig, flags: CrawlFlags & { redisUrl: stri
   }
   const stores = await openFromFlags(flags);
   try {
-    printReport(await backend.waitForCrawl({ ...base, jobId, records: stores.records, startedAt: started, timeoutMs }), flags.json);
+    printReport(
+      await backend.waitForCrawl({ ...base, jobId, records: stores.records, startedAt: started, timeoutMs }),
+      flags.json,
+    );
   } finally {
     await stores.close();
   }

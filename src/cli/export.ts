@@ -21,9 +21,18 @@ interface ExportFlags extends StoreFlags {
 
 /** `budgetdoc export`: stored records as JSONL or tidy CSV for researchers, streamed from the store. */
 export function registerExport(program: Command): void {
-  storeOptions(program.command('export').description('write stored records as JSONL (default) or a tidy CSV for pandas / R / Excel'))
+  storeOptions(
+    program
+      .command('export')
+      .description('write stored records as JSONL (default) or a tidy CSV for pandas / R / Excel'),
+  )
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
-    .addOption(new Option('--table <table>', 'CSV shape: one row per line-item value, or per 绩效 indicator (default values)').choices(['values', 'indicators']))
+    .addOption(
+      new Option(
+        '--table <table>',
+        'CSV shape: one row per line-item value, or per 绩效 indicator (default values)',
+      ).choices(['values', 'indicators']),
+    )
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--bom', 'start the CSV with a UTF-8 BOM (Excel needs it to read Chinese)')
     .option('--type <tableType...>', "table types, by prefix ('final.' selects every 决算 table)")
@@ -35,17 +44,28 @@ export function registerExport(program: Command): void {
     .action(async (opts: ExportFlags) => {
       const filter = filterOf(opts);
       const batchSize = Number(opts.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
+      if (!Number.isInteger(batchSize) || batchSize < 1)
+        throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
       if (opts.format !== 'csv' && (opts.table || opts.bom)) throw new Error('--table and --bom apply to --format csv');
       const stores = await openFromFlags(opts);
       let out: Output | undefined;
       try {
-        out = opts.out ? await openOutput(opts.out) : { stream: process.stdout, commit: async () => {}, abort: async () => {} };
+        out = opts.out
+          ? await openOutput(opts.out)
+          : { stream: process.stdout, commit: async () => {}, abort: async () => {} };
         const table = opts.table ?? 'values';
-        const s = await exportRecords(stores.records, out.stream, { format: opts.format, table, filter, bom: Boolean(opts.bom), batchSize });
+        const s = await exportRecords(stores.records, out.stream, {
+          format: opts.format,
+          table,
+          filter,
+          bom: Boolean(opts.bom),
+          batchSize,
+        });
         await out.commit();
         const shape = opts.format === 'csv' ? `csv ${table}` : 'jsonl';
-        process.stderr.write(`exported ${s.records} records, ${s.rows} rows (${shape})${opts.out ? ` to ${opts.out}` : ''}\n`);
+        process.stderr.write(
+          `exported ${s.records} records, ${s.rows} rows (${shape})${opts.out ? ` to ${opts.out}` : ''}\n`,
+        );
       } catch (err) {
         await out?.abort();
         throw err;
@@ -91,7 +111,8 @@ function filterOf(opts: ExportFlags): RecordFilter {
   if (opts.region) filter.region = opts.region;
   if (opts.status) filter.status = opts.status;
   if (opts.document !== undefined) {
-    if (!/^[0-9a-f]{1,64}$/i.test(opts.document)) throw new Error(`--document must be a sha256 or a prefix of it, not ${opts.document}`);
+    if (!/^[0-9a-f]{1,64}$/i.test(opts.document))
+      throw new Error(`--document must be a sha256 or a prefix of it, not ${opts.document}`);
     filter.documentPrefix = opts.document.toLowerCase();
   }
   return filter;

@@ -24,13 +24,19 @@ export function registerExtract(program: Command): void {
       for (const file of files) {
         const bytes = new Uint8Array(await readFile(file));
         const source = localSource(bytes, file);
-        const p = await processDocument(bytes, source, { ...defaultLimits, ocr: opts.ocr }, { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 });
+        const p = await processDocument(
+          bytes,
+          source,
+          { ...defaultLimits, ocr: opts.ocr },
+          { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 },
+        );
         if (p.status === 'failed') {
           failed++;
           const reason = p.document.issues.find((i) => i.severity === 'error')?.message ?? 'failed';
           process.stderr.write(`budgetdoc: ${file}: failed: ${reason}\n`);
         }
-        if (opts.raw) out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
+        if (opts.raw)
+          out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
         else out.push(...p.recognised.records, documentRecord(p));
       }
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

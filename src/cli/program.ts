@@ -16,7 +16,9 @@ import { BUDGETDOC_VERSION as VERSION } from '../util/versions.js';
 /** The `budgetdoc` command line; BullMQ-backed verbs use the backend the entry point hands in. */
 export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: CrawlBackendLoader): Command {
   const program = new Command('budgetdoc')
-    .description('Turn published budget disclosures (预算, 决算, 绩效) into validated records with cell-level provenance')
+    .description(
+      'Turn published budget disclosures (预算, 决算, 绩效) into validated records with cell-level provenance',
+    )
     .version(VERSION)
     .showHelpAfterError();
   registerExtract(program);
@@ -24,12 +26,17 @@ export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: Cra
   registerShow(program);
   registerExport(program);
   registerCrawlCommands(program, loadCrawlBackend);
-  storeOptions(program.command('worker').description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'))
+  storeOptions(
+    program
+      .command('worker')
+      .description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'),
+  )
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
     .option('--concurrency <n>', 'jobs per stage at once', '1')
     .option('--queue-prefix <prefix>', 'BullMQ key prefix (separates deployments sharing one Redis)', 'bull')
     .action(async (opts: StoreFlags & { redisUrl?: string; concurrency: string; queuePrefix: string }) => {
-      if (!opts.redisUrl || !opts.databaseUrl) throw new Error('worker needs REDIS_URL and DATABASE_URL (blobs and records shared by all workers)');
+      if (!opts.redisUrl || !opts.databaseUrl)
+        throw new Error('worker needs REDIS_URL and DATABASE_URL (blobs and records shared by all workers)');
       if (!loadBackend) throw new Error('this build has no BullMQ backend');
       const stores = await openFromFlags(opts);
       const backend = await loadBackend();

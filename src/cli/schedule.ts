@@ -30,7 +30,15 @@ export interface CrawlBackend {
    * Waits until the queued crawl, its fetch jobs and the pipeline jobs they caused have ended
    * (reading outcomes from the queues and records from the workers' store), then reports.
    */
-  waitForCrawl(opts: { redisUrl: string; prefix?: string; jobId: string; records: RecordStore; startedAt: number; timeoutMs: number; pollMs?: number }): Promise<CrawlReport>;
+  waitForCrawl(opts: {
+    redisUrl: string;
+    prefix?: string;
+    jobId: string;
+    records: RecordStore;
+    startedAt: number;
+    timeoutMs: number;
+    pollMs?: number;
+  }): Promise<CrawlReport>;
   schedule(opts: ScheduleOptions): Promise<ScheduledCrawl>;
   unschedule(opts: { redisUrl: string; name: string }): Promise<boolean>;
   listSchedules(opts: { redisUrl: string }): Promise<ScheduledCrawl[]>;
@@ -49,7 +57,11 @@ interface ScheduleFlags extends SiteFlags {
 
 /** `budgetdoc schedule`: registers (or replaces) the nightly crawl as a BullMQ job scheduler. */
 export function registerSchedule(program: Command, loadBackend?: CrawlBackendLoader): void {
-  siteOptions(program.command('schedule').description(`register the nightly crawl (default ${NIGHTLY_PATTERN}, ${NIGHTLY_TZ}) as a repeatable BullMQ job`))
+  siteOptions(
+    program
+      .command('schedule')
+      .description(`register the nightly crawl (default ${NIGHTLY_PATTERN}, ${NIGHTLY_TZ}) as a repeatable BullMQ job`),
+  )
     .option('--cron <pattern>', 'cron pattern', NIGHTLY_PATTERN)
     .option('--tz <zone>', 'time zone of the pattern', NIGHTLY_TZ)
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
@@ -60,10 +72,14 @@ export function registerSchedule(program: Command, loadBackend?: CrawlBackendLoa
       const redisUrl = flags.redisUrl ?? 'redis://127.0.0.1:6379';
       if (!loadBackend) throw new Error('this build has no BullMQ backend');
       const backend = await loadBackend();
-      const print = (v: unknown, text: string) => void process.stdout.write(flags.json ? `${JSON.stringify(v, null, 2)}\n` : `${text}\n`);
+      const print = (v: unknown, text: string) =>
+        void process.stdout.write(flags.json ? `${JSON.stringify(v, null, 2)}\n` : `${text}\n`);
       if (flags.list) {
         const all = await backend.listSchedules({ redisUrl });
-        return print(all, all.map((s) => `${s.id}  ${s.pattern} ${s.tz ?? ''}  next ${s.next ?? '?'}`).join('\n') || 'no schedules');
+        return print(
+          all,
+          all.map((s) => `${s.id}  ${s.pattern} ${s.tz ?? ''}  next ${s.next ?? '?'}`).join('\n') || 'no schedules',
+        );
       }
       if (flags.remove) {
         const removed = await backend.unschedule({ redisUrl, name: flags.remove });

@@ -3,7 +3,12 @@ import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 
 /** `budgetdoc show <sha256>`: the stored document (status, issues, URLs) and its records, as JSON. */
 export function registerShow(program: Command): void {
-  storeOptions(program.command('show').description('print what is stored for a document, as JSON').argument('<sha256>', 'document id (a unique prefix is enough)'))
+  storeOptions(
+    program
+      .command('show')
+      .description('print what is stored for a document, as JSON')
+      .argument('<sha256>', 'document id (a unique prefix is enough)'),
+  )
     .option('--extraction', 'include the extracted document model')
     .action(async (id: string, opts: StoreFlags & { extraction?: boolean }) => {
       const stores = await openFromFlags(opts);
@@ -23,7 +28,10 @@ export function registerShow(program: Command): void {
     });
 }
 
-async function resolveId(records: { getDocument(id: string): Promise<unknown> }, id: string): Promise<string | undefined> {
+async function resolveId(
+  records: { getDocument(id: string): Promise<unknown> },
+  id: string,
+): Promise<string | undefined> {
   if (/^[0-9a-f]{64}$/.test(id)) return id;
   if (!/^[0-9a-f]{4,63}$/.test(id)) return undefined;
   const client = (records as { client?: { query<T>(s: string, p: unknown[]): Promise<{ rows: T[] }> } }).client;

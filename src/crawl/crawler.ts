@@ -34,11 +34,22 @@ export interface CrawlDeps {
 export function politeFetcher(cfg: SiteConfig, limiter: FlexibleHostRateLimiter, signal?: AbortSignal) {
   const p = cfg.politeness;
   const hosts = new HostPolicy(cfg.allowedHosts);
-  const base = { userAgent: p.userAgent, timeoutMs: p.timeoutMs, maxBytes: p.maxBytes, maxRedirects: p.maxRedirects, hosts, ...(signal ? { signal } : {}) };
+  const base = {
+    userAgent: p.userAgent,
+    timeoutMs: p.timeoutMs,
+    maxBytes: p.maxBytes,
+    maxRedirects: p.maxRedirects,
+    hosts,
+    ...(signal ? { signal } : {}),
+  };
   const policy = { attempts: p.attempts, backoffMs: p.backoffMs, maxRetryAfterMs: p.maxRetryAfterMs };
   const robots = new RobotsCache(async (robotsUrl) => {
     try {
-      const res = await withRetry(() => fetchUrl(robotsUrl, { ...base, maxBytes: 512 * 1024, beforeRequest: (u) => limiter.acquire(u.host, signal) }), policy);
+      const res = await withRetry(
+        () =>
+          fetchUrl(robotsUrl, { ...base, maxBytes: 512 * 1024, beforeRequest: (u) => limiter.acquire(u.host, signal) }),
+        policy,
+      );
       return decodeHtml(res.bytes, 'text/plain; charset=utf-8').text;
     } catch (err) {
       if (err instanceof PermanentError && /^http\.4\d\d$/.test(err.code)) return undefined;
@@ -50,14 +61,26 @@ export function politeFetcher(cfg: SiteConfig, limiter: FlexibleHostRateLimiter,
     let crawlDelay: number | undefined;
     if (p.respectRobots) {
       const verdict = await robots.check(url.href);
-      if (!verdict.allowed) throw new PermanentError('robots.disallowed', `robots.txt disallows ${url.href}${verdict.line ? ` (line ${verdict.line})` : ''}`);
+      if (!verdict.allowed)
+        throw new PermanentError(
+          'robots.disallowed',
+          `robots.txt disallows ${url.href}${verdict.line ? ` (line ${verdict.line})` : ''}`,
+        );
       crawlDelay = verdict.crawlDelay;
     }
     await limiter.acquire(url.host, signal, crawlDelay);
   };
 
-  return async (href: string, conditional?: { etag?: string; lastModified?: string }, onRetry?: (e: TransientError) => void): Promise<FetchResult> =>
-    withRetry(() => fetchUrl(href, { ...base, beforeRequest: gate, ...(conditional ? { conditional } : {}) }), policy, onRetry);
+  return async (
+    href: string,
+    conditional?: { etag?: string; lastModified?: string },
+    onRetry?: (e: TransientError) => void,
+  ): Promise<FetchResult> =>
+    withRetry(
+      () => fetchUrl(href, { ...base, beforeRequest: gate, ...(conditional ? { conditional } : {}) }),
+      policy,
+      onRetry,
+    );
 }
 
 const matches = (patterns: string[], url: string) => patterns.some((p) => new RegExp(p).test(url));
@@ -81,19 +104,33 @@ export async function crawlSite(cfg: SiteConfig, deps: CrawlDeps): Promise<Crawl
   };
   for (const url of cfg.startUrls) frontier.push({ url, depth: 0, role: 'listing', discovery: {} });
 
-  const isAttachment = (url: string) => cfg.attachmentExtensions.includes(urlExtension(url)) || matches(cfg.attachment, url);
+  const isAttachment = (url: string) =>
+    cfg.attachmentExtensions.includes(urlExtension(url)) || matches(cfg.attachment, url);
 
   const enqueueLinks = (item: CrawlItem, facts: PageFacts) => {
-    const isArticle = item.role === 'article' || (!patterned && (facts.hasDataTable || facts.publishedAt !== undefined));
+    const isArticle =
+      item.role === 'article' || (!patterned && (facts.hasDataTable || facts.publishedAt !== undefined));
     for (const link of facts.links) {
       if (!hosts.allows(link.url) || matches(cfg.exclude, link.url)) continue;
       const discovery = childDiscovery(item, facts, link, isArticle);
       if (isAttachment(link.url)) {
         frontier.push({ url: link.url, depth: item.depth + 1, role: 'document', discovery });
       } else if (link.via === 'pagination') {
-        frontier.push({ url: link.url, depth: item.depth, role: 'listing', discovery: item.discovery, pagination: true });
+        frontier.push({
+          url: link.url,
+          depth: item.depth,
+          role: 'listing',
+          discovery: item.discovery,
+          pagination: true,
+        });
       } else if (item.depth < cfg.maxDepth) {
-        const role = !patterned ? 'page' : matches(cfg.article, link.url) ? 'article' : matches(cfg.listing, link.url) ? 'listing' : undefined;
+        const role = !patterned
+          ? 'page'
+          : matches(cfg.article, link.url)
+            ? 'article'
+            : matches(cfg.listing, link.url)
+              ? 'listing'
+              : undefined;
         if (role) frontier.push({ url: link.url, depth: item.depth + 1, role, discovery });
       }
     }
@@ -112,7 +149,8 @@ export async function crawlSite(cfg: SiteConfig, deps: CrawlDeps): Promise<Crawl
       }
       const prev = await deps.state.getFetchState(item.url);
       // A page URL that answered with a document last time (download.jsp?id=…) gets a conditional GET too.
-      const conditional = item.role === 'document' || (prev && !/html/i.test(prev.contentType ?? '')) ? conditionalFor(prev) : undefined;
+      const conditional =
+        item.role === 'document' || (prev && !/html/i.test(prev.contentType ?? '')) ? conditionalFor(prev) : undefined;
       const res = await get(item.url, conditional, onRetry);
       if (item.role === 'document' || res.notModified || isDocumentResponse(res)) {
         record(withRetries(await handleFetchedDocument(res, prev, item.discovery.linkText, item.discovery, docCtx)));
@@ -123,7 +161,12 @@ export async function crawlSite(cfg: SiteConfig, deps: CrawlDeps): Promise<Crawl
       record(withRetries({ url: item.url, kind: 'page', outcome: 'fetched' }));
       const isArticle = enqueueLinks(item, facts);
       if (isArticle && facts.hasDataTable) {
-        const discovery = { ...item.discovery, articleUrl: res.url, ...(facts.title ? { articleTitle: facts.title } : {}), ...(facts.publishedAt ? { publishedAt: facts.publishedAt } : {}) };
+        const discovery = {
+          ...item.discovery,
+          articleUrl: res.url,
+          ...(facts.title ? { articleTitle: facts.title } : {}),
+          ...(facts.publishedAt ? { publishedAt: facts.publishedAt } : {}),
+        };
         record(await handleFetchedDocument(res, prev, facts.title, discovery, docCtx));
       }
     } catch (err) {
@@ -151,19 +194,28 @@ function isDocumentResponse(res: FetchResult): boolean {
  * printed beside it; from an article, also the article's URL, title and 发布时间.
  */
 function childDiscovery(item: CrawlItem, facts: PageFacts, link: FoundLink, isArticle: boolean): Discovery {
-  if (!isArticle) return { listingUrl: item.url, linkText: link.text, ...(link.date ? { publishedAt: link.date } : {}) };
+  if (!isArticle)
+    return { listingUrl: item.url, linkText: link.text, ...(link.date ? { publishedAt: link.date } : {}) };
   const publishedAt = facts.publishedAt ?? item.discovery.publishedAt;
   return {
     ...(item.discovery.listingUrl ? { listingUrl: item.discovery.listingUrl } : {}),
     articleUrl: item.url,
-    ...(facts.title ? { articleTitle: facts.title } : item.discovery.linkText ? { articleTitle: item.discovery.linkText } : {}),
+    ...(facts.title
+      ? { articleTitle: facts.title }
+      : item.discovery.linkText
+        ? { articleTitle: item.discovery.linkText }
+        : {}),
     linkText: link.text,
     ...(publishedAt ? { publishedAt } : {}),
   };
 }
 
 /** Runs `visit` over the frontier with at most `concurrency` in flight; ends when both are empty. */
-async function runPool(frontier: Frontier, concurrency: number, visit: (item: CrawlItem) => Promise<void>): Promise<void> {
+async function runPool(
+  frontier: Frontier,
+  concurrency: number,
+  visit: (item: CrawlItem) => Promise<void>,
+): Promise<void> {
   const active = new Set<Promise<void>>();
   for (;;) {
     while (active.size < concurrency) {

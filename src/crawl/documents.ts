@@ -15,7 +15,10 @@ export interface DocumentContext {
 }
 
 /** Validators for a conditional GET from what the last run stored. */
-export function conditionalFor(v: { etag?: string | undefined; lastModified?: string | undefined } | undefined): { etag?: string; lastModified?: string } {
+export function conditionalFor(v: { etag?: string | undefined; lastModified?: string | undefined } | undefined): {
+  etag?: string;
+  lastModified?: string;
+} {
   return { ...(v?.etag ? { etag: v.etag } : {}), ...(v?.lastModified ? { lastModified: v.lastModified } : {}) };
 }
 
@@ -33,9 +36,18 @@ export async function handleFetchedDocument(
   ctx: DocumentContext,
 ): Promise<ReportItem> {
   const base = { url: res.requestedUrl, kind: 'document' as const };
-  if (res.notModified && !prev) return { ...base, outcome: 'failed', reason: 'http.unexpected_304', message: `304 without a conditional request: ${res.url}` };
+  if (res.notModified && !prev)
+    return {
+      ...base,
+      outcome: 'failed',
+      reason: 'http.unexpected_304',
+      message: `304 without a conditional request: ${res.url}`,
+    };
   if (res.notModified && prev) {
-    const validators = conditionalFor({ etag: res.etag ?? prev.etag, lastModified: res.lastModified ?? prev.lastModified });
+    const validators = conditionalFor({
+      etag: res.etag ?? prev.etag,
+      lastModified: res.lastModified ?? prev.lastModified,
+    });
     await ctx.state.putFetchState({ ...prev, ...validators, fetchedAt: res.fetchedAt });
     return { ...base, outcome: 'unchanged', sha256: prev.sha256 };
   }
@@ -47,7 +59,11 @@ export async function handleFetchedDocument(
     sha256,
     ...(res.contentType ? { contentType: res.contentType } : {}),
     version: prev ? (prev.sha256 === sha256 ? prev.version : prev.version + 1) : 1,
-    ...(prev && prev.sha256 !== sha256 ? { previousSha256: prev.sha256 } : prev?.previousSha256 ? { previousSha256: prev.previousSha256 } : {}),
+    ...(prev && prev.sha256 !== sha256
+      ? { previousSha256: prev.sha256 }
+      : prev?.previousSha256
+        ? { previousSha256: prev.previousSha256 }
+        : {}),
     fetchedAt: res.fetchedAt,
   };
   if (prev?.sha256 === sha256) {
@@ -76,10 +92,14 @@ export async function handleFetchedDocument(
   }
 }
 
-async function ingestOne(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
+async function ingestOne(
+  doc: CrawledDocument,
+  ctx: DocumentContext,
+): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
   const res = await ctx.sink.ingest(doc);
   const records = ctx.report.addRecords(res.recordsByType);
-  if (res.status === 'failed') return { outcome: 'failed', records, reason: 'extract.failed', ...(res.reason ? { message: res.reason } : {}) };
+  if (res.status === 'failed')
+    return { outcome: 'failed', records, reason: 'extract.failed', ...(res.reason ? { message: res.reason } : {}) };
   return { outcome: 'new', records, ...(res.pending ? { pending: true } : {}) };
 }
 
@@ -89,7 +109,10 @@ async function ingestOne(doc: CrawledDocument, ctx: DocumentContext): Promise<Pi
  * also when it cannot be opened. Members are reported as items of kind 'member' (counted apart
  * from documents).
  */
-async function ingestZip(doc: CrawledDocument, ctx: DocumentContext): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
+async function ingestZip(
+  doc: CrawledDocument,
+  ctx: DocumentContext,
+): Promise<Pick<ReportItem, 'outcome' | 'records' | 'reason' | 'message' | 'pending'>> {
   let members: ZipMember[];
   try {
     members = zipMembers(doc.bytes, ctx.zipLimits);
@@ -116,8 +139,17 @@ async function ingestZip(doc: CrawledDocument, ctx: DocumentContext): Promise<Pi
     total += res.records ?? 0;
     if (res.outcome === 'failed') failed++;
     pending ||= res.pending === true;
-    ctx.report.add({ url: doc.url, kind: 'member', member: m.name, sha256: m.sha256, fileName: member.fileName!, ...res, outcome: res.outcome === 'failed' ? 'failed' : 'new' });
+    ctx.report.add({
+      url: doc.url,
+      kind: 'member',
+      member: m.name,
+      sha256: m.sha256,
+      fileName: member.fileName!,
+      ...res,
+      outcome: res.outcome === 'failed' ? 'failed' : 'new',
+    });
   }
-  if (members.length > 0 && failed === members.length) return { outcome: 'failed', records: total, reason: 'zip.all_members_failed' };
+  if (members.length > 0 && failed === members.length)
+    return { outcome: 'failed', records: total, reason: 'zip.all_members_failed' };
   return { outcome: 'new', records: total, ...(pending ? { pending } : {}) };
 }

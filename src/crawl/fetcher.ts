@@ -45,7 +45,9 @@ export async function fetchUrl(href: string, opts: FetchOptions): Promise<FetchR
   let url = opts.hosts.check(href);
   for (let hop = 0; ; hop++) {
     await opts.beforeRequest?.(url);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs);
+    const signal = opts.signal
+      ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)])
+      : AbortSignal.timeout(opts.timeoutMs);
     const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: '*/*' };
     if (opts.conditional?.etag) headers['if-none-match'] = opts.conditional.etag;
     if (opts.conditional?.lastModified) headers['if-modified-since'] = opts.conditional.lastModified;
@@ -58,8 +60,10 @@ export async function fetchUrl(href: string, opts: FetchOptions): Promise<FetchR
     if (res.status >= 300 && res.status < 400 && res.status !== 304) {
       await res.body?.cancel();
       const location = res.headers.get('location');
-      if (!location) throw new PermanentError('http.redirect_without_location', `${res.status} without Location: ${url.href}`);
-      if (hop >= opts.maxRedirects) throw new PermanentError('http.too_many_redirects', `more than ${opts.maxRedirects} redirects: ${href}`);
+      if (!location)
+        throw new PermanentError('http.redirect_without_location', `${res.status} without Location: ${url.href}`);
+      if (hop >= opts.maxRedirects)
+        throw new PermanentError('http.too_many_redirects', `more than ${opts.maxRedirects} redirects: ${href}`);
       redirects.push(url.href);
       url = opts.hosts.check(new URL(location, url).href);
       continue;
@@ -133,9 +137,14 @@ function statusError(res: Response, href: string): Error {
   const code = `http.${res.status}`;
   if (res.status === 429 || res.status === 503) {
     const wait = parseRetryAfter(res.headers.get('retry-after'));
-    return new TransientError(code, `${res.status} ${res.statusText}${wait !== undefined ? `, retry after ${wait} ms` : ''}: ${href}`, wait);
+    return new TransientError(
+      code,
+      `${res.status} ${res.statusText}${wait !== undefined ? `, retry after ${wait} ms` : ''}: ${href}`,
+      wait,
+    );
   }
-  if (res.status >= 500 || res.status === 408) return new TransientError(code, `${res.status} ${res.statusText}: ${href}`);
+  if (res.status >= 500 || res.status === 408)
+    return new TransientError(code, `${res.status} ${res.statusText}: ${href}`);
   return new PermanentError(code, `${res.status} ${res.statusText}: ${href}`);
 }
 

@@ -59,12 +59,19 @@ function safeDecode(s: string): string {
  * The attachment's name (issue 6: the name in the URL is often a number): Content-Disposition,
  * then the link text with the file's extension added, then the URL's last segment.
  */
-export function attachmentName(url: string, linkText: string | undefined, contentType?: string, contentDisposition?: string): string {
+export function attachmentName(
+  url: string,
+  linkText: string | undefined,
+  contentType?: string,
+  contentDisposition?: string,
+): string {
   const fromHeader = contentDispositionName(contentDisposition);
   if (fromHeader) return fromHeader;
   // download.jsp / .aspx say nothing about the file: only a document extension in the URL counts.
   const fromUrl = urlExtension(url);
-  const ext = (ATTACHMENT_EXTENSIONS as readonly string[]).includes(fromUrl) ? fromUrl : (extensionForContentType(contentType) ?? '');
+  const ext = (ATTACHMENT_EXTENSIONS as readonly string[]).includes(fromUrl)
+    ? fromUrl
+    : (extensionForContentType(contentType) ?? '');
   const text = (linkText ?? '').replace(/[\\/:*?"<>|]/g, '_').trim();
   if (text && !GENERIC.test(text)) return ext && !text.toLowerCase().endsWith(ext) ? `${text}${ext}` : text;
   return urlBaseName(url) || `download${ext}`;

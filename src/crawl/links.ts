@@ -44,9 +44,12 @@ export function discoverPage(html: string, pageUrl: string, maxListingPages: num
     const text = collapse(node.text()) || collapse(node.attr('title') ?? '');
     const date = dateNear(collapse(node.parent().text()).replace(text, ''));
     const href = node.attr('href');
-    const scripts = [node.attr('onclick') ?? '', href?.trim().toLowerCase().startsWith('javascript:') ? href : ''].join(' ');
+    const scripts = [node.attr('onclick') ?? '', href?.trim().toLowerCase().startsWith('javascript:') ? href : ''].join(
+      ' ',
+    );
     const isPaging = PAGE_TEXT.test(text) || (href !== undefined && PAGINATION_URL.test(href.split('?')[0]!));
-    if (href && !href.trim().toLowerCase().startsWith('javascript:')) add(href, text, isPaging ? 'pagination' : 'href', date);
+    if (href && !href.trim().toLowerCase().startsWith('javascript:'))
+      add(href, text, isPaging ? 'pagination' : 'href', date);
     for (const url of scriptUrls(scripts)) add(url, text, isPaging ? 'pagination' : 'script', date);
   });
 
@@ -86,7 +89,8 @@ function dedupe(links: FoundLink[]): FoundLink[] {
     const key = l.url.split('#')[0]!;
     const seen = byUrl.get(key);
     if (!seen) byUrl.set(key, l);
-    else if (!seen.text && l.text) byUrl.set(key, { ...seen, text: l.text, ...(l.date && !seen.date ? { date: l.date } : {}) });
+    else if (!seen.text && l.text)
+      byUrl.set(key, { ...seen, text: l.text, ...(l.date && !seen.date ? { date: l.date } : {}) });
   }
   return [...byUrl.values()];
 }

@@ -46,7 +46,10 @@ export function carriesDataTable($: CheerioAPI): boolean {
     .some((t) => {
       const table = $(t);
       if (table.find('table').length > 0) return false;
-      const rows = table.find('tr').toArray().filter((tr) => $(tr).children('td, th').length >= 3);
+      const rows = table
+        .find('tr')
+        .toArray()
+        .filter((tr) => $(tr).children('td, th').length >= 3);
       return rows.length >= 3;
     });
 }

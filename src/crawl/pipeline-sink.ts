@@ -57,8 +57,14 @@ export function pipelineSink(stores: Stores, queue: QueueBackend, opts: Pipeline
     const stored = await stores.records.getDocument(reg.source.id);
     const summary = await stores.records.summary([reg.source.id]);
     const failed = stored?.status === 'failed';
-    const reason = failed ? (stored.issues.find((i) => i.severity === 'error')?.message ?? failures[0]?.message) : undefined;
-    return { status: failed ? 'failed' : stored?.status === 'partial' ? 'partial' : 'ok', recordsByType: summary.tablesByType, ...(reason ? { reason } : {}) };
+    const reason = failed
+      ? (stored.issues.find((i) => i.severity === 'error')?.message ?? failures[0]?.message)
+      : undefined;
+    return {
+      status: failed ? 'failed' : stored?.status === 'partial' ? 'partial' : 'ok',
+      recordsByType: summary.tablesByType,
+      ...(reason ? { reason } : {}),
+    };
   }
 }
 
@@ -71,7 +77,9 @@ async function storeContainer(stores: Stores, doc: CrawledDocument, contents: Co
   const reg = await registerFile(incoming(doc), stores);
   if (!reg.needsProcessing) return;
   if ('error' in contents) {
-    await stores.records.saveRecords(reg.source.id, [], [], 'failed', [issue('error', contents.error.code, contents.error.message)]);
+    await stores.records.saveRecords(reg.source.id, [], [], 'failed', [
+      issue('error', contents.error.code, contents.error.message),
+    ]);
     return;
   }
   const names = contents.members.map((m) => `${m.name} (${m.sha256.slice(0, 12)})`).join(', ');

@@ -49,7 +49,9 @@ export interface IngestOutcome {
 }
 
 /** What a container (a ZIP attachment) turned out to hold, or why it could not be opened. */
-export type ContainerContents = { members: Array<{ name: string; sha256: string }> } | { error: { code: string; message: string } };
+export type ContainerContents =
+  | { members: Array<{ name: string; sha256: string }> }
+  | { error: { code: string; message: string } };
 
 /** The pipeline as the crawler sees it: store the blob, extract, recognise, validate, store. */
 export interface DocumentSink {

@@ -39,7 +39,8 @@ export class FlexibleHostRateLimiter implements HostRateLimiter {
         return;
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
-        if (Date.now() - started > MAX_WAIT_MS) throw new Error(`rate limiter wait for ${host} exceeded ${MAX_WAIT_MS} ms`);
+        if (Date.now() - started > MAX_WAIT_MS)
+          throw new Error(`rate limiter wait for ${host} exceeded ${MAX_WAIT_MS} ms`);
         await sleep(Math.max(10, res.msBeforeNext));
       }
     }
@@ -61,13 +62,26 @@ export class FlexibleHostRateLimiter implements HostRateLimiter {
 }
 
 export function memoryRateLimiter(budget: RateBudget): FlexibleHostRateLimiter {
-  return new FlexibleHostRateLimiter(budget, (b) => new RateLimiterMemory({ points: b.requests, duration: b.perSeconds, keyPrefix: 'crawl-host' }));
+  return new FlexibleHostRateLimiter(
+    budget,
+    (b) => new RateLimiterMemory({ points: b.requests, duration: b.perSeconds, keyPrefix: 'crawl-host' }),
+  );
 }
 
 /** All workers sharing `redis` and `keyPrefix` share each host's budget. */
-export function redisRateLimiter(budget: RateBudget, redis: Redis, keyPrefix = 'budgetdoc:crawl-host'): FlexibleHostRateLimiter {
+export function redisRateLimiter(
+  budget: RateBudget,
+  redis: Redis,
+  keyPrefix = 'budgetdoc:crawl-host',
+): FlexibleHostRateLimiter {
   return new FlexibleHostRateLimiter(
     budget,
-    (b) => new RateLimiterRedis({ storeClient: redis, points: b.requests, duration: b.perSeconds, keyPrefix: `${keyPrefix}:${b.requests}-${b.perSeconds}` }),
+    (b) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        points: b.requests,
+        duration: b.perSeconds,
+        keyPrefix: `${keyPrefix}:${b.requests}-${b.perSeconds}`,
+      }),
   );
 }

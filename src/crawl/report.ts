@@ -31,7 +31,14 @@ export interface CrawlReport {
   pagesFetched: number;
   pagesSkippedByRobots: number;
   pagesFailed: number;
-  documents: { new: number; changed: number; unchanged: number; failed: number; skippedByRobots: number; queued: number };
+  documents: {
+    new: number;
+    changed: number;
+    unchanged: number;
+    failed: number;
+    skippedByRobots: number;
+    queued: number;
+  };
   recordsByTableType: Record<string, number>;
   items: ReportItem[];
 }
@@ -61,7 +68,9 @@ export class ReportBuilder {
 
   finish(): CrawlReport {
     const count = (kind: ReportItem['kind'], outcome: ItemOutcome, reason?: string) =>
-      this.items.filter((i) => i.kind === kind && i.outcome === outcome && (reason === undefined || i.reason === reason)).length;
+      this.items.filter(
+        (i) => i.kind === kind && i.outcome === outcome && (reason === undefined || i.reason === reason),
+      ).length;
     const now = Date.now();
     return {
       site: this.site,
@@ -89,7 +98,9 @@ export class ReportBuilder {
 export function formatReport(r: CrawlReport): string {
   const d = r.documents;
   const records = Object.entries(r.recordsByTableType).map(([t, n]) => `  ${t}: ${n}`);
-  const problems = r.items.filter((i) => i.outcome === 'failed' || i.outcome === 'skipped').map((i) => `  ${i.outcome} ${i.url}${i.member ? ` [${i.member}]` : ''}: ${i.reason ?? ''}`);
+  const problems = r.items
+    .filter((i) => i.outcome === 'failed' || i.outcome === 'skipped')
+    .map((i) => `  ${i.outcome} ${i.url}${i.member ? ` [${i.member}]` : ''}: ${i.reason ?? ''}`);
   return [
     `crawl ${r.site}: ${(r.durationMs / 1000).toFixed(1)} s`,
     `pages fetched ${r.pagesFetched}, skipped by robots.txt ${r.pagesSkippedByRobots}, failed ${r.pagesFailed}`,

@@ -18,30 +18,44 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * (issue 6: documents new/changed/unchanged/failed, records by table type). Documents are
  * counted once per sha256, so the same bytes at two URLs add their records once.
  */
-export async function settleReport(site: string, items: ReportItem[], records: RecordStore, opts: SettleOptions): Promise<CrawlReport> {
+export async function settleReport(
+  site: string,
+  items: ReportItem[],
+  records: RecordStore,
+  opts: SettleOptions,
+): Promise<CrawlReport> {
   const ids = [...new Set(items.filter((i) => i.pending && i.sha256 && !hasMembers(items, i)).map((i) => i.sha256!))];
   for (;;) {
     const docs = await Promise.all(ids.map((id) => records.getDocument(id)));
     const waiting = docs.filter((d) => d?.status === 'pending').length;
     if (waiting === 0) break;
-    if (Date.now() > opts.deadline) throw new Error(`${waiting} of ${ids.length} document(s) still pending in the pipeline when the wait ended`);
+    if (Date.now() > opts.deadline)
+      throw new Error(`${waiting} of ${ids.length} document(s) still pending in the pipeline when the wait ended`);
     await sleep(opts.pollMs ?? 500);
   }
   const report = new ReportBuilder(site, opts.startedAt);
   const counted = new Set<string>();
   const settled = new Map<ReportItem, ReportItem>();
-  for (const item of items.filter((i) => i.pending && !hasMembers(items, i))) settled.set(item, await settleOne(item, records, counted));
+  for (const item of items.filter((i) => i.pending && !hasMembers(items, i)))
+    settled.set(item, await settleOne(item, records, counted));
   for (const item of items) {
     if (!item.pending) report.add(item);
     else if (!hasMembers(items, item)) report.add(settled.get(item)!);
-    else report.add(settleArchive(item, items.filter((m) => m.kind === 'member' && m.url === item.url).map((m) => settled.get(m) ?? m)));
+    else
+      report.add(
+        settleArchive(
+          item,
+          items.filter((m) => m.kind === 'member' && m.url === item.url).map((m) => settled.get(m) ?? m),
+        ),
+      );
   }
   report.addRecords((await records.summary([...counted])).tablesByType);
   return report.finish();
 }
 
 /** A ZIP's document item: its members are the ones extracted. */
-const hasMembers = (items: ReportItem[], item: ReportItem) => item.kind === 'document' && items.some((m) => m.kind === 'member' && m.url === item.url);
+const hasMembers = (items: ReportItem[], item: ReportItem) =>
+  item.kind === 'document' && items.some((m) => m.kind === 'member' && m.url === item.url);
 
 async function settleOne(item: ReportItem, records: RecordStore, counted: Set<string>): Promise<ReportItem> {
   const { pending: _, ...rest } = item;
@@ -59,6 +73,7 @@ async function settleOne(item: ReportItem, records: RecordStore, counted: Set<st
 function settleArchive(item: ReportItem, members: ReportItem[]): ReportItem {
   const { pending: _, ...rest } = item;
   const records = members.reduce((n, m) => n + (m.records ?? 0), 0);
-  if (members.every((m) => m.outcome === 'failed')) return { ...rest, outcome: 'failed', records, reason: 'zip.all_members_failed' };
+  if (members.every((m) => m.outcome === 'failed'))
+    return { ...rest, outcome: 'failed', records, reason: 'zip.all_members_failed' };
   return { ...rest, records };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** File extensions that are attachments worth fetching (issue 6). */
 export const ATTACHMENT_EXTENSIONS = ['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.wps', '.et', '.zip'] as const;
 
-export const DEFAULT_USER_AGENT = 'budgetdoc/0.1 (+https://github.com/budgetdoc/budgetdoc; budgetdoc@users.noreply.github.com)';
+export const DEFAULT_USER_AGENT =
+  'budgetdoc/0.1 (+https://github.com/budgetdoc/budgetdoc; budgetdoc@users.noreply.github.com)';
 
 const regexList = z
   .array(z.string())
@@ -27,7 +28,11 @@ export const politenessSchema = z.object({
   /** Requests in flight across all hosts within one crawler process. */
   concurrency: z.number().int().positive().max(16).default(2),
   timeoutMs: z.number().int().positive().default(30_000),
-  maxBytes: z.number().int().positive().default(50 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   maxRedirects: z.number().int().min(0).max(10).default(5),
   /** Attempts per URL for transient errors in the embedded crawl (BullMQ retries on its own). */
   attempts: z.number().int().positive().max(10).default(4),
@@ -62,7 +67,14 @@ export const siteConfigSchema = z.object({
   politeness: politenessSchema.default(politenessSchema.parse({})),
   /** ZIP attachments are unpacked into member documents within these limits. */
   zip: z
-    .object({ maxEntries: z.number().int().positive().default(200), maxTotalBytes: z.number().int().positive().default(200 * 1024 * 1024) })
+    .object({
+      maxEntries: z.number().int().positive().default(200),
+      maxTotalBytes: z
+        .number()
+        .int()
+        .positive()
+        .default(200 * 1024 * 1024),
+    })
     .default({ maxEntries: 200, maxTotalBytes: 200 * 1024 * 1024 }),
 });
 

@@ -80,7 +80,16 @@ export class SqlFetchStateStore implements FetchStateStore {
        values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (url) do update set etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
          content_type = excluded.content_type, version = excluded.version, previous_sha256 = excluded.previous_sha256, fetched_at = excluded.fetched_at`,
-      [s.url, s.etag ?? null, s.lastModified ?? null, s.sha256, s.contentType ?? null, s.version, s.previousSha256 ?? null, s.fetchedAt],
+      [
+        s.url,
+        s.etag ?? null,
+        s.lastModified ?? null,
+        s.sha256,
+        s.contentType ?? null,
+        s.version,
+        s.previousSha256 ?? null,
+        s.fetchedAt,
+      ],
     );
     await this.sql.query(
       `insert into crawl_document_versions (url, version, sha256, previous_sha256, first_seen_at) values ($1, $2, $3, $4, $5) on conflict do nothing`,
@@ -90,15 +99,26 @@ export class SqlFetchStateStore implements FetchStateStore {
 
   /** The version chain at a URL, oldest first. */
   async versions(url: string): Promise<DocumentVersion[]> {
-    const { rows } = await this.sql.query<{ url: string; version: number; sha256: string; previous_sha256: string | null; first_seen_at: Date | string }>(
-      'select * from crawl_document_versions where url = $1 order by version',
-      [url],
-    );
-    return rows.map((r) => ({ url: r.url, version: Number(r.version), sha256: r.sha256, ...(r.previous_sha256 ? { previousSha256: r.previous_sha256 } : {}), firstSeenAt: iso(r.first_seen_at) }));
+    const { rows } = await this.sql.query<{
+      url: string;
+      version: number;
+      sha256: string;
+      previous_sha256: string | null;
+      first_seen_at: Date | string;
+    }>('select * from crawl_document_versions where url = $1 order by version', [url]);
+    return rows.map((r) => ({
+      url: r.url,
+      version: Number(r.version),
+      sha256: r.sha256,
+      ...(r.previous_sha256 ? { previousSha256: r.previous_sha256 } : {}),
+      firstSeenAt: iso(r.first_seen_at),
+    }));
   }
 }
 
 /** Fetch state in the same database as the records; in memory only when the store has no SQL client. */
 export async function openFetchState(stores: Pick<Stores, 'records'>): Promise<FetchStateStore> {
-  return stores.records instanceof SqlRecordStore ? SqlFetchStateStore.open(stores.records.client) : new MemoryFetchStateStore();
+  return stores.records instanceof SqlRecordStore
+    ? SqlFetchStateStore.open(stores.records.client)
+    : new MemoryFetchStateStore();
 }

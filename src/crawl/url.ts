@@ -61,8 +61,10 @@ export class HostPolicy {
     } catch {
       throw new PermanentError('crawl.bad_url', `not a URL: ${href}`);
     }
-    if (!SCHEMES.has(url.protocol)) throw new PermanentError('crawl.scheme_not_allowed', `scheme ${url.protocol} refused: ${href}`);
-    if (!this.allows(href)) throw new PermanentError('crawl.host_not_allowed', `host ${url.host} is not an allowed host: ${href}`);
+    if (!SCHEMES.has(url.protocol))
+      throw new PermanentError('crawl.scheme_not_allowed', `scheme ${url.protocol} refused: ${href}`);
+    if (!this.allows(href))
+      throw new PermanentError('crawl.host_not_allowed', `host ${url.host} is not an allowed host: ${href}`);
     return url;
   }
 }

@@ -28,7 +28,10 @@ export function zipMembers(bytes: Uint8Array, limits: { maxEntries: number; maxT
     files = unzipLimited(bytes, isDocumentEntry, limits);
   } catch (err) {
     if (isPermanent(err)) throw err;
-    throw new PermanentError('zip.corrupt', `unreadable ZIP archive: ${err instanceof Error ? err.message : String(err)}`);
+    throw new PermanentError(
+      'zip.corrupt',
+      `unreadable ZIP archive: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return [...files.entries()]
     .map(([raw, data]) => ({ name: decodeLegacyName(raw), bytes: data, sha256: sha256Hex(data) }))

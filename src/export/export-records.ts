@@ -25,7 +25,10 @@ export interface ExportSummary {
   rows: number;
 }
 
-const SHAPES: Record<CsvTable, { columns: readonly string[]; rows(item: StoredRecordRow): CsvRow[]; types?: string[] }> = {
+const SHAPES: Record<
+  CsvTable,
+  { columns: readonly string[]; rows(item: StoredRecordRow): CsvRow[]; types?: string[] }
+> = {
   values: { columns: VALUE_COLUMNS, rows: valueRows },
   // Only 绩效 records carry indicators; without a --type, skip reading the amount tables at all.
   indicators: { columns: INDICATOR_COLUMNS, rows: indicatorRows, types: ['perf.'] },
@@ -37,7 +40,11 @@ export function jsonlLine(item: StoredRecordRow): string {
 }
 
 /** Every record matching the filter, one store page at a time. */
-export async function* scanRecords(store: RecordStore, filter: RecordFilter, batchSize = 200): AsyncGenerator<StoredRecordRow[]> {
+export async function* scanRecords(
+  store: RecordStore,
+  filter: RecordFilter,
+  batchSize = 200,
+): AsyncGenerator<StoredRecordRow[]> {
   let after: { documentId: string; seq: number } | undefined;
   for (;;) {
     const page = await store.pageRecords({ filter, limit: batchSize, ...(after ? { after } : {}) });

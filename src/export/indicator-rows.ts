@@ -52,7 +52,14 @@ interface StoredIndicator {
 }
 
 const operatorFields = (prefix: string, v: OperatorValueOut | null | undefined): CsvRow =>
-  v ? { [`${prefix}Text`]: v.text, [`${prefix}Operator`]: v.operator, [`${prefix}Number`]: v.value, [`${prefix}Unit`]: v.unit } : {};
+  v
+    ? {
+        [`${prefix}Text`]: v.text,
+        [`${prefix}Operator`]: v.operator,
+        [`${prefix}Number`]: v.value,
+        [`${prefix}Unit`]: v.unit,
+      }
+    : {};
 
 export function indicatorRows(item: StoredRecordRow): CsvRow[] {
   const indicators = item.record.indicators;

@@ -42,7 +42,15 @@ export function extractIsolated(
       resolve(doc);
     };
     const timer = setTimeout(
-      () => finish(failedDocument(source, format, 'extract.timeout', `extraction took longer than ${isolation.timeoutMs / 1000} s and was stopped`)),
+      () =>
+        finish(
+          failedDocument(
+            source,
+            format,
+            'extract.timeout',
+            `extraction took longer than ${isolation.timeoutMs / 1000} s and was stopped`,
+          ),
+        ),
       isolation.timeoutMs,
     );
     worker.once('message', (doc: ExtractedDocument) => finish(doc));
@@ -53,12 +61,17 @@ export function extractIsolated(
           source,
           format,
           oom ? 'extract.out_of_memory' : `${format}.extract_failed`,
-          oom ? `extraction needed more than ${isolation.maxHeapMb} MB and was stopped` : `${format} extraction failed: ${err.message}`,
+          oom
+            ? `extraction needed more than ${isolation.maxHeapMb} MB and was stopped`
+            : `${format} extraction failed: ${err.message}`,
         ),
       );
     });
     worker.once('exit', (code) => {
-      if (!settled) finish(failedDocument(source, format, `${format}.extract_failed`, `extraction worker exited with code ${code}`));
+      if (!settled)
+        finish(
+          failedDocument(source, format, `${format}.extract_failed`, `extraction worker exited with code ${code}`),
+        );
     });
   });
 }

@@ -46,10 +46,20 @@ export async function extractDocument(
   limits: ExtractLimits = defaultLimits,
 ): Promise<ExtractedDocument> {
   if (bytes.length > limits.maxInputBytes) {
-    return failedDocument(source, format, 'input.too_large', `file is ${bytes.length} bytes, limit ${limits.maxInputBytes}`);
+    return failedDocument(
+      source,
+      format,
+      'input.too_large',
+      `file is ${bytes.length} bytes, limit ${limits.maxInputBytes}`,
+    );
   }
   if (format === 'unknown') {
-    return failedDocument(source, format, 'sniff.unknown_format', 'content matches no supported format (PDF, HTML, DOCX, XLS/XLSX, images)');
+    return failedDocument(
+      source,
+      format,
+      'sniff.unknown_format',
+      'content matches no supported format (PDF, HTML, DOCX, XLS/XLSX, images)',
+    );
   }
   const load = loaders[format];
   if (!load) {
@@ -63,7 +73,10 @@ export async function extractDocument(
     return doc;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const code = err instanceof PermanentError ? err.code : `${format}.${errorCode(err) === 'internal.error' ? 'extract_failed' : errorCode(err)}`;
+    const code =
+      err instanceof PermanentError
+        ? err.code
+        : `${format}.${errorCode(err) === 'internal.error' ? 'extract_failed' : errorCode(err)}`;
     return failedDocument(source, format, code, `${format} extraction failed: ${message}`);
   }
 }

@@ -71,6 +71,10 @@ function sniffCompound(bytes: Uint8Array, fileName: string): Format {
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
   // Decode as latin1: tags are ASCII in every encoding these sites use (GBK, UTF-8).
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   return /^(<!doctype html|<html|<head|<meta|<body|<table|<!--|<div|<p[ >])/.test(head) || /<html[\s>]/.test(head);
 }

@@ -6,7 +6,12 @@ export function unionBox(boxes: Array<BBox | undefined>): BBox | undefined {
   for (const b of boxes) {
     if (!b) continue;
     out = out
-      ? { x0: Math.min(out.x0, b.x0), y0: Math.min(out.y0, b.y0), x1: Math.max(out.x1, b.x1), y1: Math.max(out.y1, b.y1) }
+      ? {
+          x0: Math.min(out.x0, b.x0),
+          y0: Math.min(out.y0, b.y0),
+          x1: Math.max(out.x1, b.x1),
+          y1: Math.max(out.y1, b.y1),
+        }
       : { ...b };
   }
   return out;

@@ -1,7 +1,11 @@
 import type { DocumentStatus, ExtractedDocument, Format, Issue, Provenance, SourceRef } from './document.js';
 
 /** An empty document for a source, to be filled by an extractor. */
-export function newDocument(source: SourceRef, format: Format, versions: Record<string, string> = {}): ExtractedDocument {
+export function newDocument(
+  source: SourceRef,
+  format: Format,
+  versions: Record<string, string> = {},
+): ExtractedDocument {
   return { source, format, pages: [], tables: [], meta: [], status: 'ok', issues: [], versions };
 }
 

@@ -27,17 +27,33 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
   if (!stored) throw new PermanentError('store.unknown_document', `no document ${sourceId}`);
   const bytes = await deps.blobs.get(sourceId);
   if (!bytes) throw new PermanentError('blob.missing', `no stored bytes for ${sourceId}`);
-  const doc = await extractIsolated(bytes, stored.source, stored.format as Format, deps.limits, deps.isolation ?? defaultIsolation);
+  const doc = await extractIsolated(
+    bytes,
+    stored.source,
+    stored.format as Format,
+    deps.limits,
+    deps.isolation ?? defaultIsolation,
+  );
   await deps.records.saveExtraction(sourceId, doc);
   deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length }, 'extracted');
   return doc.status === 'failed' ? [] : [{ stage: 'recognise', data: { sourceId, runId } }];
 };
 
 /** Document status: failed extraction, or partial when anything along the way was partial or failed a check. */
-export function documentStatus(extraction: DocumentStatus, records: RecognisedRecord[], checks: Check[], issues: Issue[] = []): DocumentStatus {
+export function documentStatus(
+  extraction: DocumentStatus,
+  records: RecognisedRecord[],
+  checks: Check[],
+  issues: Issue[] = [],
+): DocumentStatus {
   if (extraction === 'failed') return 'failed';
   // An error the recognisers raise about the document as a whole (document.no_tables) is never `ok`.
-  if (extraction === 'partial' || records.some((r) => r.status !== 'ok') || checks.some((c) => !c.ok) || issues.some((i) => i.severity === 'error'))
+  if (
+    extraction === 'partial' ||
+    records.some((r) => r.status !== 'ok') ||
+    checks.some((c) => !c.ok) ||
+    issues.some((i) => i.severity === 'error')
+  )
     return 'partial';
   return 'ok';
 }
@@ -48,12 +64,20 @@ const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   const result = recogniseDocument(stored.extracted);
   const status = documentStatus(stored.extracted.status, result.records, result.checks, result.issues);
   const issues: Issue[] = [...stored.extracted.issues, ...result.issues];
-  return [{ stage: 'store', data: { sourceId, runId, status, records: result.records, checks: result.checks, issues } }];
+  return [
+    { stage: 'store', data: { sourceId, runId, status, records: result.records, checks: result.checks, issues } },
+  ];
 };
 
 const store: Handler<'store'> = async (data, deps) => {
   const { sourceId, status } = data;
-  await deps.records.saveRecords(sourceId, data.records as RecognisedRecord[], data.checks as Check[], status, data.issues as unknown as Issue[]);
+  await deps.records.saveRecords(
+    sourceId,
+    data.records as RecognisedRecord[],
+    data.checks as Check[],
+    status,
+    data.issues as unknown as Issue[],
+  );
   deps.log.info({ sourceId, status, records: data.records.length }, 'stored');
   return [];
 };

@@ -68,11 +68,17 @@ export class InProcessQueue implements QueueBackend {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const final = isPermanent(err) || attempt >= this.retry.attempts;
-        this.deps.log.warn({ stage: job.stage, sourceId: job.data.sourceId, attempt, final, err: message }, 'job failed');
+        this.deps.log.warn(
+          { stage: job.stage, sourceId: job.data.sourceId, attempt, final, err: message },
+          'job failed',
+        );
         if (final) {
           const code = errorCode(err);
           await this.deps.records
-            .markFailed(job.data.sourceId, issue('error', code, `${job.stage} failed after ${attempt} attempt(s): ${message}`))
+            .markFailed(
+              job.data.sourceId,
+              issue('error', code, `${job.stage} failed after ${attempt} attempt(s): ${message}`),
+            )
             .catch(() => undefined);
           return { job, attempts: attempt, code, message };
         }

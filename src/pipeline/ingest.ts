@@ -55,7 +55,11 @@ export async function ingestPaths(
   let processed = 0;
   for (const file of files) {
     const bytes = new Uint8Array(await readFile(file));
-    const reg = await registerFile({ bytes, url: pathToFileURL(file).href, fileName: basename(file) }, stores, opts.force);
+    const reg = await registerFile(
+      { bytes, url: pathToFileURL(file).href, fileName: basename(file) },
+      stores,
+      opts.force,
+    );
     ids.add(reg.source.id);
     if (reg.created) created++;
     // The same bytes under a second name are one document: processed once per ingest (issue 16).

@@ -36,6 +36,12 @@ export async function processDocument(
 ): Promise<Processed> {
   const document = await extractIsolated(bytes, source, sniff(bytes, source.fileName), limits, isolation);
   const recognised: RecognisedDocument =
-    document.status === 'failed' ? { records: [], checks: [], issues: [], verification: documentVerification([]) } : recogniseDocument(document);
-  return { document, recognised, status: documentStatus(document.status, recognised.records, recognised.checks, recognised.issues) };
+    document.status === 'failed'
+      ? { records: [], checks: [], issues: [], verification: documentVerification([]) }
+      : recogniseDocument(document);
+  return {
+    document,
+    recognised,
+    status: documentStatus(document.status, recognised.records, recognised.checks, recognised.issues),
+  };
 }

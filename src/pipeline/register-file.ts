@@ -23,7 +23,11 @@ export interface Registered {
 }
 
 /** Stores the bytes by sha256 and registers the source; extraction is skipped for known, finished documents. */
-export async function registerFile(file: IncomingFile, stores: { blobs: BlobStore; records: RecordStore }, force = false): Promise<Registered> {
+export async function registerFile(
+  file: IncomingFile,
+  stores: { blobs: BlobStore; records: RecordStore },
+  force = false,
+): Promise<Registered> {
   const id = sha256(file.bytes);
   const format = sniff(file.bytes, file.fileName);
   const source: SourceRef = {
@@ -40,7 +44,11 @@ export async function registerFile(file: IncomingFile, stores: { blobs: BlobStor
   await stores.blobs.put(file.bytes);
   const { created } = await stores.records.upsertSource(source, format);
   const existing = created ? undefined : await stores.records.getDocument(id);
-  return { source: existing?.source ?? source, created, needsProcessing: created || force || (existing !== undefined && isRetryable(existing)) };
+  return {
+    source: existing?.source ?? source,
+    created,
+    needsProcessing: created || force || (existing !== undefined && isRetryable(existing)),
+  };
 }
 
 /**

@@ -33,7 +33,8 @@ function titleLines(table: Table): Set<string> {
 /** One printed row as a comparable string: each cell that starts on it, with its column and span. */
 function rowKeys(table: Table): string[] {
   const rows: string[][] = Array.from({ length: table.nRows }, () => []);
-  for (const c of [...table.cells].sort((a, b) => a.col - b.col)) rows[c.row]?.push(`${c.col}+${c.colSpan}:${key(c.text)}`);
+  for (const c of [...table.cells].sort((a, b) => a.col - b.col))
+    rows[c.row]?.push(`${c.col}+${c.colSpan}:${key(c.text)}`);
   return rows.map((r) => r.join('|'));
 }
 
@@ -45,7 +46,8 @@ function rowKeys(table: Table): string[] {
 export function continues(prev: Table, prevHeader: number | null, next: Table, nextHeader: number | null): boolean {
   if (prevHeader === null || nextHeader === null || prev.nCols !== next.nCols) return false;
   const before = new Set([...prev.context, prev.caption ?? ''].map(key));
-  if ([...next.context, next.caption ?? ''].some((l) => !before.has(key(l)) && DOCUMENT_HEADING.test(key(l)))) return false;
+  if ([...next.context, next.caption ?? ''].some((l) => !before.has(key(l)) && DOCUMENT_HEADING.test(key(l))))
+    return false;
   const prevTitles = titleLines(prev);
   if ([...titleLines(next)].some((t) => !prevTitles.has(t))) return false;
   if (nextHeader === 0) return true;
@@ -60,7 +62,12 @@ export function appendBody(prev: Table, next: Table, nextHeader: number): Table 
   const shift = prev.nRows - nextHeader;
   const body: Cell[] = next.cells.filter((c) => c.row >= nextHeader).map((c) => ({ ...c, row: c.row + shift }));
   const pages = [...new Set([...(prev.pages ?? [prev.prov.page]), ...(next.pages ?? [next.prov.page])])];
-  const joined: Table = { ...prev, cells: [...prev.cells, ...body], nRows: prev.nRows + next.nRows - nextHeader, pages };
+  const joined: Table = {
+    ...prev,
+    cells: [...prev.cells, ...body],
+    nRows: prev.nRows + next.nRows - nextHeader,
+    pages,
+  };
   if (next.after) joined.after = next.after;
   else delete joined.after;
   return joined;
@@ -84,7 +91,12 @@ export function joinContinuations(
       last.table = appendBody(last.table, table, header!);
       last.parts.push(table.id);
       last.issues = [
-        issue('warning', 'recognise.joined_continuation', `tables ${last.parts.join(' + ')} are one ${recogniser.tableType} printed in ${last.parts.length} parts; joined`, table.prov),
+        issue(
+          'warning',
+          'recognise.joined_continuation',
+          `tables ${last.parts.join(' + ')} are one ${recogniser.tableType} printed in ${last.parts.length} parts; joined`,
+          table.prov,
+        ),
       ];
       return;
     }

@@ -1,6 +1,13 @@
 import type { Check } from '../../schemas/common.js';
 import type { CrossTableCheck, RecognisedRecord } from './types.js';
-import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, equalCheck, sumOf, operandValue } from '../validate/sum-check.js';
+import {
+  TAIL_TOLERANCE_PER_ADDEND,
+  type Operand,
+  cellRef,
+  equalCheck,
+  sumOf,
+  operandValue,
+} from '../validate/sum-check.js';
 import { isTotalRow } from './amount/code-tree.js';
 import { squash } from './amount/text.js';
 import { col } from './amount/families/index.js';
@@ -23,7 +30,11 @@ export function find(records: RecognisedRecord[], type: string): RecognisedRecor
  * The summary line of one side: 本年收入合计 / 当年收入小计, else the 总计 line when nothing is carried
  * over. Looks through every record of the type: a 总表 printed over two pages may come as two records.
  */
-export function summaryYearTotalRef(records: RecognisedRecord[], side: 'income' | 'expenditure', key?: string): Operand {
+export function summaryYearTotalRef(
+  records: RecognisedRecord[],
+  side: 'income' | 'expenditure',
+  key?: string,
+): Operand {
   for (const record of records) {
     const rows = (record.rows as Row[]).filter((r) => r.side === side);
     const year = rows.find((r) => /^(本年|当年)(收入|支出)(合计|小计)$/.test(squash(r.name)));
@@ -50,13 +61,7 @@ export function tableTotalRef(record: RecognisedRecord, key: string): Operand {
 
 export const tableTotal = (record: RecognisedRecord, key: string) => operandValue(tableTotalRef(record, key));
 
-function pair(
-  checks: Check[],
-  rule: string,
-  description: string,
-  a: Operand,
-  b: Operand,
-): void {
+function pair(checks: Check[], rule: string, description: string, a: Operand, b: Operand): void {
   const check = equalCheck(rule, a, b, TAIL_TOLERANCE_PER_ADDEND, description);
   if (check) checks.push(check);
 }
@@ -70,14 +75,41 @@ function forKind(records: RecognisedRecord[], kind: 'final' | 'budget'): Check[]
   const functional = find(records, `${kind}.gpb_functional`);
   const economic = find(records, `${kind}.gpb_basic_economic`);
   if (income)
-    pair(checks, `${kind}.cross.summary_income`, '总表 本年收入合计 = 收入表 合计', summaryYearTotalRef(summary, 'income'), tableTotalRef(income, col('income', 'total')));
+    pair(
+      checks,
+      `${kind}.cross.summary_income`,
+      '总表 本年收入合计 = 收入表 合计',
+      summaryYearTotalRef(summary, 'income'),
+      tableTotalRef(income, col('income', 'total')),
+    );
   if (expenditure)
-    pair(checks, `${kind}.cross.summary_expenditure`, '总表 本年支出合计 = 支出表 合计', summaryYearTotalRef(summary, 'expenditure'), tableTotalRef(expenditure, col('expenditure', 'total')));
+    pair(
+      checks,
+      `${kind}.cross.summary_expenditure`,
+      '总表 本年支出合计 = 支出表 合计',
+      summaryYearTotalRef(summary, 'expenditure'),
+      tableTotalRef(expenditure, col('expenditure', 'total')),
+    );
   if (functional)
-    pair(checks, `${kind}.cross.fiscal_functional`, '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计', summaryYearTotalRef(fiscal, 'expenditure', col('fiscal_summary', 'generalBudget')), tableTotalRef(functional, col('gpb_functional', 'total')));
+    pair(
+      checks,
+      `${kind}.cross.fiscal_functional`,
+      '财政拨款总表 本年支出合计 (一般公共预算) = 功能分类表 合计',
+      summaryYearTotalRef(fiscal, 'expenditure', col('fiscal_summary', 'generalBudget')),
+      tableTotalRef(functional, col('gpb_functional', 'total')),
+    );
   if (functional && economic)
-    pair(checks, `${kind}.cross.basic_functional_economic`, '功能分类表 基本支出 合计 = 经济分类表 合计', tableTotalRef(functional, col('gpb_functional', 'basicExpenditure')), tableTotalRef(economic, col('gpb_basic_economic', 'total')));
+    pair(
+      checks,
+      `${kind}.cross.basic_functional_economic`,
+      '功能分类表 基本支出 合计 = 经济分类表 合计',
+      tableTotalRef(functional, col('gpb_functional', 'basicExpenditure')),
+      tableTotalRef(economic, col('gpb_basic_economic', 'total')),
+    );
   return checks;
 }
 
-export const amountCrossTableChecks: CrossTableCheck[] = [(records) => forKind(records, 'final'), (records) => forKind(records, 'budget')];
+export const amountCrossTableChecks: CrossTableCheck[] = [
+  (records) => forKind(records, 'final'),
+  (records) => forKind(records, 'budget'),
+];

@@ -12,11 +12,15 @@ import type { RecognisedRecord } from './types.js';
  * counts them.
  */
 export function documentChecksCover(records: RecognisedRecord[], checks: Check[]): void {
-  const roots = records.filter((r) => typeof r.tableId === 'string').map((record) => ({ record, prefix: `${String(record.tableId)}:` }));
+  const roots = records
+    .filter((r) => typeof r.tableId === 'string')
+    .map((record) => ({ record, prefix: `${String(record.tableId)}:` }));
   resolveCovers(checks, roots);
   const byId = new Map(records.map((r) => [String(r.tableId), r]));
   for (const c of checks) {
-    const decimals = (c.covers ?? []).map((p) => byId.get(p.slice(0, p.indexOf(':')))?.printedDecimals).filter((d): d is number => d !== undefined);
+    const decimals = (c.covers ?? [])
+      .map((p) => byId.get(p.slice(0, p.indexOf(':')))?.printedDecimals)
+      .filter((d): d is number => d !== undefined);
     if (decimals.length > 0) rescaleTolerance(c, 10 ** -Math.min(...decimals));
   }
   for (const r of records) {
@@ -51,5 +55,7 @@ export function completenessOfDocument(doc: ExtractedDocument, records: Recognis
   const figures = checks.filter((c) => c.rule.startsWith('narrative.')).length;
   const holds = [`${textPages} page${textPages === 1 ? '' : 's'} of text`];
   if (figures > 0) holds.push(`${figures} narrative figure${figures === 1 ? '' : 's'}`);
-  return [issue('error', 'document.no_tables', `no table was found in the document; it holds ${holds.join(' and ')} instead`)];
+  return [
+    issue('error', 'document.no_tables', `no table was found in the document; it holds ${holds.join(' and ')} instead`),
+  ];
 }

@@ -15,7 +15,11 @@ export class FormGrid {
 
   /** Compact text with the required-field star (`*任务名称`) and trailing colon removed. */
   static label(cell: Cell | undefined): string {
-    return cell ? compact(cell.text).replace(/^\*/, '').replace(/[:：]$/, '') : '';
+    return cell
+      ? compact(cell.text)
+          .replace(/^\*/, '')
+          .replace(/[:：]$/, '')
+      : '';
   }
 
   /** Distinct cells of a row, left to right (a merged cell once). */

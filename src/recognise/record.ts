@@ -66,7 +66,9 @@ export function baseFields(table: Table, ctx: RecogniseContext, tableType: strin
       // An attachment's own page has no 发布时间; the article that linked it does (issue 6).
       publishedAt: published?.value ?? found?.publishedAt ?? null,
       publisher: publisher?.value ?? null,
-      ...(found ? { discoveredFrom: Object.fromEntries(Object.entries(found).filter(([, v]) => typeof v === 'string')) } : {}),
+      ...(found
+        ? { discoveredFrom: Object.fromEntries(Object.entries(found).filter(([, v]) => typeof v === 'string')) }
+        : {}),
       ...(doc.source.parentId ? { parentId: doc.source.parentId } : {}),
     },
   };

@@ -50,7 +50,12 @@ function unclaimed(table: Table, title: string): Issue {
   const amounts = table.cells.filter((c) => /[.,]\d/.test(c.text) && parseAmount(c.text).kind === 'number').length;
   const what = `no recogniser claims table ${table.id}${title ? ` (${title})` : ''}`;
   return amounts >= 3
-    ? issue('error', 'recognise.unclaimed_amounts', `${what}: its ${amounts} printed amounts reach no schema`, table.prov)
+    ? issue(
+        'error',
+        'recognise.unclaimed_amounts',
+        `${what}: its ${amounts} printed amounts reach no schema`,
+        table.prov,
+      )
     : issue('warning', 'recognise.unclaimed', what, table.prov);
 }
 
@@ -98,22 +103,45 @@ export function recogniseDocument(printed: ExtractedDocument): RecognisedDocumen
         ...record,
         tableId: table.id,
         // A repaired document-level name travels with the records that carry it.
-        issues: [...recordIssues, ...found, ...(record.department === meta.department ? (meta.issues ?? []) : []), ...(parts[tableIndex]?.issues ?? [])],
+        issues: [
+          ...recordIssues,
+          ...found,
+          ...(record.department === meta.department ? (meta.issues ?? []) : []),
+          ...(parts[tableIndex]?.issues ?? []),
+        ],
       };
       const lost = printedNumbersMissing(table, draft);
       if (lost.length > 0)
         draft.issues.push(
-          issue('error', 'record.printed_value_missing', `${lost.length} number${lost.length === 1 ? '' : 's'} the table prints did not reach the record: ${lost.slice(0, 5).map((c) => normalise(c.text)).join(', ')}${lost.length > 5 ? ' …' : ''}`, lost[0]!.prov),
+          issue(
+            'error',
+            'record.printed_value_missing',
+            `${lost.length} number${lost.length === 1 ? '' : 's'} the table prints did not reach the record: ${lost
+              .slice(0, 5)
+              .map((c) => normalise(c.text))
+              .join(', ')}${lost.length > 5 ? ' …' : ''}`,
+            lost[0]!.prov,
+          ),
         );
       records.push(validateRecord(recogniser, draft));
     } catch (err) {
-      issues.push(issue('error', 'recognise.failed', `${recogniser.tableType} on table ${table.id}: ${(err as Error).message}`, table.prov));
+      issues.push(
+        issue(
+          'error',
+          'recognise.failed',
+          `${recogniser.tableType} on table ${table.id}: ${(err as Error).message}`,
+          table.prov,
+        ),
+      );
       records.push(unknownRecord(table, ctx));
     }
   });
   const checks = crossTableChecks.flatMap((c) => c(records));
   for (const c of checks) {
-    if (!c.ok) issues.push(issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`));
+    if (!c.ok)
+      issues.push(
+        issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`),
+      );
   }
   // The narrative's restated totals against the tables (docs/domain.md §3.1).
   const narrative = narrativeChecks(doc, meta, records);
@@ -123,5 +151,10 @@ export function recogniseDocument(printed: ExtractedDocument): RecognisedDocumen
   // Facts about the document as a whole (a file Title that disagrees with the page) belong to it too, so a
   // document without a table still shows them.
   for (const i of meta.issues ?? []) if (!issues.includes(i)) issues.push(i);
-  return { records, checks: documentChecks, issues: [...issues, ...narrative.issues], verification: documentVerification(records) };
+  return {
+    records,
+    checks: documentChecks,
+    issues: [...issues, ...narrative.issues],
+    verification: documentVerification(records),
+  };
 }

@@ -56,16 +56,17 @@ export class SqlBlobStore implements BlobStore {
 
   async put(bytes: Uint8Array): Promise<string> {
     const id = sha256(bytes);
-    await this.sql.query(`insert into blobs (sha256, size, bytes) values ($1, $2, $3) on conflict (sha256) do nothing`, [
-      id,
-      bytes.length,
-      Buffer.from(bytes),
-    ]);
+    await this.sql.query(
+      `insert into blobs (sha256, size, bytes) values ($1, $2, $3) on conflict (sha256) do nothing`,
+      [id, bytes.length, Buffer.from(bytes)],
+    );
     return id;
   }
 
   async get(id: string): Promise<Uint8Array | undefined> {
-    const { rows } = await this.sql.query<{ bytes: Uint8Array }>(`select bytes from blobs where sha256 = $1`, [checkId(id)]);
+    const { rows } = await this.sql.query<{ bytes: Uint8Array }>(`select bytes from blobs where sha256 = $1`, [
+      checkId(id),
+    ]);
     return rows[0] ? new Uint8Array(rows[0].bytes) : undefined;
   }
 

@@ -79,7 +79,13 @@ export interface RecordStore {
   getDocument(id: string, opts?: { withExtraction?: boolean }): Promise<StoredDocument | undefined>;
   saveExtraction(id: string, doc: ExtractedDocument): Promise<void>;
   /** Replaces the document's records (idempotent: a retried job writes the same rows). */
-  saveRecords(id: string, records: RecognisedRecord[], checks: Check[], status: DocumentStatus, issues: Issue[]): Promise<void>;
+  saveRecords(
+    id: string,
+    records: RecognisedRecord[],
+    checks: Check[],
+    status: DocumentStatus,
+    issues: Issue[],
+  ): Promise<void>;
   /** Marks a document failed with a reason (a job that gave up). */
   markFailed(id: string, issue: Issue): Promise<void>;
   listRecords(id: string): Promise<RecognisedRecord[]>;

@@ -11,11 +11,16 @@ export function pageRecordsSql(q: RecordPageQuery): { sql: string; params: unkno
   const where: string[] = [];
   const f = q.filter ?? {};
   if (q.after) where.push(`(r.document_id, r.seq) > (${p(q.after.documentId)}, ${p(q.after.seq)})`);
-  if (f.tableTypes?.length) where.push(`exists (select 1 from unnest(${p(f.tableTypes)}::text[]) t(prefix) where starts_with(r.table_type, t.prefix))`);
+  if (f.tableTypes?.length)
+    where.push(
+      `exists (select 1 from unnest(${p(f.tableTypes)}::text[]) t(prefix) where starts_with(r.table_type, t.prefix))`,
+    );
   if (f.year !== undefined) where.push(`r.record->>'year' = ${p(String(f.year))}`);
   if (f.region) {
     const text = p(f.region);
-    where.push(`(${['province', 'city', 'county'].map((k) => `strpos(coalesce(r.record->'region'->>'${k}', ''), ${text}) > 0`).join(' or ')})`);
+    where.push(
+      `(${['province', 'city', 'county'].map((k) => `strpos(coalesce(r.record->'region'->>'${k}', ''), ${text}) > 0`).join(' or ')})`,
+    );
   }
   if (f.status) where.push(`r.status = ${p(f.status)}`);
   if (f.documentPrefix) where.push(`starts_with(r.document_id, ${p(f.documentPrefix)})`);

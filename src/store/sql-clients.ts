@@ -7,7 +7,12 @@ export async function openPglite(dataDir: string | undefined): Promise<SqlClient
   return {
     query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await db.query<T>(sql, params)).rows }),
     exec: async (sql) => void (await db.exec(sql)),
-    transaction: (fn) => db.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<T>(sql, params)).rows }) })),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await tx.query<T>(sql, params)).rows }),
+        }),
+      ),
     close: () => db.close(),
   };
 }
@@ -34,7 +39,11 @@ export async function openPostgres(url: string): Promise<SqlClient> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const out = await fn({ query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await client.query(sql, params)).rows as T[] }) });
+        const out = await fn({
+          query: async <T>(sql: string, params: unknown[] = []) => ({
+            rows: (await client.query(sql, params)).rows as T[],
+          }),
+        });
         await client.query('commit');
         return out;
       } catch (err) {

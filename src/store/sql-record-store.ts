@@ -1,7 +1,14 @@
 import type { DocumentStatus, ExtractedDocument, Issue, SourceRef } from '../model/document.js';
 import type { Check, Verification } from '../../schemas/common.js';
 import type { RecognisedRecord } from '../recognise/types.js';
-import type { RecordPageQuery, RecordStore, SqlClient, StoredDocument, StoredRecordRow, StoreSummary } from './ports.js';
+import type {
+  RecordPageQuery,
+  RecordStore,
+  SqlClient,
+  StoredDocument,
+  StoredRecordRow,
+  StoreSummary,
+} from './ports.js';
 import { pageRecordsSql } from './record-page.js';
 import { SCHEMA_SQL } from './schema.sql.js';
 import { documentVerification } from '../validate/verification.js';
@@ -28,7 +35,8 @@ const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Dat
  * show them.
  */
 const json = (v: unknown) => JSON.stringify(v, (_key, x: unknown) => (typeof x === 'string' ? storable(x) : x));
-export const storable = (s: string) => s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const storable = (s: string) =>
+  s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** RecordStore over any SqlClient: the same statements run on PGlite and PostgreSQL. */
 export class SqlRecordStore implements RecordStore {
@@ -50,7 +58,10 @@ export class SqlRecordStore implements RecordStore {
          values ($1, $2, $3, $4, $5, $6, $7::jsonb) on conflict (id) do nothing returning id`,
         [source.id, source.url, source.fileName ?? null, source.mediaType, format, source.size, json(source)],
       );
-      await tx.query(`insert into document_urls (document_id, url) values ($1, $2) on conflict do nothing`, [source.id, source.url]);
+      await tx.query(`insert into document_urls (document_id, url) values ($1, $2) on conflict do nothing`, [
+        source.id,
+        source.url,
+      ]);
       return { created: ins.rows.length > 0 };
     });
   }
@@ -90,7 +101,13 @@ export class SqlRecordStore implements RecordStore {
     );
   }
 
-  async saveRecords(id: string, records: RecognisedRecord[], checks: Check[], status: DocumentStatus, issues: Issue[]): Promise<void> {
+  async saveRecords(
+    id: string,
+    records: RecognisedRecord[],
+    checks: Check[],
+    status: DocumentStatus,
+    issues: Issue[],
+  ): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query(`delete from records where document_id = $1`, [id]);
       for (const [seq, rec] of records.entries()) {
@@ -115,14 +132,29 @@ export class SqlRecordStore implements RecordStore {
   }
 
   async listRecords(id: string): Promise<RecognisedRecord[]> {
-    const { rows } = await this.sql.query<{ record: RecognisedRecord }>(`select record from records where document_id = $1 order by seq`, [id]);
+    const { rows } = await this.sql.query<{ record: RecognisedRecord }>(
+      `select record from records where document_id = $1 order by seq`,
+      [id],
+    );
     return rows.map((r) => r.record);
   }
 
   async pageRecords(query: RecordPageQuery): Promise<StoredRecordRow[]> {
     const { sql, params } = pageRecordsSql(query);
-    const { rows } = await this.sql.query<{ document_id: string; seq: number; url: string; file_name: string | null; record: RecognisedRecord }>(sql, params);
-    return rows.map((r) => ({ documentId: r.document_id, seq: Number(r.seq), sourceUrl: r.url, fileName: r.file_name, record: r.record }));
+    const { rows } = await this.sql.query<{
+      document_id: string;
+      seq: number;
+      url: string;
+      file_name: string | null;
+      record: RecognisedRecord;
+    }>(sql, params);
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      seq: Number(r.seq),
+      sourceUrl: r.url,
+      fileName: r.file_name,
+      record: r.record,
+    }));
   }
 
   async summary(ids?: string[]): Promise<StoreSummary> {
@@ -150,7 +182,11 @@ export class SqlRecordStore implements RecordStore {
       checksFailed: recs.rows.reduce((n, r) => n + Number(r.failed ?? 0), 0) + crossFailed,
       failedDocuments: docs.rows
         .filter((d) => d.status === 'failed')
-        .map((d) => ({ id: d.id, url: d.url, reason: d.issues.find((i) => i.severity === 'error')?.message ?? 'unknown' })),
+        .map((d) => ({
+          id: d.id,
+          url: d.url,
+          reason: d.issues.find((i) => i.severity === 'error')?.message ?? 'unknown',
+        })),
     };
   }
 

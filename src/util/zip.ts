@@ -37,9 +37,11 @@ export function unzipLimited(
   const files = unzipSync(bytes, {
     filter: (f) => {
       entries++;
-      if (entries > maxEntries) throw new PermanentError('zip.too_many_entries', `archive has more than ${maxEntries} entries`);
+      if (entries > maxEntries)
+        throw new PermanentError('zip.too_many_entries', `archive has more than ${maxEntries} entries`);
       if (!want(f.name)) return false;
-      if (!isSafeEntryName(f.name)) throw new PermanentError('zip.path_traversal', `entry name escapes the archive: ${f.name}`);
+      if (!isSafeEntryName(f.name))
+        throw new PermanentError('zip.path_traversal', `entry name escapes the archive: ${f.name}`);
       declared += f.originalSize;
       if (declared > limits.maxTotalBytes) {
         throw new PermanentError('zip.bomb', `inflated size exceeds ${limits.maxTotalBytes} bytes (declared)`);
@@ -51,7 +53,8 @@ export function unzipLimited(
   const out = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(files)) {
     total += data.length;
-    if (total > limits.maxTotalBytes) throw new PermanentError('zip.bomb', `inflated size exceeds ${limits.maxTotalBytes} bytes`);
+    if (total > limits.maxTotalBytes)
+      throw new PermanentError('zip.bomb', `inflated size exceeds ${limits.maxTotalBytes} bytes`);
     out.set(name, data);
   }
   return out;

@@ -26,7 +26,16 @@ export function printedNumbersMissing(table: Table, record: object): Cell[] {
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Provenance and checks hold no printed values (a check's actual is a computed sum). */
-const SKIP = new Set(['provenance', 'cells', 'metaProvenance', 'checks', 'issues', 'versions', 'source', 'verification']);
+const SKIP = new Set([
+  'provenance',
+  'cells',
+  'metaProvenance',
+  'checks',
+  'issues',
+  'versions',
+  'source',
+  'verification',
+]);
 
 function collect(node: unknown, numbers: Set<number>, texts: string[]): void {
   if (typeof node === 'number') numbers.add(round(node));

@@ -40,7 +40,8 @@ export function ref(holder: object | null | undefined, key: string): Operand {
 export const cellRef = (row: { values: Record<string, number | null> } | undefined, key: string): Operand =>
   row && key in row.values ? ref(row.values, key) : undefined;
 
-export const operandValue = (o: Operand): number | null | undefined => (o !== null && typeof o === 'object' ? o.value : o);
+export const operandValue = (o: Operand): number | null | undefined =>
+  o !== null && typeof o === 'object' ? o.value : o;
 
 /**
  * What a check read, kept off the serialised check (non-enumerable) until `resolveCovers` turns it into value
@@ -89,7 +90,13 @@ export function sumCheck(rule: string, total: Operand, addends: Operand[], descr
 }
 
 /** a = b within a fixed tolerance (cross-table equalities, ratios). */
-export function equalCheck(rule: string, expected: Operand, actual: Operand, tolerance: number, description: string): Check | undefined {
+export function equalCheck(
+  rule: string,
+  expected: Operand,
+  actual: Operand,
+  tolerance: number,
+  description: string,
+): Check | undefined {
   const e = operandValue(expected);
   const a = operandValue(actual);
   if (e === null || e === undefined || a === null || a === undefined) return undefined;
@@ -99,15 +106,27 @@ export function equalCheck(rule: string, expected: Operand, actual: Operand, tol
 }
 
 /** `actual ≤ limit` (sign 1) or `actual ≥ limit` (sign -1): no tolerance. */
-function boundCheck(sign: 1 | -1, rule: string, limit: Operand, actual: Operand, description: string): Check | undefined {
+function boundCheck(
+  sign: 1 | -1,
+  rule: string,
+  limit: Operand,
+  actual: Operand,
+  description: string,
+): Check | undefined {
   const l = operandValue(limit);
   const a = operandValue(actual);
   if (l === null || l === undefined || a === null || a === undefined) return undefined;
-  return withInputs({ rule, expected: l, actual: a, ok: sign * (a - l) <= 1e-9, tolerance: 0, description }, [limit, actual], 0);
+  return withInputs(
+    { rule, expected: l, actual: a, ok: sign * (a - l) <= 1e-9, tolerance: 0, description },
+    [limit, actual],
+    0,
+  );
 }
 
-export const atMostCheck = (rule: string, limit: Operand, actual: Operand, description: string) => boundCheck(1, rule, limit, actual, description);
-export const atLeastCheck = (rule: string, floor: Operand, actual: Operand, description: string) => boundCheck(-1, rule, floor, actual, description);
+export const atMostCheck = (rule: string, limit: Operand, actual: Operand, description: string) =>
+  boundCheck(1, rule, limit, actual, description);
+export const atLeastCheck = (rule: string, floor: Operand, actual: Operand, description: string) =>
+  boundCheck(-1, rule, floor, actual, description);
 
 /**
  * docs/domain.md §2: 尾差 is one unit of the last printed digit per addend: 0.01 for a table printed with 2 decimals,

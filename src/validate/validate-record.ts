@@ -18,20 +18,39 @@ export function validateRecord(
   const issues: Issue[] = [...record.issues];
   const parsed = recogniser.schema.safeParse(record);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    issues.push(issue('error', 'validate.schema', `${recogniser.tableType} record does not match its schema: ${where}`));
+    const where = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    issues.push(
+      issue('error', 'validate.schema', `${recogniser.tableType} record does not match its schema: ${where}`),
+    );
   } else {
     try {
       record.checks = recogniser.checks(record);
       // 尾差 is one unit of the last printed digit (docs/domain.md §2): 1 for a table printed in whole 元.
-      if (record.printedDecimals !== undefined) for (const c of record.checks) rescaleTolerance(c, 10 ** -record.printedDecimals);
+      if (record.printedDecimals !== undefined)
+        for (const c of record.checks) rescaleTolerance(c, 10 ** -record.printedDecimals);
       resolveCovers(record.checks, [{ record, prefix: '' }]);
     } catch (err) {
-      issues.push(issue('error', 'validate.check_failed_to_run', `checks of ${recogniser.tableType} threw: ${(err as Error).message}`));
+      issues.push(
+        issue(
+          'error',
+          'validate.check_failed_to_run',
+          `checks of ${recogniser.tableType} threw: ${(err as Error).message}`,
+        ),
+      );
     }
   }
   for (const c of record.checks) {
-    if (!c.ok) issues.push(issue('warning', 'validate.identity_failed', `${c.rule}: expected ${c.expected}, got ${c.actual} (tolerance ${c.tolerance})`));
+    if (!c.ok)
+      issues.push(
+        issue(
+          'warning',
+          'validate.identity_failed',
+          `${c.rule}: expected ${c.expected}, got ${c.actual} (tolerance ${c.tolerance})`,
+        ),
+      );
   }
   record.issues = issues;
   record.verification = verifyRecord(record);

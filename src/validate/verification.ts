@@ -77,7 +77,10 @@ export function resolveCovers(checks: Check[], roots: Array<{ record: object; pr
 }
 
 /** A record's numbers against its own checks and the document checks that cover it (`<tableId>:` paths). */
-export function verifyRecord(record: { checks: Check[]; tableId?: unknown }, documentChecks: Check[] = []): Verification {
+export function verifyRecord(
+  record: { checks: Check[]; tableId?: unknown },
+  documentChecks: Check[] = [],
+): Verification {
   const states: Record<string, ValueState> = {};
   for (const path of recordValues(record).keys()) states[path] = 'unchecked';
   const mark = (path: string, ok: boolean) => {
@@ -88,7 +91,8 @@ export function verifyRecord(record: { checks: Check[]; tableId?: unknown }, doc
   for (const c of record.checks) for (const p of c.covers ?? []) mark(p, c.ok);
   const prefix = typeof record.tableId === 'string' ? `${record.tableId}:` : undefined;
   if (prefix)
-    for (const c of documentChecks) for (const p of c.covers ?? []) if (p.startsWith(prefix)) mark(p.slice(prefix.length), c.ok);
+    for (const c of documentChecks)
+      for (const p of c.covers ?? []) if (p.startsWith(prefix)) mark(p.slice(prefix.length), c.ok);
   return { ...count(Object.values(states)), states };
 }
 
@@ -96,7 +100,13 @@ function count(states: ValueState[]): Verification {
   const verified = states.filter((s) => s === 'verified').length;
   const contradicted = states.filter((s) => s === 'contradicted').length;
   const total = states.length;
-  return { verified, contradicted, unchecked: total - verified - contradicted, total, share: total ? round4(verified / total) : null };
+  return {
+    verified,
+    contradicted,
+    unchecked: total - verified - contradicted,
+    total,
+    share: total ? round4(verified / total) : null,
+  };
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;

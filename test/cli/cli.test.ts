@@ -12,9 +12,19 @@ describe('budgetdoc CLI', () => {
     expect(r.code).toBe(0);
     const records = JSON.parse(r.stdout);
     expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ tableType: 'perf.dept_target', year: 2023, status: 'ok', source: { fileName: 'hongjiang-2023-gov-office-dept-target.html' } });
+    expect(records[0]).toMatchObject({
+      tableType: 'perf.dept_target',
+      year: 2023,
+      status: 'ok',
+      source: { fileName: 'hongjiang-2023-gov-office-dept-target.html' },
+    });
     // The document as ingest would store it follows its tables (issue 9).
-    expect(records[1]).toMatchObject({ tableType: 'document', fileName: 'hongjiang-2023-gov-office-dept-target.html', status: 'ok', tables: 1 });
+    expect(records[1]).toMatchObject({
+      tableType: 'document',
+      fileName: 'hongjiang-2023-gov-office-dept-target.html',
+      status: 'ok',
+      tables: 1,
+    });
     expect(records[1].verification.total).toBe(records[0].verification.total);
   });
 
@@ -29,7 +39,9 @@ describe('budgetdoc CLI', () => {
     const dir = inputFolder();
     const r = await budgetdoc(['extract', join(dir, 'broken.pdf')]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ tableType: 'document', fileName: 'broken.pdf', status: 'failed', tables: 0 })]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ tableType: 'document', fileName: 'broken.pdf', status: 'failed', tables: 0 }),
+    ]);
     expect(r.stderr).toMatch(/broken\.pdf: failed/);
   });
 
@@ -38,7 +50,12 @@ describe('budgetdoc CLI', () => {
     const r = await budgetdoc(['ingest', HTML_SAMPLE, '--data-dir', data, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.summary).toMatchObject({ documents: 1, records: 1, tablesByType: { 'perf.dept_target': 1 }, checksFailed: 0 });
+    expect(report.summary).toMatchObject({
+      documents: 1,
+      records: 1,
+      tablesByType: { 'perf.dept_target': 1 },
+      checksFailed: 0,
+    });
     const again = await budgetdoc(['ingest', HTML_SAMPLE, '--data-dir', data]);
     expect(again.stdout).toMatch(/documents: 1 \(0 new, 1 unchanged, 0 processed\)/);
     const id = createHash('sha256').update(readFileSync(HTML_SAMPLE)).digest('hex');

@@ -36,7 +36,11 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
   // one `show` per document: each starts the binary and opens the store (a few seconds)
   const shown = new Map<string, Promise<Shown>>();
   const show = (sha: string) => {
-    if (!shown.has(sha)) shown.set(sha, budgetdoc(['show', sha, '--data-dir', dataDir]).then((out) => JSON.parse(out) as Shown));
+    if (!shown.has(sha))
+      shown.set(
+        sha,
+        budgetdoc(['show', sha, '--data-dir', dataDir]).then((out) => JSON.parse(out) as Shown),
+      );
     return shown.get(sha)!;
   };
   const url = (path: string) => `${site.origin}${path}`;
@@ -45,7 +49,19 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
   beforeAll(async () => {
     site = await startFixtureSite();
     dataDir = mkdtempSync(join(tmpdir(), 'budgetdoc-crawl-bin-'));
-    const args = ['crawl', '--start-url', `${site.origin}/`, '--data-dir', dataDir, '--json', '--no-ocr', '--rate', '1/1', '--timeout', '400'];
+    const args = [
+      'crawl',
+      '--start-url',
+      `${site.origin}/`,
+      '--data-dir',
+      dataDir,
+      '--json',
+      '--no-ocr',
+      '--rate',
+      '1/1',
+      '--timeout',
+      '400',
+    ];
     first = JSON.parse(await budgetdoc(args)) as CrawlReport;
     firstRequests = site.requests.length;
     afterFirst = await storeSummary(dataDir);
@@ -59,20 +75,35 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
 
   it('stores every attachment with where it was found, visible through `budgetdoc show`', async () => {
     expect(first.documents).toMatchObject({ new: 7, changed: 0, unchanged: 0, failed: 2, skippedByRobots: 1 });
-    const stored = first.items.filter((i): i is ReportItem & { sha256: string } => (i.kind === 'document' || i.kind === 'member') && i.outcome === 'new' && Boolean(i.sha256));
+    const stored = first.items.filter(
+      (i): i is ReportItem & { sha256: string } =>
+        (i.kind === 'document' || i.kind === 'member') && i.outcome === 'new' && Boolean(i.sha256),
+    );
     expect(stored).toHaveLength(9); // 7 documents (one a ZIP) and its 2 members
     const listing = url('/yjsgk/index.html');
     for (const i of stored) {
       const { document, records } = await show(i.sha256);
       expect(document.urls).toContain(i.member ? `${i.url}#${encodeURIComponent(i.member)}` : i.url);
-      expect(document.source.discoveredFrom).toMatchObject({ listingUrl: expect.stringMatching(/\/yjsgk\/index(_1)?\.html$/), linkText: expect.any(String), publishedAt: expect.stringMatching(/^2023-0\d-\d\d/) });
+      expect(document.source.discoveredFrom).toMatchObject({
+        listingUrl: expect.stringMatching(/\/yjsgk\/index(_1)?\.html$/),
+        linkText: expect.any(String),
+        publishedAt: expect.stringMatching(/^2023-0\d-\d\d/),
+      });
       // records counted once per sha256 (the same bytes at a second URL add none); a ZIP's are its members'
       if (i.records && document.format !== 'zip') expect(records).toHaveLength(i.records);
       // every record says where its document was published and found; an attachment's 发布时间 is its article's
       const d = document.source.discoveredFrom!;
       const publishedAt = document.format === 'html' ? expect.stringMatching(/^2023-07-18/) : d.publishedAt;
       for (const r of records) {
-        expect(r.source).toEqual({ id: i.sha256, url: document.source.url, fileName: document.source.fileName, publishedAt, publisher: expect.toBeOneOf([null, expect.any(String)]), discoveredFrom: d, ...(i.member ? { parentId: document.source.parentId } : {}) });
+        expect(r.source).toEqual({
+          id: i.sha256,
+          url: document.source.url,
+          fileName: document.source.fileName,
+          publishedAt,
+          publisher: expect.toBeOneOf([null, expect.any(String)]),
+          discoveredFrom: d,
+          ...(i.member ? { parentId: document.source.parentId } : {}),
+        });
       }
     }
     expect(shown.size).toBe(7);
@@ -80,24 +111,49 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
     expect(pdf.document.source).toMatchObject({
       url: url('/attach/1001.pdf'),
       fileName: '洪江市财政局2024年部门决算.pdf',
-      discoveredFrom: { listingUrl: listing, articleUrl: url('/yjsgk/202306/t20230601_102.html'), articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门决算.pdf', publishedAt: '2023-06-01 09:30' },
+      discoveredFrom: {
+        listingUrl: listing,
+        articleUrl: url('/yjsgk/202306/t20230601_102.html'),
+        articleTitle: '洪江市财政局2024年部门决算公开',
+        linkText: '洪江市财政局2024年部门决算.pdf',
+        publishedAt: '2023-06-01 09:30',
+      },
     });
     expect(pdf.records.length).toBeGreaterThan(0);
     const docx = await show(item(first, '/attach/1002.docx')!.sha256!);
-    expect(docx.document.source.discoveredFrom).toMatchObject({ articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门预算说明', publishedAt: '2023-06-01 09:30' });
+    expect(docx.document.source.discoveredFrom).toMatchObject({
+      articleTitle: '洪江市财政局2024年部门决算公开',
+      linkText: '洪江市财政局2024年部门预算说明',
+      publishedAt: '2023-06-01 09:30',
+    });
   });
 
   it('keeps the ZIP as a container and its members with the ZIP as parent', async () => {
     const zip = item(first, '/attach/download.jsp?id=1004')!;
     const container = await show(zip.sha256!);
-    expect(container.document).toMatchObject({ status: 'ok', format: 'zip', source: { fileName: '2024年部门预算公开表.zip', discoveredFrom: { articleTitle: '洪江市财政局2024年部门预算公开', linkText: '附件下载', publishedAt: '2023-05-01 10:00' } } });
+    expect(container.document).toMatchObject({
+      status: 'ok',
+      format: 'zip',
+      source: {
+        fileName: '2024年部门预算公开表.zip',
+        discoveredFrom: {
+          articleTitle: '洪江市财政局2024年部门预算公开',
+          linkText: '附件下载',
+          publishedAt: '2023-05-01 10:00',
+        },
+      },
+    });
     expect(container.document.issues.map((i) => i.code)).toEqual(['zip.container']);
     expect(container.records).toEqual([]);
     const members = first.items.filter((i) => i.kind === 'member');
     expect(members).toHaveLength(2);
     for (const m of members) {
       const { document } = await show(m.sha256!);
-      expect(document.source).toMatchObject({ parentId: zip.sha256, fileName: m.fileName, discoveredFrom: container.document.source.discoveredFrom });
+      expect(document.source).toMatchObject({
+        parentId: zip.sha256,
+        fileName: m.fileName,
+        discoveredFrom: container.document.source.discoveredFrom,
+      });
     }
   });
 
@@ -120,7 +176,8 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
       const at = requests.map((r) => r.at).sort((a, b) => a - b);
       expect(at.length).toBeGreaterThan(15);
       for (let i = 0; i < at.length; i++) {
-        for (let j = i + 1; j < at.length; j++) expect(at[j]! - at[i]!, `requests ${i} and ${j}`).toBeGreaterThanOrEqual((j - i) * 1000 - SLACK);
+        for (let j = i + 1; j < at.length; j++)
+          expect(at[j]! - at[i]!, `requests ${i} and ${j}`).toBeGreaterThanOrEqual((j - i) * 1000 - SLACK);
       }
     }
   });
@@ -142,14 +199,22 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
     expect(afterFirst.tablesByType).toEqual(first.recordsByTableType);
     expect([afterSecond.documents, afterSecond.records]).toEqual([afterFirst.documents, afterFirst.records]);
     // attachments are asked for conditionally and answered 304
-    const attachments = site.requests.slice(firstRequests).filter((r) => r.path.startsWith('/attach/') && r.status !== 404);
-    expect(attachments.map((r) => [r.path, r.conditional, r.status])).toEqual(attachments.map((r) => [r.path, true, 304]));
+    const attachments = site.requests
+      .slice(firstRequests)
+      .filter((r) => r.path.startsWith('/attach/') && r.status !== 404);
+    expect(attachments.map((r) => [r.path, r.conditional, r.status])).toEqual(
+      attachments.map((r) => [r.path, true, 304]),
+    );
     expect(attachments).toHaveLength(4);
     // the fetch state kept between runs: validators and the first version, unchanged
     const stores = await openStores({ dataDir });
     try {
       const state = await SqlFetchStateStore.open((stores.records as SqlRecordStore).client);
-      expect(await state.getFetchState(url('/attach/1002.docx'))).toMatchObject({ version: 1, etag: expect.stringMatching(/^"/), sha256: item(first, '/attach/1002.docx')!.sha256 });
+      expect(await state.getFetchState(url('/attach/1002.docx'))).toMatchObject({
+        version: 1,
+        etag: expect.stringMatching(/^"/),
+        sha256: item(first, '/attach/1002.docx')!.sha256,
+      });
     } finally {
       await stores.close();
     }

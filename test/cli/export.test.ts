@@ -25,14 +25,17 @@ describe.runIf(derivedAvailable(WRONG_TOTAL))('budgetdoc export', () => {
   const stored = new Map<string, RecognisedRecord[]>();
 
   beforeAll(async () => {
-    for (const f of readdirSync('samples/html').filter((f) => f.endsWith('.html'))) copyFileSync(join('samples/html', f), join(input, f));
+    for (const f of readdirSync('samples/html').filter((f) => f.endsWith('.html')))
+      copyFileSync(join('samples/html', f), join(input, f));
     copyFileSync(await derivedFile(WRONG_TOTAL), join(input, WRONG_TOTAL));
     const ingest = await budgetdoc(['ingest', input, '--data-dir', data, '--no-ocr', '--json']);
     expect(ingest.code).toBe(0);
     const stores = await openStores({ dataDir: data });
     try {
       for (const path of readdirSync(input)) {
-        const id = createHash('sha256').update(readFileSync(join(input, path))).digest('hex');
+        const id = createHash('sha256')
+          .update(readFileSync(join(input, path)))
+          .digest('hex');
         stored.set(id, await stores.records.listRecords(id));
       }
     } finally {
@@ -45,7 +48,10 @@ describe.runIf(derivedAvailable(WRONG_TOTAL))('budgetdoc export', () => {
   it('JSONL: one stored record per line, as stored, led by its document', async () => {
     const r = await budgetdoc(['export', '--data-dir', data, '--format', 'jsonl']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
     expect(lines).toHaveLength(2);
     for (const { documentId, sourceUrl, fileName, ...record } of lines) {
       expect(stored.get(documentId)).toContainEqual(record);
@@ -99,24 +105,45 @@ describe.runIf(derivedAvailable(WRONG_TOTAL))('budgetdoc export', () => {
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     const record = [...stored.values()].flat().find((rec) => rec.tableType === 'perf.dept_target')!;
-    const indicators = record.indicators as Array<{ level1: string; level3: string; value: { text: string; operator: string | null }; provenance: { locator?: string } }>;
+    const indicators = record.indicators as Array<{
+      level1: string;
+      level3: string;
+      value: { text: string; operator: string | null };
+      provenance: { locator?: string };
+    }>;
     expect(indicators.length).toBeGreaterThan(5);
     expect(rows).toHaveLength(indicators.length);
     for (const [i, ind] of indicators.entries()) {
-      expect(rows[i]).toMatchObject({ indicatorIndex: String(i + 1), level1: ind.level1, level3: ind.level3, valueText: ind.value.text, valueOperator: blank(ind.value.operator), locator: blank(ind.provenance.locator) });
+      expect(rows[i]).toMatchObject({
+        indicatorIndex: String(i + 1),
+        level1: ind.level1,
+        level3: ind.level3,
+        valueText: ind.value.text,
+        valueOperator: blank(ind.value.operator),
+        locator: blank(ind.provenance.locator),
+      });
     }
   });
 
   it('filters by type prefix, region, year, status and document prefix', async () => {
     const ids = async (...args: string[]) =>
-      (await budgetdoc(['export', '--data-dir', data, ...args])).stdout.trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as Line).tableType);
+      (await budgetdoc(['export', '--data-dir', data, ...args])).stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as Line).tableType);
     const [perfId] = [...stored].find(([, recs]) => recs[0]!.tableType === 'perf.dept_target')!;
-    expect(await ids('--type', 'final.', 'budget.', '--region', '普陀', '--year', '2024', '--status', 'partial')).toEqual(['final.gpb_functional']);
+    expect(
+      await ids('--type', 'final.', 'budget.', '--region', '普陀', '--year', '2024', '--status', 'partial'),
+    ).toEqual(['final.gpb_functional']);
     expect(await ids('--document', perfId.slice(0, 8), '--year', '2024')).toEqual([]);
   });
 
   it('fails with a message and a non-zero exit on bad flags, and leaves no partial file', async () => {
-    for (const args of [['--format', 'xml'], ['--year', '20x4']]) {
+    for (const args of [
+      ['--format', 'xml'],
+      ['--year', '20x4'],
+    ]) {
       const r = await budgetdoc(['export', '--data-dir', data, ...args]);
       expect(r.code, args.join(' ')).not.toBe(0);
       expect(r.stderr, args.join(' ')).toContain(args[0]);

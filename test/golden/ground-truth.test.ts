@@ -11,7 +11,10 @@ import { shouldRun } from '../helpers/services.js';
  * wrong one sits in a `partial` record or a contradicted identity; whole-元 尾差 fails no check; every table is typed
  * as ground truth says (issue 11), none where it lists none.
  */
-const run = shouldRun(existsSync(corpusDir()), `ground truth of the corpus: ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`);
+const run = shouldRun(
+  existsSync(corpusDir()),
+  `ground truth of the corpus: ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`,
+);
 const SCAN = 'shashi-health-2023-income-final-scan.pdf';
 const WHOLE_YUAN = 'yangpu-archives-2025-whole-yuan-budget.pdf';
 
@@ -34,14 +37,22 @@ describe.runIf(run)('ground truth', () => {
   it('types every table ground truth lists, with its title and 单位 as printed, and nothing where it lists none', () => {
     const typings = summary.documents.flatMap((d) => d.typing.map((t) => ({ ...t, file: d.file })));
     expect(typings.filter((t) => !t.typed).map((t) => `${t.file} p.${t.table.page} ${t.table.tableType}`)).toEqual([]);
-    expect(typings.filter((t) => t.titled === false || t.unitOk === false).map((t) => `${t.file} p.${t.table.page} ${t.table.title}`)).toEqual([]);
-    expect(summary.documents.flatMap((d) => d.extraTyped.map((r) => `${d.file}: ${r.tableType} p.${r.provenance?.page}`))).toEqual([]);
+    expect(
+      typings
+        .filter((t) => t.titled === false || t.unitOk === false)
+        .map((t) => `${t.file} p.${t.table.page} ${t.table.title}`),
+    ).toEqual([]);
+    expect(
+      summary.documents.flatMap((d) => d.extraTyped.map((r) => `${d.file}: ${r.tableType} p.${r.provenance?.page}`)),
+    ).toEqual([]);
   });
 
   it('reads every value of the text-layer documents exactly', () => {
     const wrong = summary.documents
       .filter((d) => !d.document.endsWith(SCAN))
-      .flatMap((d) => d.matches.filter((m) => !m.exact).map((m) => `${d.file}: ${JSON.stringify(m.gt)} got ${JSON.stringify(m.got)}`));
+      .flatMap((d) =>
+        d.matches.filter((m) => !m.exact).map((m) => `${d.file}: ${JSON.stringify(m.gt)} got ${JSON.stringify(m.got)}`),
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -53,8 +64,12 @@ describe.runIf(run)('ground truth', () => {
   });
 
   it('passes whole-元 尾差 as rounding, never as a failure', () => {
-    const records = doc(WHOLE_YUAN).matches.map((m) => m.record).filter((r, i, all) => r && all.indexOf(r) === i);
-    const checks = records.flatMap((r) => (r as unknown as { checks: Array<{ ok: boolean; rounding?: boolean }> }).checks);
+    const records = doc(WHOLE_YUAN)
+      .matches.map((m) => m.record)
+      .filter((r, i, all) => r && all.indexOf(r) === i);
+    const checks = records.flatMap(
+      (r) => (r as unknown as { checks: Array<{ ok: boolean; rounding?: boolean }> }).checks,
+    );
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect(checks.filter((c) => c.rounding).length).toBeGreaterThanOrEqual(10);
   });

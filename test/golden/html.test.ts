@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { localSource, processDocument } from '../../src/pipeline/process-document.js';
 
 const SAMPLE = 'samples/html/hongjiang-2023-gov-office-dept-target.html';
-const expected = JSON.parse(readFileSync('test/snapshots/records/hongjiang-2023-gov-office-dept-target.html.expected.json', 'utf8'));
+const expected = JSON.parse(
+  readFileSync('test/snapshots/records/hongjiang-2023-gov-office-dept-target.html.expected.json', 'utf8'),
+);
 
 describe('golden: seed 002 HTML article -> perf.dept_target', async () => {
   const bytes = new Uint8Array(readFileSync(SAMPLE));
@@ -42,7 +44,16 @@ describe('golden: seed 002 HTML article -> perf.dept_target', async () => {
     expect(record!.budget.basicExpenditure.provenance.locator).toBe('table[1]/row[19]/cell[2]');
     for (const ind of record!.indicators) {
       expect(ind.provenance).toMatchObject(cellProv);
-      expect(Object.keys(ind.cells).sort()).toEqual(['description', 'level1', 'level2', 'level3', 'remark', 'scoringStandard', 'value', 'valueType']);
+      expect(Object.keys(ind.cells).sort()).toEqual([
+        'description',
+        'level1',
+        'level2',
+        'level3',
+        'remark',
+        'scoringStandard',
+        'value',
+        'valueType',
+      ]);
     }
     // The year is read off the page as printed: the article's heading, its second line (under the breadcrumb).
     expect(record!.metaProvenance.year).toMatchObject({ locator: 'line[2]' });

@@ -19,31 +19,35 @@ async function run(path: string) {
 }
 
 describe('narrative cross-check (golden)', () => {
-  it.runIf(corpusAvailable([CORPUS_NAME]))('compares every headline total the 情况说明 restates and reports the one the tables contradict', async () => {
-    const { recognised, status } = await run(corpusFile(CORPUS_NAME));
-    const narrative = recognised.checks.filter((c) => c.rule.startsWith('narrative.'));
-    expect(narrative.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
-      ['narrative.grand_total', 2995.39, 2995.39, true],
-      ['narrative.total_income', 2946.25, 2946.25, true],
-      ['narrative.fiscal_income', 2940.05, 2940.05, true],
-      ['narrative.total_expenditure', 2940.05, 2940.05, true],
-      ['narrative.fiscal_grand_total', 2961.68, 0.3, false],
-      ['narrative.gpb_expenditure', 2940.05, 2940.05, true],
-      ['narrative.gpb_expenditure', 2940.05, 2940.05, true],
-      // '“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元' against the 预算数 / 决算数 rows of 公开07表.
-      ['narrative.three_public', 0.95, 0.95, true],
-      ['narrative.three_public', null, 0, true],
-      ['narrative.three_public.outboundTravel', null, 0, true],
-      ['narrative.three_public.vehicleTotal', null, 0, true],
-      ['narrative.three_public.reception', null, 0, true],
-    ]);
-    const disagrees = recognised.issues.filter((i) => i.code === 'narrative.disagrees');
-    expect(disagrees).toHaveLength(1);
-    expect(disagrees[0]!.prov?.page).toBe(21);
-    expect(disagrees[0]!.message).toContain('财政拨款收入支出总计0.3万元');
-    // A disagreement in print makes the document partial, never failed.
-    expect(status).toBe('partial');
-  }, 60_000);
+  it.runIf(corpusAvailable([CORPUS_NAME]))(
+    'compares every headline total the 情况说明 restates and reports the one the tables contradict',
+    async () => {
+      const { recognised, status } = await run(corpusFile(CORPUS_NAME));
+      const narrative = recognised.checks.filter((c) => c.rule.startsWith('narrative.'));
+      expect(narrative.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
+        ['narrative.grand_total', 2995.39, 2995.39, true],
+        ['narrative.total_income', 2946.25, 2946.25, true],
+        ['narrative.fiscal_income', 2940.05, 2940.05, true],
+        ['narrative.total_expenditure', 2940.05, 2940.05, true],
+        ['narrative.fiscal_grand_total', 2961.68, 0.3, false],
+        ['narrative.gpb_expenditure', 2940.05, 2940.05, true],
+        ['narrative.gpb_expenditure', 2940.05, 2940.05, true],
+        // '“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元' against the 预算数 / 决算数 rows of 公开07表.
+        ['narrative.three_public', 0.95, 0.95, true],
+        ['narrative.three_public', null, 0, true],
+        ['narrative.three_public.outboundTravel', null, 0, true],
+        ['narrative.three_public.vehicleTotal', null, 0, true],
+        ['narrative.three_public.reception', null, 0, true],
+      ]);
+      const disagrees = recognised.issues.filter((i) => i.code === 'narrative.disagrees');
+      expect(disagrees).toHaveLength(1);
+      expect(disagrees[0]!.prov?.page).toBe(21);
+      expect(disagrees[0]!.message).toContain('财政拨款收入支出总计0.3万元');
+      // A disagreement in print makes the document partial, never failed.
+      expect(status).toBe('partial');
+    },
+    60_000,
+  );
 
   it('finds the seed 001 totals in the DOCX narrative; 财政拨款支出 531.84 disagrees with 公开04/05表 (531.71) in print', async () => {
     const { recognised } = await run(SEED001);

@@ -37,38 +37,55 @@ describe('golden: five 财政项目支出绩效目标填报表 (docs/domain.md �
     );
   });
 
-  it.each(sample.forms.map((f, i) => [i + 1, f] as const))('form %i: every header field and money field as printed', (i, f) => {
-    const r = records[i - 1]!;
-    const fields = [r.nature, r.category, r.supervisor, r.implementer, r.startDate, r.endDate].map((x) => [x?.label, x?.value]);
-    expect(fields).toEqual([
-      ['项目性质', f.nature],
-      ['项目类别', f.category],
-      ['主管部门', f.supervisor],
-      ['实施单位', f.implementer],
-      ['计划开始日期', f.start],
-      ['计划完成日期', f.end],
-    ]);
-    const p = r.projectFunds!;
-    const a = r.annualFunds!;
-    expect([p.total, p.fiscal, p.other].map((x) => x?.value)).toEqual([f.project.total, f.project.fiscal, f.project.other].map(amount));
-    expect([a.total, a.appropriation, a.carryover, a.other].map((x) => x?.value)).toEqual(
-      [f.annual.total, f.annual.appropriation, f.annual.carryover, f.annual.other].map(amount),
-    );
-  });
+  it.each(sample.forms.map((f, i) => [i + 1, f] as const))(
+    'form %i: every header field and money field as printed',
+    (i, f) => {
+      const r = records[i - 1]!;
+      const fields = [r.nature, r.category, r.supervisor, r.implementer, r.startDate, r.endDate].map((x) => [
+        x?.label,
+        x?.value,
+      ]);
+      expect(fields).toEqual([
+        ['项目性质', f.nature],
+        ['项目类别', f.category],
+        ['主管部门', f.supervisor],
+        ['实施单位', f.implementer],
+        ['计划开始日期', f.start],
+        ['计划完成日期', f.end],
+      ]);
+      const p = r.projectFunds!;
+      const a = r.annualFunds!;
+      expect([p.total, p.fiscal, p.other].map((x) => x?.value)).toEqual(
+        [f.project.total, f.project.fiscal, f.project.other].map(amount),
+      );
+      expect([a.total, a.appropriation, a.carryover, a.other].map((x) => x?.value)).toEqual(
+        [f.annual.total, f.annual.appropriation, f.annual.carryover, f.annual.other].map(amount),
+      );
+    },
+  );
 
-  it.each(sample.forms.map((f, i) => [i + 1, f] as const))('form %i: every 年度指标值, parsed, with a box on its page', (i, f) => {
-    const r = records[i - 1]!;
-    expect(r.indicators.map((x) => [x.level1, x.level2, x.level3, x.value?.text])).toEqual(f.indicators.map((row) => [...row]));
-    for (const x of r.indicators) {
-      const m = /^([≥≤=])([\d.]+)\((.+)\)$/.exec(x.value!.text);
-      expect(x.value).toEqual(m ? { operator: m[1], value: Number(m[2]), unit: m[3], text: x.value!.text } : { operator: null, value: null, unit: null, text: x.value!.text });
-      expect(x.provenance.bbox).toBeTruthy();
-    }
-    if (i - 1 === sample.twoPageForm) {
-      // The rows continued on page 4 belong to form 3, not to a form of their own.
-      expect([...new Set(r.indicators.map((x) => x.provenance.page))]).toEqual([3, 4]);
-    }
-  });
+  it.each(sample.forms.map((f, i) => [i + 1, f] as const))(
+    'form %i: every 年度指标值, parsed, with a box on its page',
+    (i, f) => {
+      const r = records[i - 1]!;
+      expect(r.indicators.map((x) => [x.level1, x.level2, x.level3, x.value?.text])).toEqual(
+        f.indicators.map((row) => [...row]),
+      );
+      for (const x of r.indicators) {
+        const m = /^([≥≤=])([\d.]+)\((.+)\)$/.exec(x.value!.text);
+        expect(x.value).toEqual(
+          m
+            ? { operator: m[1], value: Number(m[2]), unit: m[3], text: x.value!.text }
+            : { operator: null, value: null, unit: null, text: x.value!.text },
+        );
+        expect(x.provenance.bbox).toBeTruthy();
+      }
+      if (i - 1 === sample.twoPageForm) {
+        // The rows continued on page 4 belong to form 3, not to a form of their own.
+        expect([...new Set(r.indicators.map((x) => x.provenance.page))]).toEqual([3, 4]);
+      }
+    },
+  );
 
   it('both identities pass on every form, covering all seven amounts; every record is ok', () => {
     for (const r of records) {

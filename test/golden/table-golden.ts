@@ -35,7 +35,8 @@ export function readGolden(path: string): Golden {
 
 export function updating(): boolean {
   if (process.env.UPDATE_GOLDEN !== '1') return false;
-  if (process.env.CI === 'true') throw new Error('UPDATE_GOLDEN=1 is refused on CI: golden files are reviewed, never regenerated there');
+  if (process.env.CI === 'true')
+    throw new Error('UPDATE_GOLDEN=1 is refused on CI: golden files are reviewed, never regenerated there');
   return true;
 }
 
@@ -56,14 +57,21 @@ export function summarise(t: Table, contextIncludes: string): GoldenTable {
   const last = cells[cells.length - 1]?.prov.locator;
   if (first) out.firstLocator = first;
   if (last) out.lastLocator = last;
-  const values = Object.fromEntries(cells.filter((c) => c.value !== undefined).map((c) => [`${c.row},${c.col}`, c.value!]));
+  const values = Object.fromEntries(
+    cells.filter((c) => c.value !== undefined).map((c) => [`${c.row},${c.col}`, c.value!]),
+  );
   if (Object.keys(values).length) out.values = values;
   return out;
 }
 
 /** OCR text is compared loosely: spacing, quote and bracket forms and stray dashes do not count. */
 const loose = (s: string): string =>
-  s.replace(/\s+/g, '').replace(/[“”"]/g, '"').replace(/[（(]/g, '(').replace(/[）)]/g, ')').replace(/[-—_]+$/, '');
+  s
+    .replace(/\s+/g, '')
+    .replace(/[“”"]/g, '"')
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')')
+    .replace(/[-—_]+$/, '');
 
 /** Share of non-empty expected cells an OCR table reproduces; numbers must all be exact. */
 export function ocrAgreement(expected: string[][], actual: string[][]): { share: number; numbersOk: boolean } {
@@ -84,7 +92,10 @@ export function ocrAgreement(expected: string[][], actual: string[][]): { share:
 
 export function checkDocument(doc: ExtractedDocument, golden: Golden, path: string): void {
   if (updating()) {
-    const next: Golden = { ...golden, tables: doc.tables.map((t, i) => summarise(t, golden.tables[i]?.contextIncludes ?? t.context.at(-1) ?? '')) };
+    const next: Golden = {
+      ...golden,
+      tables: doc.tables.map((t, i) => summarise(t, golden.tables[i]?.contextIncludes ?? t.context.at(-1) ?? '')),
+    };
     writeFileSync(path, `${JSON.stringify(next, null, 1)}\n`);
   }
   for (const want of golden.issues) {
@@ -101,7 +112,10 @@ export function checkDocument(doc: ExtractedDocument, golden: Golden, path: stri
     const label = `table ${i + 1} (${want.part} ${want.contextIncludes})`;
     expect(got.part, label).toBe(want.part);
     expect(got.method, label).toBe(want.method);
-    expect(t.context.some((l) => l.includes(want.contextIncludes)), `${label} context ${JSON.stringify(t.context)}`).toBe(true);
+    expect(
+      t.context.some((l) => l.includes(want.contextIncludes)),
+      `${label} context ${JSON.stringify(t.context)}`,
+    ).toBe(true);
     expect([got.nRows, got.nCols], label).toEqual([want.nRows, want.nCols]);
     for (const c of t.cells) {
       expect(c.prov.part ?? '', label).toBe(want.part);
@@ -123,6 +137,9 @@ export function checkDocument(doc: ExtractedDocument, golden: Golden, path: stri
 }
 
 export function sampleBytes(path: string): Uint8Array {
-  if (!existsSync(path)) throw new Error(`sample missing: ${path} (under samples/: npx tsx scripts/build-docx-samples.ts; a corpus file: set BUDGETDOC_CORPUS)`);
+  if (!existsSync(path))
+    throw new Error(
+      `sample missing: ${path} (under samples/: npx tsx scripts/build-docx-samples.ts; a corpus file: set BUDGETDOC_CORPUS)`,
+    );
   return readFileSync(path);
 }

@@ -28,5 +28,8 @@ export function corpusAvailable(names: readonly string[] = [], what = 'tests on 
   const dir = corpusDir();
   if (!existsSync(dir)) return shouldRun(false, `${what}: no corpus at ${dir} (set BUDGETDOC_CORPUS)`);
   const missing = names.filter((n) => !existsSync(corpusFile(n)));
-  return shouldRun(missing.length === 0, `${what}: ${missing.join(', ')} not in the corpus at ${dir} (set BUDGETDOC_CORPUS)`);
+  return shouldRun(
+    missing.length === 0,
+    `${what}: ${missing.join(', ')} not in the corpus at ${dir} (set BUDGETDOC_CORPUS)`,
+  );
 }

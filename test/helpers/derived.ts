@@ -37,7 +37,9 @@ const hasCommand = (command: string) => !spawnSync(command, ['-v'], { stdio: 'ig
 export function derivedAvailable(name: string): boolean {
   const d = derivedSample(name);
   if (!corpusAvailable([d.from], `${name} (built at test time from the corpus)`)) return false;
-  return d.needs.every((n) => systemPackage(hasCommand(n.command), `${name} (built at test time with ${n.command})`, n.pkg));
+  return d.needs.every((n) =>
+    systemPackage(hasCommand(n.command), `${name} (built at test time with ${n.command})`, n.pkg),
+  );
 }
 
 const building = new Map<string, Promise<string>>();

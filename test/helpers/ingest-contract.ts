@@ -16,7 +16,9 @@ export async function checkIdempotentIngest(stores: Stores, queue: () => QueueBa
   expect(first.newDocuments).toBe(2);
   expect(first.summary.documents).toBe(2);
   expect(first.summary.tablesByType).toEqual({ 'perf.dept_target': 1 });
-  expect(first.summary.failedDocuments).toEqual([expect.objectContaining({ reason: expect.stringContaining('content matches no supported format') })]);
+  expect(first.summary.failedDocuments).toEqual([
+    expect.objectContaining({ reason: expect.stringContaining('content matches no supported format') }),
+  ]);
 
   const second = await ingestPaths([dir], stores, queue());
   expect(second.newDocuments).toBe(0);
@@ -34,7 +36,10 @@ export async function checkIdempotentIngest(stores: Stores, queue: () => QueueBa
   expect(ok?.recordCount).toBe(1);
   // The document carries its trust counts, the sum over its records (docs/architecture.md, Trust).
   const [record] = ok ? await stores.records.listRecords(ok.id) : [];
-  expect(ok?.verification).toMatchObject({ total: record?.verification?.total, verified: record?.verification?.verified });
+  expect(ok?.verification).toMatchObject({
+    total: record?.verification?.total,
+    verified: record?.verification?.verified,
+  });
   expect(ok?.verification?.total).toBeGreaterThan(0);
 }
 
@@ -43,6 +48,8 @@ async function findHtml(stores: Stores) {
   expect(summary.documents).toBe(2);
   const { createHash } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');
-  const id = createHash('sha256').update(readFileSync('samples/html/hongjiang-2023-gov-office-dept-target.html')).digest('hex');
+  const id = createHash('sha256')
+    .update(readFileSync('samples/html/hongjiang-2023-gov-office-dept-target.html'))
+    .digest('hex');
   return stores.records.getDocument(id);
 }

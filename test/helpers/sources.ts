@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { SourceRef } from '../../src/model/document.js';
 
 /** A SourceRef for bytes built in a test. */
-export function testSource(bytes: Uint8Array, fileName = 'test.bin', mediaType = 'application/octet-stream'): SourceRef {
+export function testSource(
+  bytes: Uint8Array,
+  fileName = 'test.bin',
+  mediaType = 'application/octet-stream',
+): SourceRef {
   return {
     id: createHash('sha256').update(bytes).digest('hex'),
     url: `file:///test/${fileName}`,

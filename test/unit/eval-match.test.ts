@@ -16,10 +16,29 @@ function functional(overrides: Partial<EvalRecord> = {}): EvalRecord {
     status: 'ok',
     provenance: prov(5),
     rows: [
-      { name: '合计', values: { total: 2940.05, basicExpenditure: 2336.91, projectExpenditure: 603.14 }, provenance: prov(5) },
-      { code: '2010601', name: '行政运行', values: { total: 1511.89, basicExpenditure: 1503.52, projectExpenditure: 8.37 }, provenance: prov(5) },
-      { code: '2010602', name: '一般行政管理事务', values: { total: 10, basicExpenditure: null, projectExpenditure: 10 }, provenance: prov(6) },
-      { code: '2080501', name: '行政单位离退休', values: { total: 0, basicExpenditure: 0, projectExpenditure: null }, provenance: prov(6) },
+      {
+        name: '合计',
+        values: { total: 2940.05, basicExpenditure: 2336.91, projectExpenditure: 603.14 },
+        provenance: prov(5),
+      },
+      {
+        code: '2010601',
+        name: '行政运行',
+        values: { total: 1511.89, basicExpenditure: 1503.52, projectExpenditure: 8.37 },
+        provenance: prov(5),
+      },
+      {
+        code: '2010602',
+        name: '一般行政管理事务',
+        values: { total: 10, basicExpenditure: null, projectExpenditure: 10 },
+        provenance: prov(6),
+      },
+      {
+        code: '2080501',
+        name: '行政单位离退休',
+        values: { total: 0, basicExpenditure: 0, projectExpenditure: null },
+        provenance: prov(6),
+      },
     ],
     ...overrides,
   };
@@ -62,18 +81,33 @@ describe('eval: locating the value', () => {
   });
 
   it("matches '-' with 0 and a blank with null, on rows of a page the table continues on", () => {
-    expect(one({ page: 6, code: '2080501', row: '行政单位离退休', key: 'basicExpenditure', value: '-' })).toMatchObject({ exact: true, got: 0 });
-    expect(one({ page: 6, code: '2010602', row: '一般行政管理事务', key: 'basicExpenditure', value: '' })).toMatchObject({ exact: true, got: null });
-    expect(one({ page: 6, code: '2010602', row: '一般行政管理事务', key: 'total', value: '' })).toMatchObject({ found: true, exact: false, got: 10 });
+    expect(one({ page: 6, code: '2080501', row: '行政单位离退休', key: 'basicExpenditure', value: '-' })).toMatchObject(
+      { exact: true, got: 0 },
+    );
+    expect(
+      one({ page: 6, code: '2010602', row: '一般行政管理事务', key: 'basicExpenditure', value: '' }),
+    ).toMatchObject({ exact: true, got: null });
+    expect(one({ page: 6, code: '2010602', row: '一般行政管理事务', key: 'total', value: '' })).toMatchObject({
+      found: true,
+      exact: false,
+      got: 10,
+    });
   });
 
   it('finds a row by its label, full-width and spaces aside, and reports a wrong value as found but not exact', () => {
     expect(one({ row: '合 计', key: 'total', value: '2,940.05' })).toMatchObject({ exact: true });
-    expect(one({ row: '合计', key: 'total', value: '2,950.05' })).toMatchObject({ found: true, exact: false, got: 2940.05 });
+    expect(one({ row: '合计', key: 'total', value: '2,950.05' })).toMatchObject({
+      found: true,
+      exact: false,
+      got: 2940.05,
+    });
   });
 
   it('needs a record of the same type on the page', () => {
-    expect(one({ page: 9, row: '合计', key: 'total', value: '2,940.05' })).toMatchObject({ found: false, reason: expect.stringContaining('no final.gpb_functional record on p.9') });
+    expect(one({ page: 9, row: '合计', key: 'total', value: '2,940.05' })).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('no final.gpb_functional record on p.9'),
+    });
     expect(one({ tableType: 'final.expenditure', row: '合计', key: 'total', value: '2,940.05' }).found).toBe(false);
   });
 
@@ -88,8 +122,14 @@ describe('eval: locating the value', () => {
       ],
     };
     const v = { page: 18, tableType: 'final.three_public', key: 'total' };
-    expect(one({ ...v, column: '财政拨款“三公”经费/合计/决算数', value: '' }, [three])).toMatchObject({ exact: true, path: 'rows.1.values.total' });
-    expect(one({ ...v, column: '财政拨款“三公”经费/合计/预算数', value: '0.95' }, [three])).toMatchObject({ exact: true, path: 'rows.0.values.total' });
+    expect(one({ ...v, column: '财政拨款“三公”经费/合计/决算数', value: '' }, [three])).toMatchObject({
+      exact: true,
+      path: 'rows.1.values.total',
+    });
+    expect(one({ ...v, column: '财政拨款“三公”经费/合计/预算数', value: '0.95' }, [three])).toMatchObject({
+      exact: true,
+      path: 'rows.0.values.total',
+    });
     expect(one({ ...v, column: '合计', value: '0.95' }, [three]).found).toBe(false);
   });
 
@@ -104,8 +144,14 @@ describe('eval: locating the value', () => {
       ],
     };
     const v = { page: 1, tableType: 'budget.summary', row: '合计', key: 'amount' };
-    expect(one({ ...v, side: 'income', value: '100.00' }, [summary])).toMatchObject({ exact: true, path: 'rows.0.values.amount' });
-    expect(one({ ...v, side: 'expenditure', value: '90.00' }, [summary])).toMatchObject({ exact: true, path: 'rows.1.values.amount' });
+    expect(one({ ...v, side: 'income', value: '100.00' }, [summary])).toMatchObject({
+      exact: true,
+      path: 'rows.0.values.amount',
+    });
+    expect(one({ ...v, side: 'expenditure', value: '90.00' }, [summary])).toMatchObject({
+      exact: true,
+      path: 'rows.1.values.amount',
+    });
   });
 
   it('gives each record value to one GT value: a label printed twice is told apart by its value', () => {
@@ -122,7 +168,10 @@ describe('eval: locating the value', () => {
     const [a, b] = matchDocument([gt({ ...v, value: '62.20' }), gt({ ...v, value: '140.20' })], [proc]);
     expect([a!.path, a!.exact, b!.path, b!.exact]).toEqual(['rows.1.values.total', true, 'rows.0.values.total', true]);
     // 'A/B': a line named by two of its printed labels (专项名称 / 经济科目).
-    expect(one({ ...v, row: '省政协全委会/会议费', value: '140.20' }, [proc])).toMatchObject({ exact: true, path: 'rows.0.values.total' });
+    expect(one({ ...v, row: '省政协全委会/会议费', value: '140.20' }, [proc])).toMatchObject({
+      exact: true,
+      path: 'rows.0.values.total',
+    });
     expect(one({ ...v, row: '省政协常委会/会议费', value: '12.40' }, [proc]).found).toBe(false);
   });
 
@@ -133,21 +182,46 @@ describe('eval: locating the value', () => {
       provenance: prov(1),
       projectName: { value: name, provenance: prov(1) },
       budget: { value: total, provenance: prov(1) },
-      indicators: [{ level3: '召开常委会会议次数', value: { operator: '≥', value: 6, unit: '次', text: '≥6次' }, provenance: prov(1) }],
+      indicators: [
+        {
+          level3: '召开常委会会议次数',
+          value: { operator: '≥', value: 6, unit: '次', text: '≥6次' },
+          provenance: prov(1),
+        },
+      ],
     });
     const records = [form('会议费', 15), form('代表活动经费', 18.2)];
     const v = { page: 1, tableType: 'perf.project_target', form: '代表活动经费' };
-    expect(one({ ...v, field: 'budget', value: '18.20' }, records)).toMatchObject({ exact: true, path: 'budget.value', record: records[1] });
-    expect(one({ ...v, indicator: '召开常委会会议次数', key: 'value.text', value: '≥6次' }, records)).toMatchObject({ exact: true, path: 'indicators.0.value.text' });
-    expect(one({ ...v, form: '招待费', field: 'budget', value: '6.04' }, records)).toMatchObject({ found: false, reason: expect.stringContaining("form '招待费'") });
+    expect(one({ ...v, field: 'budget', value: '18.20' }, records)).toMatchObject({
+      exact: true,
+      path: 'budget.value',
+      record: records[1],
+    });
+    expect(one({ ...v, indicator: '召开常委会会议次数', key: 'value.text', value: '≥6次' }, records)).toMatchObject({
+      exact: true,
+      path: 'indicators.0.value.text',
+    });
+    expect(one({ ...v, form: '招待费', field: 'budget', value: '6.04' }, records)).toMatchObject({
+      found: false,
+      reason: expect.stringContaining("form '招待费'"),
+    });
   });
 });
 
 describe('eval: document score and silent errors', () => {
-  const doc = (values: Array<Partial<GtValue>>, tables: GtDocument['tables'] = []): GtDocument => ({ file: 'corpus/x.json', document: 'corpus:x.pdf', path: 'x.pdf', tables, values: values.map(gt) });
+  const doc = (values: Array<Partial<GtValue>>, tables: GtDocument['tables'] = []): GtDocument => ({
+    file: 'corpus/x.json',
+    document: 'corpus:x.pdf',
+    path: 'x.pdf',
+    tables,
+    values: values.map(gt),
+  });
 
   it('lists an ok record holding a wrong or missing value as a silent error, not a partial one', () => {
-    const values = [{ row: '合计', key: 'total', value: '2,950.05' }, { code: '2010699', row: '其他', key: 'total', value: '1.00' }];
+    const values = [
+      { row: '合计', key: 'total', value: '2,950.05' },
+      { code: '2010699', row: '其他', key: 'total', value: '1.00' },
+    ];
     const ok = scoreDocument(doc(values), [functional()], 'ok');
     expect(ok.tally).toMatchObject({ values: 2, found: 1, exact: 0 });
     expect(ok.silent).toHaveLength(1);
@@ -157,16 +231,37 @@ describe('eval: document score and silent errors', () => {
   });
 
   it('counts tables typed by page and type, and an ok record of the wrong type is silent', () => {
-    const tables = [{ page: 5, tableType: 'final.gpb_functional' }, { page: 8, tableType: 'final.income' }];
+    const tables = [
+      { page: 5, tableType: 'final.gpb_functional' },
+      { page: 8, tableType: 'final.income' },
+    ];
     const wrong: EvalRecord = { tableType: 'final.expenditure', status: 'ok', provenance: prov(8), rows: [] };
     const r = scoreDocument(doc([], tables), [functional(), wrong], 'ok');
     expect([r.tally.tables, r.tally.typed]).toEqual([2, 1]);
-    expect(r.silent).toEqual([expect.objectContaining({ tableType: 'final.expenditure', problems: [expect.stringContaining('printed final.income')] })]);
+    expect(r.silent).toEqual([
+      expect.objectContaining({
+        tableType: 'final.expenditure',
+        problems: [expect.stringContaining('printed final.income')],
+      }),
+    ]);
   });
 
   it('takes the verified share from record.verification, and counts a record without it as unchecked', () => {
-    const verified = functional({ verification: { verified: 10, contradicted: 1, unchecked: 0, total: 11, share: 0.9091, states: { 'rows.1.values.total': 'verified' } } });
-    const r = scoreDocument(doc([{ code: '2010601', key: 'total', value: '1,511.89' }]), [verified, functional({ provenance: prov(7), rows: [] })], 'ok');
+    const verified = functional({
+      verification: {
+        verified: 10,
+        contradicted: 1,
+        unchecked: 0,
+        total: 11,
+        share: 0.9091,
+        states: { 'rows.1.values.total': 'verified' },
+      },
+    });
+    const r = scoreDocument(
+      doc([{ code: '2010601', key: 'total', value: '1,511.89' }]),
+      [verified, functional({ provenance: prov(7), rows: [] })],
+      'ok',
+    );
     expect(r.tally.verification).toMatchObject({ verified: 10, contradicted: 1, total: 11, withoutVerification: 1 });
     expect(r.matches[0]!.state).toBe('verified');
   });
@@ -177,7 +272,11 @@ describe('eval: ground-truth files', () => {
     expect(documentPath('corpus:a.pdf', '/c')).toBe('/c/a.pdf');
     expect(documentPath('sample:samples/pdf/built/x.pdf')).toBe('samples/pdf/built/x.pdf');
     const skipped: Skipped[] = [];
-    const parsed = parseGroundTruth('corpus/a.json', { document: 'corpus:a.pdf', values: [{ page: 1, tableType: 't', value: '1' }, { page: 'x' }] }, skipped);
+    const parsed = parseGroundTruth(
+      'corpus/a.json',
+      { document: 'corpus:a.pdf', values: [{ page: 1, tableType: 't', value: '1' }, { page: 'x' }] },
+      skipped,
+    );
     expect(parsed?.values).toHaveLength(1);
     expect(skipped).toEqual([expect.objectContaining({ reason: expect.stringContaining('values[1] skipped') })]);
     expect(parseGroundTruth('corpus/b.json', { values: [] }, skipped)).toBeUndefined();

@@ -34,17 +34,23 @@ function hasTool(tool: string): boolean {
 }
 
 const noCorpus = existsSync(corpusDir()) ? [] : [`the corpus folder ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`];
-const missing = [...['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`), ...noCorpus];
+const missing = [
+  ...['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`),
+  ...noCorpus,
+];
 if (missing.length && !ci) console.warn(`ground-truth checker test skipped: ${missing.join('; ')}`);
 const readGt = (name: string) => parseGroundTruth(readFileSync(join(GT_DIR, name), 'utf8'), name);
 const workbooks = files.filter((f) => readGt(f).checkedWith === 'libreoffice');
 const soffice = workbooks.length > 0 && haveSoffice();
 // Workbook files are read with LibreOffice: skipped without it, failed under CI (test/helpers/services.ts).
-const runWorkbooks = workbooks.length > 0 && systemPackage(soffice, 'ground truth of the corpus workbooks', 'libreoffice-calc-nogui');
+const runWorkbooks =
+  workbooks.length > 0 && systemPackage(soffice, 'ground truth of the corpus workbooks', 'libreoffice-calc-nogui');
 
 /** What checking a corpus file needs and lacks here: poppler for a PDF, LibreOffice for a workbook, the corpus. */
 const corpusLacking = (gt: GroundTruthFile): string[] =>
-  gt.checkedWith === 'libreoffice' ? [...(soffice ? [] : ['LibreOffice (soffice) is not installed']), ...noCorpus] : missing;
+  gt.checkedWith === 'libreoffice'
+    ? [...(soffice ? [] : ['LibreOffice (soffice) is not installed']), ...noCorpus]
+    : missing;
 /** Skipped when something is lacking, except under CI, where the test runs and fails on it. */
 const skipCorpus = (gt: GroundTruthFile): boolean =>
   gt.checkedWith === 'libreoffice' ? !runWorkbooks || (noCorpus.length > 0 && !ci) : missing.length > 0 && !ci;
@@ -113,7 +119,12 @@ function wrongPages(gt: GroundTruthFile): GroundTruthTable[] {
 }
 
 /** A table typed on a document that prints none (a narrative, a checklist): its first page, a common title. */
-const inventedTable = (): GroundTruthTable => ({ page: 1, tableType: 'budget.summary', title: '收支预算总表', unit: '万元' });
+const inventedTable = (): GroundTruthTable => ({
+  page: 1,
+  tableType: 'budget.summary',
+  title: '收支预算总表',
+  unit: '万元',
+});
 
 describe('ground truth of the real corpus', () => {
   it('has files to check', () => {
@@ -154,14 +165,18 @@ describe('ground truth of the real corpus', () => {
         it('rejects each table listed on the page (sheet) of another', async () => {
           const moved = wrongPages(gt);
           const verdicts = await checkGroundTruth({ ...gt, tables: moved, values: [] });
-          const accepted = verdicts.tables.filter((t) => t.ok).map((t) => `p${moved[t.index]!.page} ${moved[t.index]!.title}`);
+          const accepted = verdicts.tables
+            .filter((t) => t.ok)
+            .map((t) => `p${moved[t.index]!.page} ${moved[t.index]!.title}`);
           expect(accepted).toEqual([]);
         });
       }
 
       if (gt.tables.length) {
         it('rejects a copy claiming the document prints no table', async () => {
-          await expect(checkGroundTruth({ ...gt, tables: [], values: [] })).rejects.toThrow(/lists no table, but the document prints/);
+          await expect(checkGroundTruth({ ...gt, tables: [], values: [] })).rejects.toThrow(
+            /lists no table, but the document prints/,
+          );
         });
       } else {
         it('lists no table of a document that prints none, and rejects one typed on it', async () => {

@@ -17,10 +17,15 @@ function files(dir: string): string[] {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-describe('the repository holds the project\'s own samples only', () => {
-  it.runIf(corpusAvailable([], 'no corpus copies in samples/'))('no file under samples/ or test/fixtures/ is a corpus file', () => {
-    const corpus = new Map(files(corpusDir()).map((f) => [sha256(f), f]));
-    const copies = [...files('samples'), ...files('test/fixtures')].filter((f) => corpus.has(sha256(f))).map((f) => `${f} = ${corpus.get(sha256(f))}`);
-    expect(copies).toEqual([]);
-  });
+describe("the repository holds the project's own samples only", () => {
+  it.runIf(corpusAvailable([], 'no corpus copies in samples/'))(
+    'no file under samples/ or test/fixtures/ is a corpus file',
+    () => {
+      const corpus = new Map(files(corpusDir()).map((f) => [sha256(f), f]));
+      const copies = [...files('samples'), ...files('test/fixtures')]
+        .filter((f) => corpus.has(sha256(f)))
+        .map((f) => `${f} = ${corpus.get(sha256(f))}`);
+      expect(copies).toEqual([]);
+    },
+  );
 });

@@ -36,17 +36,27 @@ describe.skipIf(!up)('BullMQ workers on Redis with PostgreSQL', () => {
   });
 
   it('runs extract -> recognise -> store through the queues, idempotently', async () => {
-    await checkIdempotentIngest(stores, () => new BullQueueBackend({ connection, prefix }, stores, silentLogger, { pollMs: 100, timeoutMs: 60_000 }));
+    await checkIdempotentIngest(
+      stores,
+      () => new BullQueueBackend({ connection, prefix }, stores, silentLogger, { pollMs: 100, timeoutMs: 60_000 }),
+    );
   });
 
   it('does not retry a permanent error, keeps the failed job with its reason and marks the document failed', async () => {
     const bytes = new Uint8Array(Buffer.concat([readFileSync(HTML_SAMPLE), Buffer.from('<!-- variant -->')]));
-    const { source } = await registerFile({ bytes, url: 'https://example.gov.cn/b.html' }, { ...stores, blobs: { put: async () => '', get: async () => undefined, has: async () => false } });
+    const { source } = await registerFile(
+      { bytes, url: 'https://example.gov.cn/b.html' },
+      { ...stores, blobs: { put: async () => '', get: async () => undefined, has: async () => false } },
+    );
     const queue = new Queue(queueName('extract'), { connection, prefix });
     const events = new QueueEvents(queueName('extract'), { connection, prefix });
     await events.waitUntilReady();
     const data = { sourceId: source.id, runId: 'perm' };
-    const job = await queue.add('extract', data, { jobId: jobId('extract', data), attempts: 5, backoff: { type: 'fixed', delay: 10 } });
+    const job = await queue.add('extract', data, {
+      jobId: jobId('extract', data),
+      attempts: 5,
+      backoff: { type: 'fixed', delay: 10 },
+    });
     await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(/blob\.missing/);
     const failed = (await queue.getJob(job.id!))!;
     expect(failed.attemptsMade).toBe(1);

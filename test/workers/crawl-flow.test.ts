@@ -55,7 +55,9 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     const report = (await job.waitUntilFinished(events, 60_000)) as CrawlReport;
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+      const counts = await Promise.all(
+        queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+      );
       if (counts.every((c) => Object.values(c).every((n) => n === 0))) return report;
       if (Date.now() > deadline) throw new Error(`queues still busy: ${JSON.stringify(counts)}`);
       await sleep(200);
@@ -69,7 +71,10 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     // attachments by extension go to the fetch queue; the download.jsp ZIP is found by Content-Type while walking
     expect(report.documents.queued).toBe(8);
 
-    const completed = (await fetchQueue.getCompleted()).map((j) => [new URL(j.data.url).pathname, (j.returnvalue as { outcome: string }).outcome]);
+    const completed = (await fetchQueue.getCompleted()).map((j) => [
+      new URL(j.data.url).pathname,
+      (j.returnvalue as { outcome: string }).outcome,
+    ]);
     expect(Object.fromEntries(completed)).toEqual({
       '/attach/1001.pdf': 'new',
       '/attach/1002.docx': 'new',
@@ -80,18 +85,28 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     });
     const failed = await fetchQueue.getFailed();
     // transient: retried to the limit; permanent (404): UnrecoverableError after one attempt; both kept with the reason
-    const failedBy = Object.fromEntries(failed.map((j) => [new URL(j.data.url).pathname, [j.attemptsMade, j.failedReason]]));
-    expect(failedBy).toEqual({ '/hang/7001.pdf': [3, expect.stringMatching(/no complete answer within 400 ms/)], '/attach/8001.pdf': [1, expect.stringMatching(/^http\.404: 404/)] });
+    const failedBy = Object.fromEntries(
+      failed.map((j) => [new URL(j.data.url).pathname, [j.attemptsMade, j.failedReason]]),
+    );
+    expect(failedBy).toEqual({
+      '/hang/7001.pdf': [3, expect.stringMatching(/no complete answer within 400 ms/)],
+      '/attach/8001.pdf': [1, expect.stringMatching(/^http\.404: 404/)],
+    });
     const flaky = (await fetchQueue.getCompleted()).find((j) => j.data.url.endsWith('/flaky/5001.pdf'))!;
     expect(flaky.attemptsMade).toBe(3);
 
     const summary = await stores.records.summary();
     expect(summary.tablesByType['perf.dept_target']).toBeGreaterThanOrEqual(1);
     const pdf = site.origins['/attach/1001.pdf']!;
-    if (pdf.startsWith('corpus:')) expect(Object.keys(summary.tablesByType).some((t) => t.startsWith('budget.'))).toBe(true);
+    if (pdf.startsWith('corpus:'))
+      expect(Object.keys(summary.tablesByType).some((t) => t.startsWith('budget.'))).toBe(true);
     const pdfId = createHash('sha256').update(site.bodyOf('/attach/1001.pdf')).digest('hex');
     const doc = await stores.records.getDocument(pdfId);
-    expect(doc?.source.discoveredFrom).toMatchObject({ articleTitle: '洪江市财政局2024年部门决算公开', publishedAt: '2023-06-01 09:30', linkText: '洪江市财政局2024年部门决算.pdf' });
+    expect(doc?.source.discoveredFrom).toMatchObject({
+      articleTitle: '洪江市财政局2024年部门决算公开',
+      publishedAt: '2023-06-01 09:30',
+      linkText: '洪江市财政局2024年部门决算.pdf',
+    });
     expect(doc?.urls).toEqual([`${site.origin}/attach/1001.pdf`, `${site.origin}/flaky/5001.pdf`]);
   });
 
@@ -99,7 +114,9 @@ describe.skipIf(!up)('crawl -> fetch -> extract -> recognise -> store on BullMQ'
     const before = await stores.records.summary();
     const report = await crawlOnce('night-2');
     expect(report.documents.queued).toBe(8);
-    const second = (await fetchQueue.getCompleted()).filter((j) => j.data.runId === 'night-2').map((j) => (j.returnvalue as { outcome: string }).outcome);
+    const second = (await fetchQueue.getCompleted())
+      .filter((j) => j.data.runId === 'night-2')
+      .map((j) => (j.returnvalue as { outcome: string }).outcome);
     expect(second.filter((o) => o === 'new' || o === 'changed')).toEqual([]);
     expect(second.filter((o) => o === 'unchanged')).toHaveLength(5);
     const after = await stores.records.summary();

@@ -16,7 +16,10 @@ describe.skipIf(!up)('per-host rate limit shared through Redis (RateLimiterRedis
 
   it('two workers with their own connections share one budget per host and wait, not drop', async () => {
     const budget = { requests: 2, perSeconds: 1 };
-    const [a, b] = clients.map((c) => redisRateLimiter(budget, c, prefix)) as [ReturnType<typeof redisRateLimiter>, ReturnType<typeof redisRateLimiter>];
+    const [a, b] = clients.map((c) => redisRateLimiter(budget, c, prefix)) as [
+      ReturnType<typeof redisRateLimiter>,
+      ReturnType<typeof redisRateLimiter>,
+    ];
     const started = Date.now();
     const times: number[] = [];
     const take = (l: typeof a) => l.acquire('czj.example.gov.cn').then(() => times.push(Date.now() - started));

@@ -20,7 +20,12 @@ describe.skipIf(!up)('budgetdoc schedule: the nightly crawl on BullMQ', () => {
 
   it('registers one job scheduler at 02:00 Asia/Shanghai whose next run is 18:00 UTC', async () => {
     const s = await scheduleCrawl({ redisUrl: REDIS_URL, prefix, site, pattern: NIGHTLY_PATTERN, tz: NIGHTLY_TZ });
-    expect(s).toMatchObject({ id: schedulerId('fixture-bureau'), pattern: '0 2 * * *', tz: 'Asia/Shanghai', site: 'fixture-bureau' });
+    expect(s).toMatchObject({
+      id: schedulerId('fixture-bureau'),
+      pattern: '0 2 * * *',
+      tz: 'Asia/Shanghai',
+      site: 'fixture-bureau',
+    });
     const next = new Date(s.next!);
     expect(next.getUTCHours()).toBe(18);
     expect(next.getUTCMinutes()).toBe(0);

@@ -57,10 +57,24 @@ describe.skipIf(!up)('budgetdoc crawl --redis-url --wait (workers on Redis, reco
     stop = [() => crawl.close(), () => pipeline.close()];
     // the fixture's site config (listing/article patterns, fast retries) on this server's port
     dir = mkdtempSync(join(tmpdir(), 'budgetdoc-wait-'));
-    const cfg = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/site/site.json'), 'utf8')) as { startUrls: string[] };
+    const cfg = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/site/site.json'), 'utf8')) as {
+      startUrls: string[];
+    };
     cfg.startUrls = [`${site.origin}/yjsgk/index.html`];
     writeFileSync(join(dir, 'site.json'), JSON.stringify(cfg));
-    args = ['--site', join(dir, 'site.json'), '--redis-url', REDIS_URL, '--queue-prefix', prefix, '--database-url', schema.url, '--wait', '--wait-timeout', '100'];
+    args = [
+      '--site',
+      join(dir, 'site.json'),
+      '--redis-url',
+      REDIS_URL,
+      '--queue-prefix',
+      prefix,
+      '--database-url',
+      schema.url,
+      '--wait',
+      '--wait-timeout',
+      '100',
+    ];
   });
   afterAll(async () => {
     for (const s of stop) await s();
@@ -93,14 +107,22 @@ describe.skipIf(!up)('budgetdoc crawl --redis-url --wait (workers on Redis, reco
     expect(report.recordsByTableType).toEqual(summary.tablesByType);
     expect(report.recordsByTableType['perf.dept_target']).toBeGreaterThanOrEqual(1);
     const id = (p: string) => createHash('sha256').update(site.bodyOf(p)).digest('hex');
-    expect(item('/attach/1001.pdf')!.records).toBe((await stores.records.getDocument(id('/attach/1001.pdf')))!.recordCount);
+    expect(item('/attach/1001.pdf')!.records).toBe(
+      (await stores.records.getDocument(id('/attach/1001.pdf')))!.recordCount,
+    );
     expect(item('/flaky/5001.pdf')!.records).toBe(0); // the same bytes as 1001.pdf: counted there
     const [record] = await stores.records.listRecords(id('/attach/1001.pdf'));
-    expect(record?.source).toMatchObject({ url: `${site.origin}/attach/1001.pdf`, publishedAt: '2023-06-01 09:30', discoveredFrom: { articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门决算.pdf' } });
+    expect(record?.source).toMatchObject({
+      url: `${site.origin}/attach/1001.pdf`,
+      publishedAt: '2023-06-01 09:30',
+      discoveredFrom: { articleTitle: '洪江市财政局2024年部门决算公开', linkText: '洪江市财政局2024年部门决算.pdf' },
+    });
     const members = report.items.filter((i) => i.kind === 'member');
     expect(members).toHaveLength(2);
     expect(item('/attach/download.jsp?id=1004')!.records).toBe(members.reduce((n, m) => n + (m.records ?? 0), 0));
-    const counted = report.items.filter((i) => i.kind === 'member' || (i.kind === 'document' && !i.url.endsWith('id=1004')));
+    const counted = report.items.filter(
+      (i) => i.kind === 'member' || (i.kind === 'document' && !i.url.endsWith('id=1004')),
+    );
     const total = counted.reduce((n, i) => n + (i.records ?? 0), 0);
     expect(total).toBe(summary.records);
   });

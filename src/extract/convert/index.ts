@@ -36,16 +36,35 @@ export function makeConvertExtractor(opts: ConvertExtractorOptions = {}): Extrac
       const target = TARGET[format]!;
       const soffice = opts.soffice === null ? undefined : (opts.soffice ?? findSoffice());
       if (!soffice) {
-        return failedDocument(ctx.source, format, 'extract.unsupported', `unsupported: needs LibreOffice (soffice) to convert ${format} files, and it is not installed`);
+        return failedDocument(
+          ctx.source,
+          format,
+          'extract.unsupported',
+          `unsupported: needs LibreOffice (soffice) to convert ${format} files, and it is not installed`,
+        );
       }
       let converted: Uint8Array;
       try {
-        converted = await convertWithSoffice(bytes, { soffice, from: target.ext, to: target.to, timeoutMs: opts.timeoutMs ?? CONVERT_TIMEOUT_MS, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+        converted = await convertWithSoffice(bytes, {
+          soffice,
+          from: target.ext,
+          to: target.to,
+          timeoutMs: opts.timeoutMs ?? CONVERT_TIMEOUT_MS,
+          ...(ctx.signal ? { signal: ctx.signal } : {}),
+        });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        return failedDocument(ctx.source, format, isPermanent(err) ? err.code : 'convert.failed', `conversion to ${target.to} failed: ${message}`);
+        return failedDocument(
+          ctx.source,
+          format,
+          isPermanent(err) ? err.code : 'convert.failed',
+          `conversion to ${target.to} failed: ${message}`,
+        );
       }
-      const next = target.to === 'docx' ? (await import('../docx/index.js')).docxExtractor : (await import('../xlsx/index.js')).workbookExtractor;
+      const next =
+        target.to === 'docx'
+          ? (await import('../docx/index.js')).docxExtractor
+          : (await import('../xlsx/index.js')).workbookExtractor;
       const doc = await next.extract(converted, ctx);
       doc.format = format;
       doc.versions = { ...doc.versions, libreoffice: 'soffice' };

@@ -41,7 +41,17 @@ export async function convertWithSoffice(bytes: Uint8Array, opts: ConvertOptions
   try {
     const input = join(dir, `input.${opts.from}`);
     await writeFile(input, bytes);
-    const args = [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', opts.to, '--outdir', join(dir, 'out'), input];
+    const args = [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      opts.to,
+      '--outdir',
+      join(dir, 'out'),
+      input,
+    ];
     await new Promise<void>((resolve, reject) => {
       const child = spawn(opts.soffice, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
@@ -78,7 +88,10 @@ export async function convertWithSoffice(bytes: Uint8Array, opts: ConvertOptions
     try {
       return await readFile(join(dir, 'out', `input.${opts.to}`));
     } catch {
-      throw new PermanentError('convert.failed', `LibreOffice produced no ${opts.to} (the file may be corrupt or not a ${opts.from} file)`);
+      throw new PermanentError(
+        'convert.failed',
+        `LibreOffice produced no ${opts.to} (the file may be corrupt or not a ${opts.from} file)`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -58,11 +58,26 @@ export const docxExtractor: Extractor = {
       if (block.kind === 'para') {
         const line = block.text.trim();
         if (!line) continue;
-        runs.push({ text: block.text, prov: { sourceId: ctx.source.id, page: 1, part: 'word/document.xml', locator: `p[${block.index}]`, method: 'structure', extractor: DOCX_EXTRACTOR } });
+        runs.push({
+          text: block.text,
+          prov: {
+            sourceId: ctx.source.id,
+            page: 1,
+            part: 'word/document.xml',
+            locator: `p[${block.index}]`,
+            method: 'structure',
+            extractor: DOCX_EXTRACTOR,
+          },
+        });
         recent.push(line);
         for (const t of last) if ((t.after ??= []).length < AFTER_LINES) t.after.push(line);
       } else if (block.kind === 'table') {
-        const { table, issues: found } = nativeTable(block.el, { sourceId: ctx.source.id, extractor: DOCX_EXTRACTOR, index: block.index, id: oc.nextId() });
+        const { table, issues: found } = nativeTable(block.el, {
+          sourceId: ctx.source.id,
+          extractor: DOCX_EXTRACTOR,
+          index: block.index,
+          id: oc.nextId(),
+        });
         issues.push(...found);
         place([table]);
       } else {

@@ -19,7 +19,8 @@ const intVal = (el: Element | undefined, fallback: number): number => {
   const n = Number.parseInt((el && attr(el, 'w:val')) ?? '', 10);
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 };
-const child = (el: Element | undefined, name: string): Element | undefined => el && kids(el).find((k) => k.name === name);
+const child = (el: Element | undefined, name: string): Element | undefined =>
+  el && kids(el).find((k) => k.name === name);
 
 /** Rows and cells may sit inside content controls or custom XML; look through them. */
 function direct(el: Element, name: string): Element[] {
@@ -51,10 +52,24 @@ function cellText(tc: Element): string {
  */
 export function nativeTable(tbl: Element, origin: NativeOrigin): { table: Table; issues: Issue[] } {
   const issues: Issue[] = [];
-  const prov = (locator: string): Provenance => ({ sourceId: origin.sourceId, page: 1, part: 'word/document.xml', locator, method: 'structure', extractor: origin.extractor });
+  const prov = (locator: string): Provenance => ({
+    sourceId: origin.sourceId,
+    page: 1,
+    part: 'word/document.xml',
+    locator,
+    method: 'structure',
+    extractor: origin.extractor,
+  });
   let rows = direct(tbl, 'w:tr');
   if (rows.length > MAX_TABLE_ROWS) {
-    issues.push(issue('warning', 'docx.absurd_size', `table ${origin.index} has ${rows.length} rows; only ${MAX_TABLE_ROWS} read`, prov(`table[${origin.index}]`)));
+    issues.push(
+      issue(
+        'warning',
+        'docx.absurd_size',
+        `table ${origin.index} has ${rows.length} rows; only ${MAX_TABLE_ROWS} read`,
+        prov(`table[${origin.index}]`),
+      ),
+    );
     rows = rows.slice(0, MAX_TABLE_ROWS);
   }
   const cells: Cell[] = [];
@@ -75,10 +90,23 @@ export function nativeTable(tbl: Element, origin: NativeOrigin): { table: Table;
       }
       const vMerge = child(tcPr, 'w:vMerge');
       const above = open.get(col);
-      if (vMerge && attr(vMerge, 'w:val') !== 'restart' && above && above.colSpan === span && above.row + above.rowSpan === r) {
+      if (
+        vMerge &&
+        attr(vMerge, 'w:val') !== 'restart' &&
+        above &&
+        above.colSpan === span &&
+        above.row + above.rowSpan === r
+      ) {
         above.rowSpan++;
       } else {
-        const cell: Cell = { row: r, col, rowSpan: 1, colSpan: span, text: cellText(tc), prov: prov(`table[${origin.index}]/row[${r + 1}]/cell[${k + 1}]`) };
+        const cell: Cell = {
+          row: r,
+          col,
+          rowSpan: 1,
+          colSpan: span,
+          text: cellText(tc),
+          prov: prov(`table[${origin.index}]/row[${r + 1}]/cell[${k + 1}]`),
+        };
         cells.push(cell);
         for (let c = col; c < col + span; c++) open.delete(c);
         open.set(col, cell);
@@ -88,7 +116,22 @@ export function nativeTable(tbl: Element, origin: NativeOrigin): { table: Table;
     col += intVal(child(trPr, 'w:gridAfter'), 0);
     nCols = Math.max(nCols, Math.min(col, MAX_TABLE_COLS));
   });
-  if (clipped) issues.push(issue('warning', 'docx.absurd_size', `table ${origin.index} is wider than ${MAX_TABLE_COLS} columns; clipped`, prov(`table[${origin.index}]`)));
-  const table: Table = { id: origin.id, nRows: rows.length, nCols, cells, context: [], prov: prov(`table[${origin.index}]`) };
+  if (clipped)
+    issues.push(
+      issue(
+        'warning',
+        'docx.absurd_size',
+        `table ${origin.index} is wider than ${MAX_TABLE_COLS} columns; clipped`,
+        prov(`table[${origin.index}]`),
+      ),
+    );
+  const table: Table = {
+    id: origin.id,
+    nRows: rows.length,
+    nCols,
+    cells,
+    context: [],
+    prov: prov(`table[${origin.index}]`),
+  };
   return { table, issues };
 }

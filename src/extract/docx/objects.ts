@@ -20,24 +20,52 @@ function prov(ctx: ExtractContext, part?: string): Provenance {
 }
 
 /** The part a relationship points to, or an issue saying why it cannot be read. */
-function partBytes(oc: ObjectContext, rid: string | undefined, what: string, issues: Issue[]): { part: string; bytes: Uint8Array } | undefined {
+function partBytes(
+  oc: ObjectContext,
+  rid: string | undefined,
+  what: string,
+  issues: Issue[],
+): { part: string; bytes: Uint8Array } | undefined {
   if (!rid) return undefined;
   const rel = oc.pkg.rels.get(rid);
   if (!rel) {
-    issues.push(issue('warning', 'docx.missing_relationship', `${what}: relationship ${rid} is not in word/_rels/document.xml.rels`, prov(oc.ctx)));
+    issues.push(
+      issue(
+        'warning',
+        'docx.missing_relationship',
+        `${what}: relationship ${rid} is not in word/_rels/document.xml.rels`,
+        prov(oc.ctx),
+      ),
+    );
     return undefined;
   }
   if (rel.escapes) {
-    issues.push(issue('error', 'docx.path_traversal', `${what}: relationship ${rid} target ${rel.target} escapes the package; refused`, prov(oc.ctx)));
+    issues.push(
+      issue(
+        'error',
+        'docx.path_traversal',
+        `${what}: relationship ${rid} target ${rel.target} escapes the package; refused`,
+        prov(oc.ctx),
+      ),
+    );
     return undefined;
   }
   if (!rel.part) {
-    issues.push(issue('warning', 'docx.external_object', `${what}: ${rel.target} is linked, not embedded`, prov(oc.ctx)));
+    issues.push(
+      issue('warning', 'docx.external_object', `${what}: ${rel.target} is linked, not embedded`, prov(oc.ctx)),
+    );
     return undefined;
   }
   const bytes = oc.pkg.parts.get(rel.part);
   if (!bytes) {
-    issues.push(issue('warning', 'docx.missing_part', `${what}: part ${rel.part} is missing from the package`, prov(oc.ctx, rel.part)));
+    issues.push(
+      issue(
+        'warning',
+        'docx.missing_part',
+        `${what}: part ${rel.part} is missing from the package`,
+        prov(oc.ctx, rel.part),
+      ),
+    );
     return undefined;
   }
   return { part: rel.part, bytes };
@@ -55,13 +83,27 @@ async function oleTables(block: Extract<Block, { kind: 'object' }>, oc: ObjectCo
   if (object) {
     const emb = openEmbedding(object.bytes);
     if (emb.kind === 'workbook') {
-      const wb = readWorkbookTables(emb.bytes, { sourceId: oc.ctx.source.id, part: object.part, idPrefix: '', maxInflatedBytes: oc.ctx.limits.maxInflatedBytes });
+      const wb = readWorkbookTables(emb.bytes, {
+        sourceId: oc.ctx.source.id,
+        part: object.part,
+        idPrefix: '',
+        maxInflatedBytes: oc.ctx.limits.maxInflatedBytes,
+      });
       issues.push(...wb.issues);
       tables = wb.tables.map((t) => ({ ...t, id: oc.nextId() }));
     } else if (emb.kind === 'unreadable') {
-      issues.push(issue('warning', 'docx.object_unreadable', `${object.part}: ${emb.reason}`, prov(oc.ctx, object.part)));
+      issues.push(
+        issue('warning', 'docx.object_unreadable', `${object.part}: ${emb.reason}`, prov(oc.ctx, object.part)),
+      );
     } else {
-      issues.push(issue('warning', 'docx.object_not_table', `${object.part} (${emb.progId ?? 'unknown ProgID'}) is not a workbook; its preview is read instead`, prov(oc.ctx, object.part)));
+      issues.push(
+        issue(
+          'warning',
+          'docx.object_not_table',
+          `${object.part} (${emb.progId ?? 'unknown ProgID'}) is not a workbook; its preview is read instead`,
+          prov(oc.ctx, object.part),
+        ),
+      );
     }
   }
   if (!preview) return { tables, issues };
@@ -72,11 +114,16 @@ async function oleTables(block: Extract<Block, { kind: 'object' }>, oc: ObjectCo
       if (differences.length > 0) {
         const list = differences.map((d) => `${d.locator} workbook ${d.workbook}, preview ${d.preview}`).join('; ');
         issues.push(
-          issue('warning', 'docx.stale_preview', `${preview.part} (preview of ${object!.part}) differs from the workbook: ${list}; the workbook's figures are kept`, {
-            ...prov(oc.ctx, preview.part),
-            method: 'emf-text',
-            extractor: EMF_EXTRACTOR,
-          }),
+          issue(
+            'warning',
+            'docx.stale_preview',
+            `${preview.part} (preview of ${object!.part}) differs from the workbook: ${list}; the workbook's figures are kept`,
+            {
+              ...prov(oc.ctx, preview.part),
+              method: 'emf-text',
+              extractor: EMF_EXTRACTOR,
+            },
+          ),
         );
       }
     }

@@ -25,7 +25,8 @@ export interface DocxPackage {
  */
 export function parseXmlPart(bytes: Uint8Array, part: string): Document {
   const text = new TextDecoder('utf-8').decode(bytes);
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PermanentError('docx.xml_entities', `${part} declares a DOCTYPE or entities; refused`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw new PermanentError('docx.xml_entities', `${part} declares a DOCTYPE or entities; refused`);
   return load(text, { xml: { xmlMode: true, decodeEntities: true } }).root()[0] as unknown as Document;
 }
 

@@ -33,7 +33,10 @@ function readingOrder(runs: PositionedText[]): PositionedText[] {
  * 得分 5 in image11.emf where the workbook holds 40). Insertions and deletions are layout
  * noise (a wrapped fragment that happens to be a number) and are not reported.
  */
-export function comparePreview(workbook: Table, preview: PositionedText[]): { compared: number; differences: PreviewDifference[] } {
+export function comparePreview(
+  workbook: Table,
+  preview: PositionedText[],
+): { compared: number; differences: PreviewDifference[] } {
   const cells = [...workbook.cells]
     .filter((c) => NUMERIC.test(c.text.trim()))
     .sort((a, b) => a.row - b.row || a.col - b.col);
@@ -43,7 +46,9 @@ export function comparePreview(workbook: Table, preview: PositionedText[]): { co
   const n = a.length;
   const m = b.length;
   if (n * m > 4_000_000) return { compared: 0, differences: [] };
-  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) =>
+    Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const same = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -58,7 +63,11 @@ export function comparePreview(workbook: Table, preview: PositionedText[]): { co
     if (d[i]![j] === d[i - 1]![j - 1]! + same) {
       if (same) {
         const cell = cells[i - 1]!;
-        differences.push({ locator: cell.prov.locator ?? `${cell.row},${cell.col}`, workbook: cell.text.trim(), preview: runs[j - 1]!.text.trim() });
+        differences.push({
+          locator: cell.prov.locator ?? `${cell.row},${cell.col}`,
+          workbook: cell.text.trim(),
+          preview: runs[j - 1]!.text.trim(),
+        });
       }
       i--;
       j--;

@@ -13,8 +13,18 @@ export type Block =
 
 /** Symbol-font characters Word inserts for check boxes (Wingdings / Wingdings 2 private-use codes). */
 const SYMBOLS: Record<string, string> = {
-  'wingdings:F06F': '□', 'wingdings:F0A8': '□', 'wingdings:F0FE': '☑', 'wingdings:F0FD': '☒', 'wingdings:F0FC': '√', 'wingdings:F078': '☒',
-  'wingdings 2:F0A3': '□', 'wingdings 2:F02A': '□', 'wingdings 2:F052': '☑', 'wingdings 2:F050': '√', 'wingdings 2:F054': '☒', 'wingdings 2:F053': '☒',
+  'wingdings:F06F': '□',
+  'wingdings:F0A8': '□',
+  'wingdings:F0FE': '☑',
+  'wingdings:F0FD': '☒',
+  'wingdings:F0FC': '√',
+  'wingdings:F078': '☒',
+  'wingdings 2:F0A3': '□',
+  'wingdings 2:F02A': '□',
+  'wingdings 2:F052': '☑',
+  'wingdings 2:F050': '√',
+  'wingdings 2:F054': '☒',
+  'wingdings 2:F053': '☒',
 };
 
 export function symbolChar(font: string, code: string): string {
@@ -22,7 +32,17 @@ export function symbolChar(font: string, code: string): string {
   return SYMBOLS[key] ?? '';
 }
 
-const SKIP = new Set(['w:delText', 'w:instrText', 'w:del', 'w:moveFrom', 'w:rPr', 'w:pPr', 'mc:Fallback', 'w:footnoteReference', 'w:commentReference']);
+const SKIP = new Set([
+  'w:delText',
+  'w:instrText',
+  'w:del',
+  'w:moveFrom',
+  'w:rPr',
+  'w:pPr',
+  'mc:Fallback',
+  'w:footnoteReference',
+  'w:commentReference',
+]);
 
 export const isTag = (n: AnyNode): n is Element => n.type === 'tag';
 export const kids = (el: Element): Element[] => el.children.filter(isTag);

@@ -57,8 +57,14 @@ export function parseEmf(bytes: Uint8Array, origin: EmfOrigin): EmfContent {
     step = it.next();
   }
   if (step.value) out.issues.push(issue('warning', 'emf.truncated', `${origin.part ?? 'EMF'}: ${step.value}`, prov()));
-  for (const note of play.notes) out.issues.push(issue('warning', 'emf.unsupported_record', `${origin.part ?? 'EMF'}: ${note}`, prov()));
-  out.texts = play.texts.map((t) => ({ text: t.text, bbox: t.bbox, fontSize: t.fontSize, prov: { ...prov(`record@${t.record}`), bbox: t.bbox } }));
+  for (const note of play.notes)
+    out.issues.push(issue('warning', 'emf.unsupported_record', `${origin.part ?? 'EMF'}: ${note}`, prov()));
+  out.texts = play.texts.map((t) => ({
+    text: t.text,
+    bbox: t.bbox,
+    fontSize: t.fontSize,
+    prov: { ...prov(`record@${t.record}`), bbox: t.bbox },
+  }));
   const flat = 0.5;
   out.rulings = play.lines.filter((l) => Math.abs(l.x0 - l.x1) < flat || Math.abs(l.y0 - l.y1) < flat);
   out.bitmaps = play.bitmaps;

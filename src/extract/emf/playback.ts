@@ -65,7 +65,15 @@ export class EmfPlayback {
   readonly lines: EmfLine[] = [];
   readonly bitmaps: EmfBitmap[] = [];
   readonly notes: string[] = [];
-  private st: Xform = { mapMode: MM_TEXT, wOrg: [0, 0], wExt: [1, 1], vOrg: [0, 0], vExt: [1, 1], textAlign: 0, cur: [0, 0] };
+  private st: Xform = {
+    mapMode: MM_TEXT,
+    wOrg: [0, 0],
+    wExt: [1, 1],
+    vOrg: [0, 0],
+    vExt: [1, 1],
+    textAlign: 0,
+    cur: [0, 0],
+  };
   private readonly saved: Xform[] = [];
   private readonly fonts = new Map<number, Font>();
   private readonly mmPerPx: [number, number];
@@ -76,7 +84,9 @@ export class EmfPlayback {
     header: EmfHeader,
   ) {
     const ok = header.device.cx > 0 && header.device.cy > 0 && header.millimeters.cx > 0 && header.millimeters.cy > 0;
-    this.mmPerPx = ok ? [header.millimeters.cx / header.device.cx, header.millimeters.cy / header.device.cy] : [25.4 / 96, 25.4 / 96];
+    this.mmPerPx = ok
+      ? [header.millimeters.cx / header.device.cx, header.millimeters.cy / header.device.cy]
+      : [25.4 / 96, 25.4 / 96];
     this.frameMm = [header.frame.left / 100, header.frame.top / 100];
   }
 
@@ -112,17 +122,32 @@ export class EmfPlayback {
     const r = this.r;
     const s = this.st;
     switch (type) {
-      case EMR.SETMAPMODE: s.mapMode = r.u32(at + 8); break;
-      case EMR.SETWINDOWORGEX: s.wOrg = [r.i32(at + 8), r.i32(at + 12)]; break;
-      case EMR.SETWINDOWEXTEX: s.wExt = [r.i32(at + 8), r.i32(at + 12)]; break;
-      case EMR.SETVIEWPORTORGEX: s.vOrg = [r.i32(at + 8), r.i32(at + 12)]; break;
-      case EMR.SETVIEWPORTEXTEX: s.vExt = [r.i32(at + 8), r.i32(at + 12)]; break;
-      case EMR.SETTEXTALIGN: s.textAlign = r.u32(at + 8); break;
-      case EMR.SAVEDC: this.saved.push({ ...s }); break;
+      case EMR.SETMAPMODE:
+        s.mapMode = r.u32(at + 8);
+        break;
+      case EMR.SETWINDOWORGEX:
+        s.wOrg = [r.i32(at + 8), r.i32(at + 12)];
+        break;
+      case EMR.SETWINDOWEXTEX:
+        s.wExt = [r.i32(at + 8), r.i32(at + 12)];
+        break;
+      case EMR.SETVIEWPORTORGEX:
+        s.vOrg = [r.i32(at + 8), r.i32(at + 12)];
+        break;
+      case EMR.SETVIEWPORTEXTEX:
+        s.vExt = [r.i32(at + 8), r.i32(at + 12)];
+        break;
+      case EMR.SETTEXTALIGN:
+        s.textAlign = r.u32(at + 8);
+        break;
+      case EMR.SAVEDC:
+        this.saved.push({ ...s });
+        break;
       case EMR.RESTOREDC: {
         // iRelative is negative: -1 restores the most recently saved state.
         const back = -r.i32(at + 8);
-        const restored = back > 0 && back <= this.saved.length ? this.saved.splice(this.saved.length - back)[0] : undefined;
+        const restored =
+          back > 0 && back <= this.saved.length ? this.saved.splice(this.saved.length - back)[0] : undefined;
         if (restored) this.st = restored;
         break;
       }
@@ -138,7 +163,9 @@ export class EmfPlayback {
         if (font) s.font = font;
         break;
       }
-      case EMR.MOVETOEX: s.cur = [r.i32(at + 8), r.i32(at + 12)]; break;
+      case EMR.MOVETOEX:
+        s.cur = [r.i32(at + 8), r.i32(at + 12)];
+        break;
       case EMR.LINETO: {
         const to: [number, number] = [r.i32(at + 8), r.i32(at + 12)];
         this.line(s.cur[0], s.cur[1], to[0], to[1]);
@@ -146,8 +173,12 @@ export class EmfPlayback {
         break;
       }
       case EMR.POLYLINE16:
-      case EMR.POLYLINE: this.polyline(type, at, size); break;
-      case EMR.POLYPOLYLINE16: this.polyPolyline16(at, size); break;
+      case EMR.POLYLINE:
+        this.polyline(type, at, size);
+        break;
+      case EMR.POLYPOLYLINE16:
+        this.polyPolyline16(at, size);
+        break;
       case EMR.RECTANGLE: {
         const b = r.rect(at + 8);
         this.line(b.left, b.top, b.right, b.top);
@@ -157,14 +188,24 @@ export class EmfPlayback {
         break;
       }
       case EMR.EXTTEXTOUTW:
-      case EMR.EXTTEXTOUTA: this.text(type === EMR.EXTTEXTOUTW, at, size); break;
+      case EMR.EXTTEXTOUTA:
+        this.text(type === EMR.EXTTEXTOUTW, at, size);
+        break;
       case EMR.STRETCHDIBITS: {
         const x = r.i32(at + 24);
         const y = r.i32(at + 28);
-        const bitmap: EmfBitmap = { bbox: this.box(x, y, x + r.i32(at + 72), y + r.i32(at + 76)), width: r.i32(at + 40), height: r.i32(at + 44), record: at };
+        const bitmap: EmfBitmap = {
+          bbox: this.box(x, y, x + r.i32(at + 72), y + r.i32(at + 76)),
+          width: r.i32(at + 40),
+          height: r.i32(at + 44),
+          record: at,
+        };
         const [offBmi, cbBmi, offBits, cbBits] = [r.u32(at + 48), r.u32(at + 52), r.u32(at + 56), r.u32(at + 60)];
         if (cbBmi >= 40 && offBmi + cbBmi <= size && offBits + cbBits <= size) {
-          bitmap.dib = { info: r.bytes.subarray(at + offBmi, at + offBmi + cbBmi), bits: r.bytes.subarray(at + offBits, at + offBits + cbBits) };
+          bitmap.dib = {
+            info: r.bytes.subarray(at + offBmi, at + offBmi + cbBmi),
+            bits: r.bytes.subarray(at + offBits, at + offBits + cbBits),
+          };
         }
         this.bitmaps.push(bitmap);
         break;
@@ -173,7 +214,12 @@ export class EmfPlayback {
       case EMR.STRETCHBLT: {
         const x = r.i32(at + 24);
         const y = r.i32(at + 28);
-        this.bitmaps.push({ bbox: this.box(x, y, x + r.i32(at + 32), y + r.i32(at + 36)), width: r.i32(at + 32), height: r.i32(at + 36), record: at });
+        this.bitmaps.push({
+          bbox: this.box(x, y, x + r.i32(at + 32), y + r.i32(at + 36)),
+          width: r.i32(at + 32),
+          height: r.i32(at + 36),
+          record: at,
+        });
         break;
       }
       default:
@@ -186,7 +232,9 @@ export class EmfPlayback {
     const step = type === EMR.POLYLINE16 ? 4 : 8;
     if (28 + n * step > size) return;
     const pt = (i: number): [number, number] =>
-      step === 4 ? [this.r.i16(at + 28 + i * 4), this.r.i16(at + 30 + i * 4)] : [this.r.i32(at + 28 + i * 8), this.r.i32(at + 32 + i * 8)];
+      step === 4
+        ? [this.r.i16(at + 28 + i * 4), this.r.i16(at + 30 + i * 4)]
+        : [this.r.i32(at + 28 + i * 8), this.r.i32(at + 32 + i * 8)];
     for (let i = 1; i < n; i++) {
       const a = pt(i - 1);
       const b = pt(i);
@@ -223,7 +271,10 @@ export class EmfPlayback {
     const font = this.st.font;
     const text = wide
       ? Buffer.from(raw).toString('utf16le')
-      : iconv.decode(Buffer.from(raw), font?.charset === GB2312_CHARSET ? 'gbk' : font?.charset === CHINESEBIG5_CHARSET ? 'big5' : 'latin1');
+      : iconv.decode(
+          Buffer.from(raw),
+          font?.charset === GB2312_CHARSET ? 'gbk' : font?.charset === CHINESEBIG5_CHARSET ? 'big5' : 'latin1',
+        );
     if (text.trim() === '') return;
     const em = Math.abs(font?.height ?? 0) || 12;
     let width = 0;

@@ -95,7 +95,8 @@ export function* records(r: EmfReader, maxRecords: number): Generator<EmfRecord,
   while (at + 8 <= r.bytes.length) {
     const type = r.u32(at);
     const size = r.u32(at + 4);
-    if (size < 8 || size % 4 !== 0 || at + size > r.bytes.length) return `malformed record of type ${type} at offset ${at}`;
+    if (size < 8 || size % 4 !== 0 || at + size > r.bytes.length)
+      return `malformed record of type ${type} at offset ${at}`;
     if (++n > maxRecords) return `more than ${maxRecords} records`;
     yield { type, at, size };
     if (type === EMR.EOF) return undefined;

@@ -46,8 +46,10 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8', issues: [] };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), charset: 'utf-16le', issues: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'), charset: 'utf-16be', issues: [] };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), charset: 'utf-16le', issues: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16be'), charset: 'utf-16be', issues: [] };
 
   const issues: Issue[] = [];
   const declared = charsetFromContentType(contentType) ?? declaredCharset(bytes);
@@ -56,7 +58,13 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
     if (cs === 'utf-8' || cs === 'utf8') {
       const text = strictUtf8(bytes);
       if (text !== undefined) return { text, charset: 'utf-8', issues };
-      issues.push(issue('warning', 'html.charset_mismatch', `page declares ${declared} but is not valid UTF-8; decoded as GB18030`));
+      issues.push(
+        issue(
+          'warning',
+          'html.charset_mismatch',
+          `page declares ${declared} but is not valid UTF-8; decoded as GB18030`,
+        ),
+      );
       return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), charset: 'gb18030', issues };
     }
     if (iconv.encodingExists(cs)) return { text: iconv.decode(Buffer.from(bytes), cs), charset: cs, issues };

@@ -25,7 +25,12 @@ export const htmlExtractor: Extractor = {
     const doc = newDocument(ctx.source, 'html', { cheerio: CHEERIO_VERSION });
     doc.issues.push(...decoded.issues);
     const $ = cheerio.load(decoded.text);
-    const base: Omit<Provenance, 'locator'> = { sourceId: ctx.source.id, page: 1, method: 'structure', extractor: EXTRACTOR };
+    const base: Omit<Provenance, 'locator'> = {
+      sourceId: ctx.source.id,
+      page: 1,
+      method: 'structure',
+      extractor: EXTRACTOR,
+    };
     const body = ($('body').get(0) ?? $.root().get(0)) as Element;
     const items = flow($, body);
     const lines: string[] = [];
@@ -37,7 +42,9 @@ export const htmlExtractor: Extractor = {
       }
       const table = tableToGrid($, $(item.el), tables.length, base);
       if (table.cells.every((c) => c.text === '')) return;
-      table.context = items.slice(Math.max(0, i - CONTEXT_BEFORE), i).flatMap((x) => (x.kind === 'line' ? [x.text] : []));
+      table.context = items
+        .slice(Math.max(0, i - CONTEXT_BEFORE), i)
+        .flatMap((x) => (x.kind === 'line' ? [x.text] : []));
       table.after = items.slice(i + 1, i + 1 + CONTEXT_AFTER).flatMap((x) => (x.kind === 'line' ? [x.text] : []));
       tables.push(table);
     });

@@ -5,7 +5,8 @@ import type { MetaField, Provenance } from '../../model/document.js';
  * 发布时间 / 信息来源 as finance-bureau article pages print them (seed 002:
  * `发布时间:2023-07-18 14:33 信息来源:洪江市财政局`), with the variants other CMSes use.
  */
-const PUBLISHED = /(?:发布时间|发布日期|发文日期|公开日期|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
+const PUBLISHED =
+  /(?:发布时间|发布日期|发文日期|公开日期|日期)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)/;
 const PUBLISHER = /(?:信息来源|来源|发布机构|发布单位)\s*[:：]\s*([^\s|　:：]+)/;
 
 /** Government CMS pages (the TRS/Hanweb family) carry these in <meta> tags too. */
@@ -25,7 +26,8 @@ export function normaliseDate(text: string): string {
 export function readMeta($: CheerioAPI, lines: string[], prov: Omit<Provenance, 'locator'>): MetaField[] {
   const found = new Map<string, MetaField>();
   const put = (key: string, value: string, locator: string) => {
-    if (!found.has(key) && value.trim() !== '') found.set(key, { key, value: value.trim(), prov: { ...prov, locator } });
+    if (!found.has(key) && value.trim() !== '')
+      found.set(key, { key, value: value.trim(), prov: { ...prov, locator } });
   };
   lines.forEach((line, i) => {
     const p = PUBLISHED.exec(line);

@@ -1,10 +1,48 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
-const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'iframe', 'object', 'select', 'option', 'button']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'select',
+  'option',
+  'button',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
-  'tr', 'td', 'th', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'form', 'nav',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'tbody',
+  'thead',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'center',
+  'form',
+  'nav',
 ]);
 
 function isElement(node: AnyNode): node is Element {
@@ -34,7 +72,10 @@ export function blockText(_$: CheerioAPI, el: Element): string {
     if (block) lines.push('');
   };
   for (const child of el.children) walk(child);
-  return lines.map((l) => l.replace(/^[ \t]+|[ \t]+$/g, '')).filter((l) => l !== '').join('\n');
+  return lines
+    .map((l) => l.replace(/^[ \t]+|[ \t]+$/g, ''))
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 export type FlowItem = { kind: 'line'; text: string } | { kind: 'table'; el: Element };

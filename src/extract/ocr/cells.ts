@@ -95,7 +95,9 @@ const EDGE_JUNK = /^[|丨【】[\]「」_~]+|[|丨【】[\]「」_~]+$/g;
 const PUNCT_ONLY = /^[|丨【】[\]「」,.'"“”‘’_~:;-]+$/;
 
 function cleanText(words: OcrWord[]): OcrWord[] {
-  return words.map((w) => ({ ...w, text: w.text.replace(EDGE_JUNK, '') })).filter((w) => w.text && !PUNCT_ONLY.test(w.text));
+  return words
+    .map((w) => ({ ...w, text: w.text.replace(EDGE_JUNK, '') }))
+    .filter((w) => w.text && !PUNCT_ONLY.test(w.text));
 }
 
 const minConf = (ws: OcrWord[]): number => (ws.length ? Math.min(...ws.map((w) => w.confidence)) : 0);
@@ -148,7 +150,10 @@ export async function rereadCells(words: OcrWord[], p: CellPassInput): Promise<O
  * Without ruling lines there are no cell boxes: number-like words of the page pass are
  * re-read in their own box, padded by a third of their height, with the digit whitelist.
  */
-export async function rereadNumberWords(words: OcrWord[], p: Omit<CellPassInput, 'lattice' | 'inset'>): Promise<OcrWord[]> {
+export async function rereadNumberWords(
+  words: OcrWord[],
+  p: Omit<CellPassInput, 'lattice' | 'inset'>,
+): Promise<OcrWord[]> {
   const out: OcrWord[] = [];
   for (const w of words) {
     if (!looksNumeric(w.text)) {
@@ -162,7 +167,9 @@ export async function rereadNumberWords(words: OcrWord[], p: Omit<CellPassInput,
       x1: Math.min(p.img.width, Math.ceil(w.bbox.x1 + m)),
       y1: Math.min(p.img.height, Math.ceil(w.bbox.y1 + m)),
     };
-    const digits = tidy(await cellPass(p.img, box, p.scale, 'digits', p.budget, p.engine, p.binarize ? p.threshold : undefined));
+    const digits = tidy(
+      await cellPass(p.img, box, p.scale, 'digits', p.budget, p.engine, p.binarize ? p.threshold : undefined),
+    );
     const better = digits.text !== '' && (isNumber(digits.text) || !isNumber(w.text));
     out.push(better ? asWord(digits, w.bbox) : w);
   }

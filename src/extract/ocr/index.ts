@@ -87,7 +87,8 @@ function sideways(words: OcrWord[]): boolean {
   return long.length >= 3 && tall.length * 5 >= long.length * 3;
 }
 
-const meanConfidence = (words: OcrWord[]): number => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);
+const meanConfidence = (words: OcrWord[]): number =>
+  words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
 
 /** Grain smoothing, threshold, rulings, tables and reading scale of one orientation. */
 function prepare(upright: GreyImage) {

@@ -39,8 +39,14 @@ function positions(centres: number[], tol: number): number[] {
  */
 export function buildLattice(r: PixelRulings, tol = 6): Lattice | undefined {
   if (r.horizontal.length < 2 || r.vertical.length < 2) return undefined;
-  const ys = positions(r.horizontal.map((h) => (h.y0 + h.y1) / 2), tol);
-  const xs = positions(r.vertical.map((v) => (v.x0 + v.x1) / 2), tol);
+  const ys = positions(
+    r.horizontal.map((h) => (h.y0 + h.y1) / 2),
+    tol,
+  );
+  const xs = positions(
+    r.vertical.map((v) => (v.x0 + v.x1) / 2),
+    tol,
+  );
   const nR = ys.length - 1;
   const nC = xs.length - 1;
   const hAt = (y: number, x: number) =>
@@ -79,7 +85,13 @@ export function buildLattice(r: PixelRulings, tol = 6): Lattice | undefined {
       box: { x0: xs[g.c0]!, y0: ys[g.r0]!, x1: xs[g.c1 + 1]!, y1: ys[g.r1 + 1]! },
     }))
     .sort((a, b) => a.row - b.row || a.col - b.col);
-  return { ys, xs, cells, bounds: { x0: xs[0]!, y0: ys[0]!, x1: xs[nC]!, y1: ys[nR]! }, rulings: [...r.horizontal, ...r.vertical] };
+  return {
+    ys,
+    xs,
+    cells,
+    bounds: { x0: xs[0]!, y0: ys[0]!, x1: xs[nC]!, y1: ys[nR]! },
+    rulings: [...r.horizontal, ...r.vertical],
+  };
 }
 
 const touches = (h: PixelBox, v: PixelBox, tol: number) =>

@@ -66,7 +66,12 @@ function wordsOf(page: Tesseract.Page, scale: number, dx: number, dy: number, pa
  * Page pass: the whole (deskewed, ruling-free) image through chi_sim with automatic page
  * segmentation (PSM 3, as the issues require). Boxes come back in `img` pixels.
  */
-export async function pagePass(img: GreyImage, scale: number, budget: Budget, eng: EngineOptions = {}): Promise<OcrWord[]> {
+export async function pagePass(
+  img: GreyImage,
+  scale: number,
+  budget: Budget,
+  eng: EngineOptions = {},
+): Promise<OcrWord[]> {
   const png = encodeRegion(img, { x0: 0, y0: 0, x1: img.width, y1: img.height }, scale);
   return withWorker(
     'chi_sim',

@@ -62,7 +62,9 @@ function joinCollinear(lines: PixelBox[], gap: number): PixelBox[] {
   const sorted = [...lines].sort((p, q) => p.y0 - q.y0 || p.x0 - q.x0);
   const out: PixelBox[] = [];
   for (const l of sorted) {
-    const prev = out.find((o) => Math.abs((o.y0 + o.y1) / 2 - (l.y0 + l.y1) / 2) <= 3 && l.x0 - o.x1 <= gap && o.x0 - l.x1 <= gap);
+    const prev = out.find(
+      (o) => Math.abs((o.y0 + o.y1) / 2 - (l.y0 + l.y1) / 2) <= 3 && l.x0 - o.x1 <= gap && o.x0 - l.x1 <= gap,
+    );
     if (prev) {
       prev.x0 = Math.min(prev.x0, l.x0);
       prev.x1 = Math.max(prev.x1, l.x1);
@@ -111,7 +113,8 @@ export function detectRulings(img: GreyImage, threshold: number): PixelRulings {
   const keepH = [...longH, ...hs.filter((h) => !longH.includes(h) && bothEndsMeet(h, keepV, tol))];
   // A table ruling crosses or ends on at least two of the other direction; a bold title stroke none.
   const crosses = (h: PixelBox, others: PixelBox[]) =>
-    others.filter((v) => v.x0 - tol <= h.x1 && h.x0 <= v.x1 + tol && v.y0 - tol <= h.y1 && h.y0 <= v.y1 + tol).length >= 2;
+    others.filter((v) => v.x0 - tol <= h.x1 && h.x0 <= v.x1 + tol && v.y0 - tol <= h.y1 && h.y0 <= v.y1 + tol).length >=
+    2;
   return {
     horizontal: keepH.filter((h) => crosses(h, keepV)),
     vertical: keepV.filter((v) => crosses(swap(v), keepH.map(swap))),

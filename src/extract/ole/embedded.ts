@@ -44,7 +44,11 @@ export function compObjProgId(data: Uint8Array): string | undefined {
       continue;
     }
     if (len > 4096 || at + len > data.length) return undefined;
-    strings.push(Buffer.from(data.subarray(at, at + len)).toString('latin1').replace(/\0+$/, ''));
+    strings.push(
+      Buffer.from(data.subarray(at, at + len))
+        .toString('latin1')
+        .replace(/\0+$/, ''),
+    );
     at += len;
   }
   return strings[2] || undefined;
@@ -63,7 +67,8 @@ export function openEmbedding(bytes: Uint8Array): Embedded {
   const compObj = streamBytes(CFB.find(cfb, '\u0001CompObj'));
   const progId = compObj ? compObjProgId(compObj) : undefined;
   const withProg = progId ? { progId } : {};
-  if (CFB.find(cfb, 'Workbook') || CFB.find(cfb, 'Book')) return { kind: 'workbook', format: 'xls', bytes, ...withProg };
+  if (CFB.find(cfb, 'Workbook') || CFB.find(cfb, 'Book'))
+    return { kind: 'workbook', format: 'xls', bytes, ...withProg };
   const pkg = streamBytes(CFB.find(cfb, 'Package'));
   if (pkg && isZip(pkg)) return { kind: 'workbook', format: 'xlsx', bytes: pkg, ...withProg };
   const streams = cfb.FullPaths.filter((_, i) => cfb.FileIndex[i]?.type === 2);

@@ -20,7 +20,8 @@ export interface PdfExtractOptions {
 /** Maps pdf.js load errors to stable codes: a password is `pdf.encrypted`, anything else `pdf.corrupt`. */
 function loadFailure(err: unknown): { code: string; message: string } {
   const e = err as { name?: string; message?: string };
-  if (e?.name === 'PasswordException') return { code: 'pdf.encrypted', message: `PDF is encrypted with a password: ${e.message ?? ''}`.trim() };
+  if (e?.name === 'PasswordException')
+    return { code: 'pdf.encrypted', message: `PDF is encrypted with a password: ${e.message ?? ''}`.trim() };
   return { code: 'pdf.corrupt', message: `PDF cannot be read: ${e?.message ?? String(err)}` };
 }
 
@@ -29,7 +30,11 @@ function loadFailure(err: unknown): { code: string; message: string } {
  * so a 500-page file does not hold every operator list; tables continuing on the next page
  * are joined afterwards.
  */
-export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext, opts: PdfExtractOptions = {}): Promise<ExtractedDocument> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  ctx: ExtractContext,
+  opts: PdfExtractOptions = {},
+): Promise<ExtractedDocument> {
   const versions = { 'pdfjs-dist': PDFJS_VERSION };
   let pdf: PdfDocument;
   try {
@@ -42,7 +47,8 @@ export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext, opts: P
   try {
     doc.meta = await readMeta(pdf, ctx.source.id);
     const count = Math.min(pdf.numPages, ctx.limits.maxPages);
-    if (pdf.numPages > count) doc.issues.push(issue('warning', 'pdf.page_limit', `only the first ${count} of ${pdf.numPages} pages were read`));
+    if (pdf.numPages > count)
+      doc.issues.push(issue('warning', 'pdf.page_limit', `only the first ${count} of ${pdf.numPages} pages were read`));
     const placed: PlacedTable[] = [];
     for (let n = 1; n <= count; n++) {
       if (ctx.signal?.aborted) {
@@ -60,8 +66,15 @@ export async function extractPdf(bytes: Uint8Array, ctx: ExtractContext, opts: P
   return doc;
 }
 
-async function readOnePage(pdf: PdfDocument, n: number, bytes: Uint8Array, ctx: ExtractContext, opts: PdfExtractOptions,
-  issues: Issue[], pages: ExtractedDocument['pages']): Promise<PlacedTable[]> {
+async function readOnePage(
+  pdf: PdfDocument,
+  n: number,
+  bytes: Uint8Array,
+  ctx: ExtractContext,
+  opts: PdfExtractOptions,
+  issues: Issue[],
+  pages: ExtractedDocument['pages'],
+): Promise<PlacedTable[]> {
   let page: Awaited<ReturnType<PdfDocument['getPage']>> | undefined;
   try {
     page = await pdf.getPage(n);
@@ -72,7 +85,14 @@ async function readOnePage(pdf: PdfDocument, n: number, bytes: Uint8Array, ctx: 
     return res.tables;
   } catch (err) {
     const code = (err as { name?: string })?.name === 'PasswordException' ? 'pdf.encrypted' : 'pdf.page_failed';
-    issues.push(issue('error', code, `page ${n} cannot be read: ${(err as Error)?.message ?? String(err)}`, { sourceId: ctx.source.id, page: n, method: 'text-layer', extractor: `pdf/pdfjs@${PDFJS_VERSION}` }));
+    issues.push(
+      issue('error', code, `page ${n} cannot be read: ${(err as Error)?.message ?? String(err)}`, {
+        sourceId: ctx.source.id,
+        page: n,
+        method: 'text-layer',
+        extractor: `pdf/pdfjs@${PDFJS_VERSION}`,
+      }),
+    );
     return [];
   } finally {
     page?.cleanup();

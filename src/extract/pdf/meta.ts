@@ -17,7 +17,11 @@ export async function readMeta(doc: PdfDocument, sourceId: string): Promise<Meta
   for (const [from, key] of KEYS) {
     const value = dict[from];
     if (typeof value === 'string' && value.trim()) {
-      out.push({ key, value: value.trim(), prov: { sourceId, page: 1, method: 'structure', extractor: PDF_EXTRACTOR } });
+      out.push({
+        key,
+        value: value.trim(),
+        prov: { sourceId, page: 1, method: 'structure', extractor: PDF_EXTRACTOR },
+      });
     }
   }
   return out;

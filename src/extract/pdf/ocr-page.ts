@@ -6,12 +6,15 @@ import type { PdfPage } from './load.js';
 import { OCR_DPI, renderWithPdfJs, renderWithPdftoppm } from './render.js';
 
 /** What the PDF extractor needs from OCR: words and rulings in top-left points (src/extract/ocr ocrTable). */
-export type OcrPageFn = (png: Uint8Array, opts: {
-  timeoutMs: number;
-  signal?: AbortSignal;
-  pointsPerPixel: number;
-  prov: { sourceId: string; page: number };
-}) => Promise<{ items: PositionedText[]; rulings: Ruling[]; result: { confidence: number; engine: string } }>;
+export type OcrPageFn = (
+  png: Uint8Array,
+  opts: {
+    timeoutMs: number;
+    signal?: AbortSignal;
+    pointsPerPixel: number;
+    prov: { sourceId: string; page: number };
+  },
+) => Promise<{ items: PositionedText[]; rulings: Ruling[]; result: { confidence: number; engine: string } }>;
 
 export const defaultOcr: OcrPageFn = async (png, opts) => (await import('../ocr/index.js')).ocrTable(png, opts);
 
@@ -28,7 +31,12 @@ export interface OcrOutcome {
  * OCR (issue 3). pdf.js draws first; pdftoppm is the fallback where pdf.js fails to draw.
  * A failure becomes an issue on the page, never an exception.
  */
-export async function ocrPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractContext, ocr: OcrPageFn): Promise<OcrOutcome> {
+export async function ocrPage(
+  page: PdfPage,
+  bytes: Uint8Array,
+  ctx: ExtractContext,
+  ocr: OcrPageFn,
+): Promise<OcrOutcome> {
   const started = performance.now();
   const where = { sourceId: ctx.source.id, page: page.pageNumber, method: 'ocr' as const, extractor: 'pdf/render' };
   let png: Uint8Array | undefined;
@@ -39,7 +47,15 @@ export async function ocrPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractCont
     png = r.blank ? ((await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI)) ?? r.png) : r.png;
   } catch (err) {
     png = await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI);
-    if (!png) issues.push(issue('error', 'pdf.render_failed', `page ${page.pageNumber}: cannot render for OCR: ${(err as Error).message}`, where));
+    if (!png)
+      issues.push(
+        issue(
+          'error',
+          'pdf.render_failed',
+          `page ${page.pageNumber}: cannot render for OCR: ${(err as Error).message}`,
+          where,
+        ),
+      );
   }
   if (!png) return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
   try {
@@ -50,10 +66,23 @@ export async function ocrPage(page: PdfPage, bytes: Uint8Array, ctx: ExtractCont
       prov: { sourceId: ctx.source.id, page: page.pageNumber },
     });
     const conf = Math.round(res.result.confidence * 100);
-    issues.push(issue('warning', 'pdf.ocr_page', `page ${page.pageNumber} read by OCR (mean confidence ${conf}%)`, { ...where, confidence: res.result.confidence }));
-    return { items: res.items, rulings: res.rulings, issues, seconds: (performance.now() - started) / 1000, engine: res.result.engine };
+    issues.push(
+      issue('warning', 'pdf.ocr_page', `page ${page.pageNumber} read by OCR (mean confidence ${conf}%)`, {
+        ...where,
+        confidence: res.result.confidence,
+      }),
+    );
+    return {
+      items: res.items,
+      rulings: res.rulings,
+      issues,
+      seconds: (performance.now() - started) / 1000,
+      engine: res.result.engine,
+    };
   } catch (err) {
-    issues.push(issue('error', 'pdf.ocr_failed', `page ${page.pageNumber}: OCR failed: ${(err as Error).message}`, where));
+    issues.push(
+      issue('error', 'pdf.ocr_failed', `page ${page.pageNumber}: OCR failed: ${(err as Error).message}`, where),
+    );
     return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
   }
 }

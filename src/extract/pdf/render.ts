@@ -10,14 +10,18 @@ import type { PdfPage } from './load.js';
 export const OCR_DPI = 300;
 
 interface NapiCanvas {
-  createCanvas(w: number, h: number): { width: number; height: number; getContext(kind: '2d'): unknown; encode(kind: 'png'): Promise<Buffer> };
+  createCanvas(
+    w: number,
+    h: number,
+  ): { width: number; height: number; getContext(kind: '2d'): unknown; encode(kind: 'png'): Promise<Buffer> };
 }
 
 /** Share of sampled pixels darker than paper; a scan drawn as nothing (pdf.js failed silently) is ~0. */
 function inkShare(ctx: CanvasRenderingContext2D, w: number, h: number): number {
   const data = ctx.getImageData(0, 0, w, h).data;
   const step = Math.max(1, Math.floor(Math.sqrt((w * h) / 40_000)));
-  let ink = 0, seen = 0;
+  let ink = 0,
+    seen = 0;
   for (let y = 0; y < h; y += step) {
     for (let x = 0; x < w; x += step) {
       const k = (y * w + x) * 4;
@@ -60,11 +64,26 @@ export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Ren
  * Poppler's pdftoppm, where it is installed: it draws non-embedded CJK fonts that pdf.js
  * cannot (issue 3). Absent on a bare machine, so callers treat undefined as "not available".
  */
-export async function renderWithPdftoppm(bytes: Uint8Array, pageNumber: number, dpi = OCR_DPI): Promise<Uint8Array | undefined> {
+export async function renderWithPdftoppm(
+  bytes: Uint8Array,
+  pageNumber: number,
+  dpi = OCR_DPI,
+): Promise<Uint8Array | undefined> {
   const dir = await mkdtemp(join(tmpdir(), 'budgetdoc-pdf-'));
   try {
     await writeFile(join(dir, 'in.pdf'), bytes);
-    const args = ['-png', '-r', String(dpi), '-f', String(pageNumber), '-l', String(pageNumber), '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')];
+    const args = [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      String(pageNumber),
+      '-l',
+      String(pageNumber),
+      '-singlefile',
+      join(dir, 'in.pdf'),
+      join(dir, 'out'),
+    ];
     await promisify(execFile)('pdftoppm', args, { timeout: 60_000 });
     return new Uint8Array(await readFile(join(dir, 'out.png')));
   } catch {

@@ -13,10 +13,24 @@ const CLOSE = 4;
 const THIN = 2.5;
 
 interface Ops {
-  save: number; restore: number; transform: number; paintFormXObjectBegin: number; paintFormXObjectEnd: number;
-  constructPath: number; stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number;
-  eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number; setFillRGBColor: number;
-  paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number;
+  save: number;
+  restore: number;
+  transform: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  constructPath: number;
+  stroke: number;
+  closeStroke: number;
+  fill: number;
+  eoFill: number;
+  fillStroke: number;
+  eoFillStroke: number;
+  closeFillStroke: number;
+  closeEOFillStroke: number;
+  setFillRGBColor: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
 }
 
 function isWhite(color: unknown): boolean {
@@ -51,8 +65,22 @@ export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
   let fillColor: unknown = '#000000';
   const fillStack: unknown[] = [];
   const pageArea = page.getViewport({ scale: 1 }).width * page.getViewport({ scale: 1 }).height;
-  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const fills = new Set([
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[];
@@ -136,8 +164,12 @@ function fillEdges(path: Array<[number, number]>, out: Ruling[], pageArea: numbe
   if (path.length < 3) return;
   const xs = path.map((p) => p[0]);
   const ys = path.map((p) => p[1]);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const w = x1 - x0, h = y1 - y0;
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs),
+    y0 = Math.min(...ys),
+    y1 = Math.max(...ys);
+  const w = x1 - x0,
+    h = y1 - y0;
   if (h <= THIN && w > h) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
   else if (w <= THIN && h > w) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
   else if (w * h < pageArea * 0.8) {

@@ -15,7 +15,15 @@ export function textLines(items: PositionedText[]): TextLine[] {
     let seg: PositionedText[] = [];
     const flush = () => {
       if (!seg.length) return;
-      const b = seg.reduce<BBox>((acc, i) => ({ x0: Math.min(acc.x0, i.bbox.x0), y0: Math.min(acc.y0, i.bbox.y0), x1: Math.max(acc.x1, i.bbox.x1), y1: Math.max(acc.y1, i.bbox.y1) }), { ...seg[0]!.bbox });
+      const b = seg.reduce<BBox>(
+        (acc, i) => ({
+          x0: Math.min(acc.x0, i.bbox.x0),
+          y0: Math.min(acc.y0, i.bbox.y0),
+          x1: Math.max(acc.x1, i.bbox.x1),
+          y1: Math.max(acc.y1, i.bbox.y1),
+        }),
+        { ...seg[0]!.bbox },
+      );
       out.push({ items: seg, bbox: b, text: joinInLine(seg) });
       seg = [];
     };
@@ -48,8 +56,12 @@ export function attachCaptions(tables: TableGrid[], lines: TextLine[]): Attached
   return tables.map((t, k) => {
     const upper = k > 0 ? tables[k - 1]!.bbox.y1 : -Infinity;
     const lower = k + 1 < tables.length ? tables[k + 1]!.bbox.y0 : Infinity;
-    const above = sorted.filter((l) => l.bbox.y1 <= t.bbox.y0 + 2 && l.bbox.y0 >= upper - 2 && !PAGE_MARK.test(l.text.trim())).reverse();
-    const below = sorted.filter((l) => l.bbox.y0 >= t.bbox.y1 - 2 && l.bbox.y1 <= lower + 2 && !PAGE_MARK.test(l.text.trim()));
+    const above = sorted
+      .filter((l) => l.bbox.y1 <= t.bbox.y0 + 2 && l.bbox.y0 >= upper - 2 && !PAGE_MARK.test(l.text.trim()))
+      .reverse();
+    const below = sorted.filter(
+      (l) => l.bbox.y0 >= t.bbox.y1 - 2 && l.bbox.y1 <= lower + 2 && !PAGE_MARK.test(l.text.trim()),
+    );
     return { context: walk(above, t.bbox.y0, -1, MAX_ABOVE).reverse(), after: walk(below, t.bbox.y1, 1, MAX_BELOW) };
   });
 }
@@ -64,7 +76,10 @@ export function readingOrder(lines: TextLine[]): TextLine[] {
     const same = prev && Math.abs(cy - (prev.bbox.y0 + prev.bbox.y1) / 2) < (l.bbox.y1 - l.bbox.y0) / 2;
     row.push(same ? row[k - 1]! : k);
   });
-  return byY.map((l, k) => ({ l, r: row[k]! })).sort((a, b) => a.r - b.r || a.l.bbox.x0 - b.l.bbox.x0).map((x) => x.l);
+  return byY
+    .map((l, k) => ({ l, r: row[k]! }))
+    .sort((a, b) => a.r - b.r || a.l.bbox.x0 - b.l.bbox.x0)
+    .map((x) => x.l);
 }
 
 function walk(lines: TextLine[], edge: number, dir: 1 | -1, max: number): string[] {

@@ -4,8 +4,6 @@ import type { LatticeFrame } from './lattice.js';
 import { cellText, isWide } from './text-join.js';
 import type { GridCell, PositionedText, TableGrid } from './types.js';
 
-
-
 /** Estimated advance of each character in ems: CJK and full-width forms 1, the rest 0.5. */
 function advances(text: string): number[] {
   return [...text].map((ch) => (isWide(ch) ? 1 : 0.5));
@@ -24,7 +22,9 @@ export function splitAtEdges(item: PositionedText, colEdges: number[], tol = 1):
   const scale = (item.bbox.x1 - item.bbox.x0) / total;
   const cuts: number[] = [];
   for (const edge of inner) {
-    let x = item.bbox.x0, best = -1, bestDist = Infinity;
+    let x = item.bbox.x0,
+      best = -1,
+      bestDist = Infinity;
     for (let k = 0; k <= chars.length; k++) {
       if (Math.abs(x - edge) < bestDist) {
         bestDist = Math.abs(x - edge);
@@ -58,11 +58,17 @@ const locate = (edges: number[], v: number): number => {
  * Puts each run inside a frame into the cell holding its centre. Returns the grid and the runs
  * that fell outside every cell (titles, notes), which caption attachment uses.
  */
-export function fillFrame(frame: LatticeFrame, items: PositionedText[], method: TableGrid['method'] = 'lattice'): { grid: TableGrid; outside: PositionedText[] } {
-  const nRows = frame.rowEdges.length - 1, nCols = frame.colEdges.length - 1;
+export function fillFrame(
+  frame: LatticeFrame,
+  items: PositionedText[],
+  method: TableGrid['method'] = 'lattice',
+): { grid: TableGrid; outside: PositionedText[] } {
+  const nRows = frame.rowEdges.length - 1,
+    nCols = frame.colEdges.length - 1;
   const owner = new Map<number, number>();
   frame.spans.forEach((s, k) => {
-    for (let r = s.row; r < s.row + s.rowSpan; r++) for (let c = s.col; c < s.col + s.colSpan; c++) owner.set(r * nCols + c, k);
+    for (let r = s.row; r < s.row + s.rowSpan; r++)
+      for (let c = s.col; c < s.col + s.colSpan; c++) owner.set(r * nCols + c, k);
   });
   const buckets: PositionedText[][] = frame.spans.map(() => []);
   const outside: PositionedText[] = [];
@@ -81,8 +87,16 @@ export function fillFrame(frame: LatticeFrame, items: PositionedText[], method: 
   }
   const cells: GridCell[] = frame.spans.map((s, k) => {
     const its = buckets[k]!;
-    const box: BBox = { x0: frame.colEdges[s.col]!, y0: frame.rowEdges[s.row]!, x1: frame.colEdges[s.col + s.colSpan]!, y1: frame.rowEdges[s.row + s.rowSpan]! };
+    const box: BBox = {
+      x0: frame.colEdges[s.col]!,
+      y0: frame.rowEdges[s.row]!,
+      x1: frame.colEdges[s.col + s.colSpan]!,
+      y1: frame.rowEdges[s.row + s.rowSpan]!,
+    };
     return { ...s, text: cellText(its), bbox: box, items: its };
   });
-  return { grid: { method, bbox: frame.bbox, nRows, nCols, cells, rowEdges: frame.rowEdges, colEdges: frame.colEdges }, outside };
+  return {
+    grid: { method, bbox: frame.bbox, nRows, nCols, cells, rowEdges: frame.rowEdges, colEdges: frame.colEdges },
+    outside,
+  };
 }

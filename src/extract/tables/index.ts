@@ -22,7 +22,11 @@ const isTable = (g: TableGrid): boolean => g.nRows * g.nCols > 1 && g.cells.some
  * Format-neutral table reconstruction for one page (issue 3): the PDF text layer, EMF text
  * records and OCR words all come here as positioned text in top-left points. Pure.
  */
-export function reconstructTables(items: PositionedText[], rulings: Ruling[], opts: ReconstructOptions = {}): Reconstruction {
+export function reconstructTables(
+  items: PositionedText[],
+  rulings: Ruling[],
+  opts: ReconstructOptions = {},
+): Reconstruction {
   const snap = opts.snap ?? 2;
   let rest = items;
   const tables: TableGrid[] = [];

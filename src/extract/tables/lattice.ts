@@ -44,13 +44,21 @@ function edges(values: number[], tol: number): number[] {
 
 /** Ends of the rules along one axis that lie clearly beyond every crossing rule. */
 function openEnds(spans: Array<[number, number]>, crossing: number[]): number[] {
-  const lo = Math.min(...crossing), hi = Math.max(...crossing);
-  const first = Math.min(...spans.map((s) => s[0])), last = Math.max(...spans.map((s) => s[1]));
+  const lo = Math.min(...crossing),
+    hi = Math.max(...crossing);
+  const first = Math.min(...spans.map((s) => s[0])),
+    last = Math.max(...spans.map((s) => s[1]));
   return [...(first < lo - 2 * MIN_TRACK ? [first] : []), ...(last > hi + 2 * MIN_TRACK ? [last] : [])];
 }
 
 /** Whether a rule at `pos` covers most of [a, b] along its length. */
-function ruled(segs: Array<{ p: number; lo: number; hi: number }>, pos: number, a: number, b: number, tol: number): boolean {
+function ruled(
+  segs: Array<{ p: number; lo: number; hi: number }>,
+  pos: number,
+  a: number,
+  b: number,
+  tol: number,
+): boolean {
   let covered = 0;
   for (const s of segs) if (Math.abs(s.p - pos) <= tol) covered += overlap(s.lo, s.hi, a, b);
   return covered >= 0.5 * (b - a);
@@ -67,16 +75,38 @@ export function latticeFrames(rulings: Ruling[], tol = 2): LatticeFrame[] {
     if (comp.h.length < 2 || comp.v.length < 2) continue;
     // Rules that run past the outermost crossing rules close an open side (tables printed
     // without left/right or top/bottom borders): their ends become the outer edges.
-    const rowEdges = edges([...comp.h.map((s) => s.y), ...openEnds(comp.v.map((s) => [s.y0, s.y1]), comp.h.map((s) => s.y))], tol);
-    const colEdges = edges([...comp.v.map((s) => s.x), ...openEnds(comp.h.map((s) => [s.x0, s.x1]), comp.v.map((s) => s.x))], tol);
-    const nRows = rowEdges.length - 1, nCols = colEdges.length - 1;
+    const rowEdges = edges(
+      [
+        ...comp.h.map((s) => s.y),
+        ...openEnds(
+          comp.v.map((s) => [s.y0, s.y1]),
+          comp.h.map((s) => s.y),
+        ),
+      ],
+      tol,
+    );
+    const colEdges = edges(
+      [
+        ...comp.v.map((s) => s.x),
+        ...openEnds(
+          comp.h.map((s) => [s.x0, s.x1]),
+          comp.v.map((s) => s.x),
+        ),
+      ],
+      tol,
+    );
+    const nRows = rowEdges.length - 1,
+      nCols = colEdges.length - 1;
     if (nRows < 1 || nCols < 1) continue;
     const hs = comp.h.map((s) => ({ p: s.y, lo: s.x0, hi: s.x1 }));
     const vs = comp.v.map((s) => ({ p: s.x, lo: s.y0, hi: s.y1 }));
     const uf = new UnionFind(nRows * nCols);
     for (let r = 0; r < nRows; r++) {
       for (let c = 0; c < nCols; c++) {
-        const y0 = rowEdges[r]!, y1 = rowEdges[r + 1]!, x0 = colEdges[c]!, x1 = colEdges[c + 1]!;
+        const y0 = rowEdges[r]!,
+          y1 = rowEdges[r + 1]!,
+          x0 = colEdges[c]!,
+          x1 = colEdges[c + 1]!;
         if (c + 1 < nCols && !ruled(vs, x1, y0, y1, tol)) uf.union(r * nCols + c, r * nCols + c + 1);
         if (r + 1 < nRows && !ruled(hs, y1, x0, x1, tol)) uf.union(r * nCols + c, (r + 1) * nCols + c);
       }
@@ -87,7 +117,13 @@ export function latticeFrames(rulings: Ruling[], tol = 2): LatticeFrame[] {
         const root = uf.find(r * nCols + c);
         const b = boxes.get(root);
         if (!b) boxes.set(root, { r0: r, r1: r, c0: c, c1: c });
-        else Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
+        else
+          Object.assign(b, {
+            r0: Math.min(b.r0, r),
+            r1: Math.max(b.r1, r),
+            c0: Math.min(b.c0, c),
+            c1: Math.max(b.c1, c),
+          });
       }
     }
     const spans = [...boxes.values()]

@@ -35,7 +35,8 @@ function noNewTitle(prev: Table, next: Table): boolean {
 }
 
 /** A row that can be a header: two or more filled cells, none of them a bare number. */
-const headerLike = (row: string[]): boolean => row.filter((t) => t).length >= 2 && !row.some((t) => /^[-\d.,%]+$/.test(t));
+const headerLike = (row: string[]): boolean =>
+  row.filter((t) => t).length >= 2 && !row.some((t) => /^[-\d.,%]+$/.test(t));
 
 /**
  * How many of `next`'s first rows repeat header rows of `prev`. The repeated block is usually
@@ -57,7 +58,13 @@ export function repeatedHeaderRows(prev: Table, next: Table): number {
 }
 
 export function continues(prev: PlacedTable, next: PlacedTable): boolean {
-  return next.page === prev.page + 1 && prev.lastOnPage && next.firstOnPage && columnMap(prev.colEdges, next.colEdges) !== undefined && noNewTitle(prev.table, next.table);
+  return (
+    next.page === prev.page + 1 &&
+    prev.lastOnPage &&
+    next.firstOnPage &&
+    columnMap(prev.colEdges, next.colEdges) !== undefined &&
+    noNewTitle(prev.table, next.table)
+  );
 }
 
 /**

@@ -64,7 +64,9 @@ function columns(block: Line[]): Array<[number, number]> {
 
 /** The columns a segment covers: those it overlaps by over a third of the narrower, else the nearest. */
 function placeSegment(seg: BBox, cols: Array<[number, number]>): [number, number] {
-  const hit = cols.map(([a, b], j) => ({ j, ov: overlap(a, b, seg.x0, seg.x1) / Math.max(1, Math.min(b - a, seg.x1 - seg.x0)) })).filter((h) => h.ov > 1 / 3);
+  const hit = cols
+    .map(([a, b], j) => ({ j, ov: overlap(a, b, seg.x0, seg.x1) / Math.max(1, Math.min(b - a, seg.x1 - seg.x0)) }))
+    .filter((h) => h.ov > 1 / 3);
   if (hit.length) return [hit[0]!.j, hit[hit.length - 1]!.j];
   const cx = (seg.x0 + seg.x1) / 2;
   let best = 0;
@@ -97,14 +99,30 @@ export function streamTables(items: PositionedText[]): { tables: TableGrid[]; ou
           continue;
         }
         for (let c = c0; c <= c1; c++) taken.add(c);
-        cells.push({ row, col: c0, rowSpan: 1, colSpan: c1 - c0 + 1, text: joinInLine(seg.items), bbox: seg.bbox, items: [...seg.items] });
+        cells.push({
+          row,
+          col: c0,
+          rowSpan: 1,
+          colSpan: c1 - c0 + 1,
+          text: joinInLine(seg.items),
+          bbox: seg.bbox,
+          items: [...seg.items],
+        });
         seg.items.forEach((i) => used.add(i));
       }
     });
     const bbox = unionBox(block.map((l) => l.bbox))!;
     const colEdges = [bbox.x0, ...cols.slice(1).map(([a], j) => (cols[j]![1] + a) / 2), bbox.x1];
     const rowEdges = [bbox.y0, ...block.slice(1).map((l, j) => (block[j]!.bbox.y1 + l.bbox.y0) / 2), bbox.y1];
-    cells.forEach((c) => (c.bbox = { x0: colEdges[c.col]!, y0: rowEdges[c.row]!, x1: colEdges[c.col + c.colSpan]!, y1: rowEdges[c.row + 1]! }));
+    cells.forEach(
+      (c) =>
+        (c.bbox = {
+          x0: colEdges[c.col]!,
+          y0: rowEdges[c.row]!,
+          x1: colEdges[c.col + c.colSpan]!,
+          y1: rowEdges[c.row + 1]!,
+        }),
+    );
     tables.push({ method: 'stream', bbox, nRows: block.length, nCols: cols.length, cells, rowEdges, colEdges });
   }
   return { tables, outside: items.filter((i) => !used.has(i)) };

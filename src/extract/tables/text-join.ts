@@ -27,7 +27,12 @@ export function groupLines(items: PositionedText[]): TextLine[] {
       const ov = overlap(b.y0, b.y1, it.bbox.y0, it.bbox.y1);
       if (ov > 0.5 * Math.min(height(b), height(it.bbox))) {
         lines[k]!.push(it);
-        boxes[k] = { x0: Math.min(b.x0, it.bbox.x0), y0: Math.min(b.y0, it.bbox.y0), x1: Math.max(b.x1, it.bbox.x1), y1: Math.max(b.y1, it.bbox.y1) };
+        boxes[k] = {
+          x0: Math.min(b.x0, it.bbox.x0),
+          y0: Math.min(b.y0, it.bbox.y0),
+          x1: Math.max(b.x1, it.bbox.x1),
+          y1: Math.max(b.y1, it.bbox.y1),
+        };
         placed = true;
         break;
       }

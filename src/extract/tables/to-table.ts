@@ -18,7 +18,12 @@ const mean = (xs: number[]): number | undefined => (xs.length ? xs.reduce((s, x)
  * OCR cells carry the mean confidence of their words.
  */
 export function gridToTable(grid: TableGrid, origin: TableOrigin, context: string[] = [], after: string[] = []): Table {
-  const base: Provenance = { sourceId: origin.sourceId, page: origin.page, method: origin.method, extractor: origin.extractor };
+  const base: Provenance = {
+    sourceId: origin.sourceId,
+    page: origin.page,
+    method: origin.method,
+    extractor: origin.extractor,
+  };
   if (origin.part) base.part = origin.part;
   const cells: Cell[] = grid.cells.map((g) => {
     const prov: Provenance = { ...base, bbox: roundBox(g.bbox) };
@@ -42,7 +47,8 @@ export function gridToTable(grid: TableGrid, origin: TableOrigin, context: strin
 }
 
 /** Lines that label a table but are not its title: 公开NN表 / 表一 labels, 单位 and 部门 lines, dates. */
-const NOT_TITLE = /^(.{0,12}公开\s*\d+\s*表|(公开)?表[一二三四五六七八九十\d]+$|预算\d+表|[（(]?\s*(金额)?单位[:：]|(编制|填报)?(部门|单位)[:：]|编制(部门|单位)|\d{4}\s*年\s*\d+\s*月|第?\s*\d+\s*页)/;
+const NOT_TITLE =
+  /^(.{0,12}公开\s*\d+\s*表|(公开)?表[一二三四五六七八九十\d]+$|预算\d+表|[（(]?\s*(金额)?单位[:：]|(编制|填报)?(部门|单位)[:：]|编制(部门|单位)|\d{4}\s*年\s*\d+\s*月|第?\s*\d+\s*页)/;
 
 /**
  * The title among the context lines: the nearest one naming a table (…表), else the nearest

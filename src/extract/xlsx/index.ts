@@ -9,7 +9,11 @@ export const workbookExtractor: Extractor = {
   async extract(bytes: Uint8Array, ctx: ExtractContext): Promise<ExtractedDocument> {
     const format = bytes[0] === 0x50 && bytes[1] === 0x4b ? 'xlsx' : 'xls';
     const doc = newDocument(ctx.source, format, { '@e965/xlsx': SHEETJS_VERSION });
-    const wb = readWorkbookTables(bytes, { sourceId: ctx.source.id, idPrefix: '', maxInflatedBytes: ctx.limits.maxInflatedBytes });
+    const wb = readWorkbookTables(bytes, {
+      sourceId: ctx.source.id,
+      idPrefix: '',
+      maxInflatedBytes: ctx.limits.maxInflatedBytes,
+    });
     doc.tables = wb.tables;
     doc.issues = wb.issues;
     doc.pages = wb.sheetNames.map((_, i) => ({ number: i + 1, runs: [] }));

@@ -95,7 +95,12 @@ export function sheetToTable(ws: XLSX.WorkSheet, sheetName: string, id: string, 
     const declared = nRows;
     nRows = Math.max(1, Math.floor(MAX_SHEET_CELLS / nCols));
     issues.push(
-      issue('warning', 'xlsx.range_clipped', `sheet ${sheetName}: used range ${declared} rows x ${nCols} columns clipped to ${nRows} rows`, prov(sheetName)),
+      issue(
+        'warning',
+        'xlsx.range_clipped',
+        `sheet ${sheetName}: used range ${declared} rows x ${nCols} columns clipped to ${nRows} rows`,
+        prov(sheetName),
+      ),
     );
   }
   // Positions as numbers (a sheet has at most 16384 columns) keep the sets cheap.
@@ -114,7 +119,14 @@ export function sheetToTable(ws: XLSX.WorkSheet, sheetName: string, id: string, 
     if (r0 > r1 || c0 > c1) continue;
     budget -= (r1 - r0 + 1) * (c1 - c0 + 1);
     if (budget < 0) {
-      issues.push(issue('warning', 'xlsx.merges_overlap', `sheet ${sheetName}: merged ranges overlap or are too many; the rest are ignored`, prov(sheetName)));
+      issues.push(
+        issue(
+          'warning',
+          'xlsx.merges_overlap',
+          `sheet ${sheetName}: merged ranges overlap or are too many; the rest are ignored`,
+          prov(sheetName),
+        ),
+      );
       break;
     }
     spanAt.set(at(r0, c0), { rowSpan: r1 - r0 + 1, colSpan: c1 - c0 + 1 });
@@ -135,7 +147,14 @@ export function sheetToTable(ws: XLSX.WorkSheet, sheetName: string, id: string, 
     const text = displayed(raw);
     const span = spanAt.get(k);
     if (text === '' && !span) continue;
-    const cell: Cell = { row: r - box.r0, col: c - box.c0, rowSpan: span?.rowSpan ?? 1, colSpan: span?.colSpan ?? 1, text, prov: prov(sheetRef(sheetName, r, c)) };
+    const cell: Cell = {
+      row: r - box.r0,
+      col: c - box.c0,
+      rowSpan: span?.rowSpan ?? 1,
+      colSpan: span?.colSpan ?? 1,
+      text,
+      prov: prov(sheetRef(sheetName, r, c)),
+    };
     if (raw?.t === 'n' && typeof raw.v === 'number') cell.value = raw.v;
     cells.push(cell);
   }
@@ -146,7 +165,9 @@ export function sheetToTable(ws: XLSX.WorkSheet, sheetName: string, id: string, 
     nCols,
     cells,
     context: [sheetName],
-    prov: prov(`${sheetRef(sheetName, box.r0, box.c0)}:${XLSX.utils.encode_cell({ r: box.r0 + nRows - 1, c: box.c1 })}`),
+    prov: prov(
+      `${sheetRef(sheetName, box.r0, box.c0)}:${XLSX.utils.encode_cell({ r: box.r0 + nRows - 1, c: box.c1 })}`,
+    ),
   };
   if (first.length === 1) table.caption = first[0]!.text.trim();
   return { table, issues };

@@ -39,11 +39,15 @@ export function readWorkbookTables(bytes: Uint8Array, input: WorkbookInput): Wor
   let wb: XLSX.WorkBook;
   try {
     if (isZip(bytes)) {
-      const parts = unzipLimited(bytes, (name) => /\.(xml|rels)$/i.test(name), { maxTotalBytes: input.maxInflatedBytes });
+      const parts = unzipLimited(bytes, (name) => /\.(xml|rels)$/i.test(name), {
+        maxTotalBytes: input.maxInflatedBytes,
+      });
       // SheetJS does not expand entities, but a DTD in a workbook part has no business there (billion laughs).
       for (const [name, data] of parts) {
         if (/<!DOCTYPE|<!ENTITY/i.test(new TextDecoder().decode(data.subarray(0, 4096)))) {
-          out.issues.push(issue('error', 'xlsx.xml_entities', `${where}: ${name} declares a DOCTYPE or entities; refused`));
+          out.issues.push(
+            issue('error', 'xlsx.xml_entities', `${where}: ${name} declares a DOCTYPE or entities; refused`),
+          );
           return out;
         }
       }
@@ -60,7 +64,12 @@ export function readWorkbookTables(bytes: Uint8Array, input: WorkbookInput): Wor
     const ws = wb.Sheets[name];
     if (!ws) return;
     const page = input.part ? 1 : i + 1;
-    const origin = { sourceId: input.sourceId, page, extractor: WORKBOOK_EXTRACTOR, ...(input.part ? { part: input.part } : {}) };
+    const origin = {
+      sourceId: input.sourceId,
+      page,
+      extractor: WORKBOOK_EXTRACTOR,
+      ...(input.part ? { part: input.part } : {}),
+    };
     const { table, issues } = sheetToTable(ws, name, `${input.idPrefix}s${i + 1}`, origin);
     out.issues.push(...issues);
     if (table) out.tables.push(table);

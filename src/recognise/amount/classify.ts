@@ -1,7 +1,14 @@
 import type { Table } from '../../model/document.js';
 import type { RecogniseContext } from '../types.js';
 import { type HeaderInfo, analyseHeader, headerWords } from './header-match.js';
-import { type AmountFamily, type AmountKind, familyOfHeader, familyOfTitle, headerOutranksTitle, kindOfText } from './title-rules.js';
+import {
+  type AmountFamily,
+  type AmountKind,
+  familyOfHeader,
+  familyOfTitle,
+  headerOutranksTitle,
+  kindOfText,
+} from './title-rules.js';
 import { titleAround } from './title.js';
 import { headerFit } from './header-fit.js';
 import { FAMILY_SPECS } from './specs.js';
@@ -24,7 +31,9 @@ export interface Classification {
 }
 
 /** 决算 公开NN表 numbering (docs/domain.md §3.1, each family's `finalLabel`); 预算 numbering differs by region and year, so it is not used. */
-const FINAL_LABELS = new Map(Object.values(FAMILY_SPECS).flatMap((s) => (s.finalLabel !== undefined ? [[s.finalLabel, s.family] as const] : [])));
+const FINAL_LABELS = new Map(
+  Object.values(FAMILY_SPECS).flatMap((s) => (s.finalLabel !== undefined ? [[s.finalLabel, s.family] as const] : [])),
+);
 
 function familyOfLabel(label: string | null, kind: AmountKind | null): AmountFamily | null {
   if (!label || kind !== 'final') return null;

@@ -121,7 +121,12 @@ export function totalChecks(rule: string, rows: LineRow[], keys: string[]): Chec
     for (const key of keys) {
       if (!(key in total.values)) continue;
       checks.push(
-        sumCheck(rule, cellRef(total, key), tops.map((t) => cellRef(t, key)), `${total.name}: ${key} = Σ 类 ${tops.map((t) => t.code).join(' + ')}`),
+        sumCheck(
+          rule,
+          cellRef(total, key),
+          tops.map((t) => cellRef(t, key)),
+          `${total.name}: ${key} = Σ 类 ${tops.map((t) => t.code).join(' + ')}`,
+        ),
       );
     }
   });
@@ -148,7 +153,7 @@ export function rowIdentityChecks(prefix: string, rows: LineRow[], identities: R
           `${prefix}.${id.name}`,
           cellRef(row, id.total),
           parts.map((p) => cellRef(row, p)),
-          `${row.code ? row.code + ' ' : ''}${row.name}: ${id.total} = ${parts.join(' + ')}`,
+          `${row.code ? `${row.code} ` : ''}${row.name}: ${id.total} = ${parts.join(' + ')}`,
         ),
       );
     }
@@ -205,7 +210,8 @@ function placeSegment(rows: LineRow[]): Misprint[] {
     }
     const code = r.code;
     const printedLevel = levelOfCode(code);
-    const extends_ = (level: number) => level === 1 || (!!stack[level - 2]?.code && code.startsWith(stack[level - 2]!.code!));
+    const extends_ = (level: number) =>
+      level === 1 || (!!stack[level - 2]?.code && code.startsWith(stack[level - 2]!.code!));
     if (printedLevel && extends_(printedLevel)) return accept(r, printedLevel);
     const next = rows.slice(i + 1).find((x) => x.code && levelOfCode(x.code) && !isTotalRow(x));
     const nextLevel = next ? levelOfCode(next.code!) : undefined;
@@ -226,7 +232,8 @@ function placeSegment(rows: LineRow[]): Misprint[] {
     }
     // Beside the line before it, or one below it when the next line continues that line's group.
     const p: { row: LineRow; level: number } = prev;
-    const level = nextLevel === p.level + 1 && next!.code!.startsWith(p.row.code!) && p.level < 3 ? p.level + 1 : p.level;
+    const level =
+      nextLevel === p.level + 1 && next!.code!.startsWith(p.row.code!) && p.level < 3 ? p.level + 1 : p.level;
     if (printedLevel === level) return accept(r, level);
     const parent = level === 1 ? '' : stack[level - 2]?.code;
     if (parent === undefined) {
@@ -236,7 +243,9 @@ function placeSegment(rows: LineRow[]): Misprint[] {
     // Odd length but under its parent (3029 under 302): left as printed, placed by position in the checks.
     if (!printedLevel && code.startsWith(parent)) return;
     const digits = ownDigits(level);
-    const own = (code.startsWith(parent) && parent !== '' ? code.slice(parent.length) : code.slice(-digits)).padStart(digits, '0').slice(-digits);
+    const own = (code.startsWith(parent) && parent !== '' ? code.slice(parent.length) : code.slice(-digits))
+      .padStart(digits, '0')
+      .slice(-digits);
     out.push(place(r, parent + own, level));
     accept(r, level);
   });

@@ -17,7 +17,10 @@ export function printedDepartment(lines: string[]): string | null {
     const t = normalise(lines[i]!);
     const m = LABEL.exec(t);
     if (!m) continue;
-    let value = t.slice(m[0].length).split(/\s{2,}|\s*(?:金额)?单位\s*[:：]/)[0]!.trim();
+    let value = t
+      .slice(m[0].length)
+      .split(/\s{2,}|\s*(?:金额)?单位\s*[:：]/)[0]!
+      .trim();
     const next = lines[i + 1] ? normalise(lines[i + 1]!) : '';
     if (value === '' && next !== '' && !META.test(next) && !LABEL.test(next)) value = next.split(/\s{2,}/)[0]!.trim();
     // '部门：上海市普陀区人民政府办' wrapped before '公厅': one name, never a second department (issue 9).
@@ -35,19 +38,28 @@ export function tableMeta(
   table: Table,
   lines: string[],
   meta: DocumentMeta,
-): { department: string | null; region: DocumentMeta['region']; provenance: Record<string, Provenance>; issues?: Issue[] } {
+): {
+  department: string | null;
+  region: DocumentMeta['region'];
+  provenance: Record<string, Provenance>;
+  issues?: Issue[];
+} {
   const printed = printedDepartment(lines);
   // An OCR-read line may misread the city (威阳市 for 咸阳市) or the ending (办公安): put right as the document's name is.
   const repaired = printed ? repairOcrOrgName(printed, table.prov) : undefined;
   const department = repaired?.value ?? null;
   // A name the table cuts short (a wrap the join could not mend) is the document's department, not a second one.
-  const cut = !!department && !!meta.department && department !== meta.department && meta.department.startsWith(department);
-  if (!department || department === meta.department || cut) return { department: meta.department, region: meta.region, provenance: {} };
+  const cut =
+    !!department && !!meta.department && department !== meta.department && meta.department.startsWith(department);
+  if (!department || department === meta.department || cut)
+    return { department: meta.department, region: meta.region, provenance: {} };
   const provenance: Record<string, Provenance> = { department: table.prov };
   let region = meta.region;
   if (Object.keys(region).length === 0) {
     region = regionFromText(department);
     if (Object.keys(region).length > 0) provenance.region = table.prov;
   }
-  return repaired?.issue ? { department, region, provenance, issues: [repaired.issue] } : { department, region, provenance };
+  return repaired?.issue
+    ? { department, region, provenance, issues: [repaired.issue] }
+    : { department, region, provenance };
 }

@@ -23,11 +23,25 @@ export function groupChecks(prefix: string, rows: LineRow[], keys: string[]): Ch
     const parts = lines.filter((r) => r !== subtotal && !/^其中/.test(r.name.slice(group.length + 1)));
     if (parts.length === 0) continue;
     for (const key of keys)
-      checks.push(sumCheck(`${prefix}.group`, cellRef(subtotal, key), parts.map((p) => cellRef(p, key) ?? 0), `${group} 小计: ${key} = Σ ${parts.length} lines`));
+      checks.push(
+        sumCheck(
+          `${prefix}.group`,
+          cellRef(subtotal, key),
+          parts.map((p) => cellRef(p, key) ?? 0),
+          `${group} 小计: ${key} = Σ ${parts.length} lines`,
+        ),
+      );
   }
   const grand = rows.find((r) => !r.name.includes('/') && /(总计|合计)$/.test(r.name));
   if (grand && subtotals.length > 0)
     for (const key of keys)
-      checks.push(sumCheck(`${prefix}.group_total`, cellRef(grand, key), subtotals.map((s) => cellRef(s, key)), `${grand.name}: ${key} = Σ 小计`));
+      checks.push(
+        sumCheck(
+          `${prefix}.group_total`,
+          cellRef(grand, key),
+          subtotals.map((s) => cellRef(s, key)),
+          `${grand.name}: ${key} = Σ 小计`,
+        ),
+      );
   return defined(checks);
 }

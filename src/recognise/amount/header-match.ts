@@ -39,7 +39,8 @@ function isBodyLabel(text: string): boolean {
   const t = squash(text);
   if (t === '') return true;
   if (/^\d{3,}/.test(t) && !/^\d{4}年/.test(t)) return true;
-  if (/(合计|总计|^(本年|当年)(收入|支出)小计)$/.test(t) || /^(上年|年初|年末|结余|用事业基金|使用非财政)/.test(t)) return true;
+  if (/(合计|总计|^(本年|当年)(收入|支出)小计)$/.test(t) || /^(上年|年初|年末|结余|用事业基金|使用非财政)/.test(t))
+    return true;
   return ordinalPrefix(t) !== null;
 }
 
@@ -95,7 +96,10 @@ export function analyseHeader(table: Table): HeaderInfo {
     if (!context) top = false;
     if (context) {
       skipRows.add(r);
-      const text = distinctCells(line).map((c) => c.text).join(' ').trim();
+      const text = distinctCells(line)
+        .map((c) => c.text)
+        .join(' ')
+        .trim();
       if (text) innerContext.push(text);
       continue;
     }
@@ -111,7 +115,14 @@ export function analyseHeader(table: Table): HeaderInfo {
   const totalInHeader = grid
     .slice(1, bodyStart)
     .map((line) => line[0])
-    .find((c, i) => c && c.row === i + 1 && /^(合计|总计)$/.test(squash(c.text)) && !skipRows.has(i + 1) && isLabelHeader(grid[i]?.[0]));
+    .find(
+      (c, i) =>
+        c &&
+        c.row === i + 1 &&
+        /^(合计|总计)$/.test(squash(c.text)) &&
+        !skipRows.has(i + 1) &&
+        isLabelHeader(grid[i]?.[0]),
+    );
   const paths = headerPaths(grid, bodyStart, skipRows, table.nCols, totalInHeader);
   // Tables joined across pages repeat their header (docs/domain.md §2): drop the repeats from the body.
   const headerKeys = new Set<string>();
@@ -120,7 +131,9 @@ export function analyseHeader(table: Table): HeaderInfo {
     const line = grid[r]!;
     if (headerKeys.has(rowKey(line)) || isColumnNumberRow(distinctCells(line).map((c) => c.text))) skipRows.add(r);
   }
-  return totalInHeader ? { bodyStart, skipRows, paths, innerContext, totalInHeader } : { bodyStart, skipRows, paths, innerContext };
+  return totalInHeader
+    ? { bodyStart, skipRows, paths, innerContext, totalInHeader }
+    : { bodyStart, skipRows, paths, innerContext };
 }
 
 /** A 项目 / 科目编码 header cell: what stands above a line label, not above an amount. */
@@ -132,7 +145,13 @@ function rowKey(line: Array<Cell | undefined>): string {
   return line.map((c) => squash(c?.text ?? '')).join('|');
 }
 
-function headerPaths(grid: Array<Array<Cell | undefined>>, end: number, skip: Set<number>, nCols: number, exclude?: Cell): string[][] {
+function headerPaths(
+  grid: Array<Array<Cell | undefined>>,
+  end: number,
+  skip: Set<number>,
+  nCols: number,
+  exclude?: Cell,
+): string[][] {
   const paths: string[][] = Array.from({ length: nCols }, () => []);
   for (let c = 0; c < nCols; c++) {
     let last: Cell | undefined;
@@ -174,7 +193,8 @@ export function columnRole(printed: string[], rules: ColumnRule[]): ColumnRole {
   const leaf = path.at(-1) ?? '';
   if (CODE_LEAF.test(leaf)) return { role: 'code' };
   const joined = path.join('/');
-  for (const rule of rules) if (rule.path.test(joined)) return rule.text ? { role: 'text', key: rule.key } : { role: 'value', key: rule.key };
+  for (const rule of rules)
+    if (rule.path.test(joined)) return rule.text ? { role: 'text', key: rule.key } : { role: 'value', key: rule.key };
   if (NAME_LEAF.test(leaf)) return { role: 'name' };
   return { role: 'ignored' };
 }

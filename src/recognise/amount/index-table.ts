@@ -22,7 +22,9 @@ export function readEmptyIndex(table: Table): { entries: EmptyIndexEntry[]; issu
   const headerAt = texts.findIndex((row) => row.some((t) => /^序号$|^内容$/.test(t)));
   const issues: Issue[] = [];
   if (headerAt < 0) {
-    issues.push(issue('warning', 'amount.index_header_missing', 'no 序号 / 内容 header in the empty-table index', table.prov));
+    issues.push(
+      issue('warning', 'amount.index_header_missing', 'no 序号 / 内容 header in the empty-table index', table.prov),
+    );
     return { entries: [], issues };
   }
   const head = texts[headerAt]!;

@@ -83,7 +83,11 @@ interface ReadContext {
 }
 
 /** Read every body line of every segment; blank lines are dropped, wrapped names joined. */
-export function readBody(table: Table, header: HeaderInfo, segments: Segment[]): { rows: BodyRow[]; issues: Issue[]; stats: AmountStats } {
+export function readBody(
+  table: Table,
+  header: HeaderInfo,
+  segments: Segment[],
+): { rows: BodyRow[]; issues: Issue[]; stats: AmountStats } {
   const { grid } = rowTexts(table);
   const ctx: ReadContext = { table, grid, issues: [], stats: { decimals: undefined, parsed: 0, unparsed: 0 } };
   const rows: BodyRow[] = [];
@@ -101,7 +105,14 @@ export function readBody(table: Table, header: HeaderInfo, segments: Segment[]):
       if (!row) continue;
       const empty = Object.values(row.values).every((v) => v === null) && !row.texts;
       // A name wrapped onto the next printed line comes back as a line with a name only (seed 001, Shanghai 02表).
-      if (prev && (coded || prev.code) && !row.code && empty && row.name !== '' && !/合计|总计|^[…．.。]+$/.test(row.name)) {
+      if (
+        prev &&
+        (coded || prev.code) &&
+        !row.code &&
+        empty &&
+        row.name !== '' &&
+        !/合计|总计|^[…．.。]+$/.test(row.name)
+      ) {
         prev.name = (prev.name + row.name).trim();
         continue;
       }
@@ -128,8 +139,10 @@ function readLine(ctx: ReadContext, seg: Segment, s: number, r: number): BodyRow
   // (Shanghai 万里街道 2024: '301 | 2' for 30102); pad them back, with an issue.
   const parts = codeCells.map((c) => squash(c.text));
   if (parts.length > 1 && /^\d{3}$/.test(parts[0]!) && parts.slice(1).some((p) => /^\d$/.test(p))) {
-    ctx.issues.push(issue('warning', 'amount.code_padded', `code parts ${parts.join(' ')} padded to two digits`, codeCells[0]!.prov));
-    for (let i = 1; i < parts.length; i++) if (/^\d$/.test(parts[i]!)) parts[i] = '0' + parts[i];
+    ctx.issues.push(
+      issue('warning', 'amount.code_padded', `code parts ${parts.join(' ')} padded to two digits`, codeCells[0]!.prov),
+    );
+    for (let i = 1; i < parts.length; i++) if (/^\d$/.test(parts[i]!)) parts[i] = `0${parts[i]}`;
   }
   const codeText = parts.join('');
   if (/^\d+$/.test(codeText)) code = codeText;

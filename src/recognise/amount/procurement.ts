@@ -45,13 +45,28 @@ export function procurementChecks(tableType: string, rows: LineRow[]): Check[] {
   const checks: Array<Check | undefined> = [];
   const total = rows.find((r) => /^(合计|总计)$/.test(squash(r.name)));
   const tops = rows.filter((_, i) => levels[i] === 'category');
-  if (total) checks.push(sumCheck(`${tableType}.total`, cellRef(total, 'total'), tops.map((r) => cellRef(r, 'total')), `${total.name} = Σ 采购品目大类`));
+  if (total)
+    checks.push(
+      sumCheck(
+        `${tableType}.total`,
+        cellRef(total, 'total'),
+        tops.map((r) => cellRef(r, 'total')),
+        `${total.name} = Σ 采购品目大类`,
+      ),
+    );
   rows.forEach((r, i) => {
     const child = levels[i] === 'category' ? 'project' : levels[i] === 'project' ? 'item' : undefined;
     if (!child) return;
     const parts = childrenOf(rows, levels, i, child);
     if (parts.length > 0)
-      checks.push(sumCheck(`${tableType}.${levels[i]}_sum`, cellRef(r, 'total'), parts.map((p) => cellRef(p, 'total')), `${r.name} = Σ ${child === 'project' ? '专项' : '采购物品'}`));
+      checks.push(
+        sumCheck(
+          `${tableType}.${levels[i]}_sum`,
+          cellRef(r, 'total'),
+          parts.map((p) => cellRef(p, 'total')),
+          `${r.name} = Σ ${child === 'project' ? '专项' : '采购物品'}`,
+        ),
+      );
   });
   return defined(checks);
 }

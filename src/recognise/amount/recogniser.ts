@@ -4,11 +4,18 @@ import { issue } from '../../model/build.js';
 import type { Check } from '../../../schemas/common.js';
 import type { Recogniser, RecogniseContext, RecogniseResult, RecognisedRecord } from '../types.js';
 import { type AmountKind, classifyAmountTable } from './classify.js';
-import { isTotalRow, misplacedCodes, placeMisprintedCodes, rowIdentityChecks, totalChecks, treeChecks } from './code-tree.js';
+import {
+  isTotalRow,
+  misplacedCodes,
+  placeMisprintedCodes,
+  rowIdentityChecks,
+  totalChecks,
+  treeChecks,
+} from './code-tree.js';
 import { analyseHeader, columnRole } from './header-match.js';
 import { readEmptyIndex } from './index-table.js';
 import { type BodyRow, readBody, segmentColumns } from './line-rows.js';
-import { type FamilySpec } from './specs.js';
+import type { FamilySpec } from './specs.js';
 import { type SummaryRow, summaryChecks, toSummaryRows } from './summary.js';
 import { readTransposed } from './transposed.js';
 import { tableUnit } from './unit.js';
@@ -41,12 +48,21 @@ export function makeAmountRecogniser(kind: AmountKind, spec: FamilySpec, schema:
   };
 }
 
-function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, spec: FamilySpec, tableType: string): RecogniseResult {
+function recogniseAmount(
+  table: Table,
+  ctx: RecogniseContext,
+  kind: AmountKind,
+  spec: FamilySpec,
+  tableType: string,
+): RecogniseResult {
   const header = analyseHeader(table);
   const issues: Issue[] = [];
   const classification = classifyAmountTable(table, ctx);
   const unit = tableUnit(table, header.innerContext, header.paths, classification?.linesAround ?? []);
-  if (!unit && spec.layout !== 'index') issues.push(issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov));
+  if (!unit && spec.layout !== 'index')
+    issues.push(
+      issue('warning', 'amount.unit_missing', 'no 单位 line printed with the table; unit left null', table.prov),
+    );
   const extra: Record<string, unknown> = {};
   let rows: Array<Record<string, unknown>> = [];
   let stats: AmountStats | undefined;
@@ -69,8 +85,15 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
     else {
       if (spec.layout === 'procurement') for (const r of read.rows) r.name = procurementName(r);
       else {
-        issues.push(...codeIssues(read.rows, segments.some((s) => s.codeCols.length > 0)));
-        issues.push(...repairOcrNames(read.rows, spec.family === 'gpb_basic_economic' || spec.family === 'operating_costs'));
+        issues.push(
+          ...codeIssues(
+            read.rows,
+            segments.some((s) => s.codeCols.length > 0),
+          ),
+        );
+        issues.push(
+          ...repairOcrNames(read.rows, spec.family === 'gpb_basic_economic' || spec.family === 'operating_costs'),
+        );
       }
       rows = read.rows.map(outputRow);
     }
@@ -81,7 +104,11 @@ function recogniseAmount(table: Table, ctx: RecogniseContext, kind: AmountKind, 
   // Jiangsu prints 财政拨款支出预算表 (all fiscal funds) beside 一般公共预算支出预算表.
   if (spec.family === 'gpb_functional' || spec.family === 'gpb_basic_economic')
     extra.scope = /财政拨款/.test(title) && !/一般公共预算/.test(title) ? 'fiscal' : 'general_budget';
-  const own = tableMeta(table, [...(classification?.linesAround ?? []), ...table.context, ...header.innerContext], ctx.meta);
+  const own = tableMeta(
+    table,
+    [...(classification?.linesAround ?? []), ...table.context, ...header.innerContext],
+    ctx.meta,
+  );
   issues.push(...(own.issues ?? []));
   const metaProvenance = { ...ctx.meta.provenance, ...own.provenance, title: table.prov, unit: table.prov };
   return {
@@ -120,28 +147,55 @@ function codeIssues(rows: BodyRow[], coded: boolean): Issue[] {
     const row = m.row as BodyRow;
     if (row.codeText) row.printedCode = row.codeText;
     issues.push(
-      issue('warning', 'amount.code_misprinted', `code '${row.printedCode ?? m.printed}' (${row.name}) does not fit the tree where it is printed; placed by position as ${m.placed} (${['类', '款', '项'][m.level - 1]})`, row.provenance),
+      issue(
+        'warning',
+        'amount.code_misprinted',
+        `code '${row.printedCode ?? m.printed}' (${row.name}) does not fit the tree where it is printed; placed by position as ${m.placed} (${['类', '款', '项'][m.level - 1]})`,
+        row.provenance,
+      ),
     );
   }
   for (const r of rows) {
     if (!r.code && !isTotalRow(r) && Object.values(r.values).some((v) => v !== null))
       issues.push(issue('warning', 'amount.row_without_code', `line '${r.name}' has no subject code`, r.provenance));
-    if (r.code && !r.level) issues.push(issue('warning', 'amount.code_length', `code ${r.code} is not 3, 5 or 7 digits`, r.provenance));
+    if (r.code && !r.level)
+      issues.push(issue('warning', 'amount.code_length', `code ${r.code} is not 3, 5 or 7 digits`, r.provenance));
   }
   for (const r of misplacedCodes(rows))
-    issues.push(issue('warning', 'amount.code_misplaced', `code ${r.code} (${r.name}) is printed under a parent it does not extend`, r.provenance));
+    issues.push(
+      issue(
+        'warning',
+        'amount.code_misplaced',
+        `code ${r.code} (${r.name}) is printed under a parent it does not extend`,
+        r.provenance,
+      ),
+    );
   return issues;
 }
 
 /** A column that prints amounts under a header no rule maps: reported, never silently dropped. */
-function unmappedColumns(table: Table, paths: string[][], roles: ReturnType<typeof columnRole>[], bodyStart: number): Issue[] {
+function unmappedColumns(
+  table: Table,
+  paths: string[][],
+  roles: ReturnType<typeof columnRole>[],
+  bodyStart: number,
+): Issue[] {
   const issues: Issue[] = [];
   roles.forEach((role, col) => {
     // Line numbers (栏次 / 行次 / 序号) are no amounts.
     if (role.role !== 'ignored' || /^(栏次|行次|序号|栏号)$/.test(paths[col]?.at(-1) ?? '')) return;
-    const cells = table.cells.filter((c) => c.col === col && c.row >= bodyStart && /\d/.test(c.text) && !/^\s*\d{3,}\s*$/.test(c.text));
+    const cells = table.cells.filter(
+      (c) => c.col === col && c.row >= bodyStart && /\d/.test(c.text) && !/^\s*\d{3,}\s*$/.test(c.text),
+    );
     if (cells.length > 0 && cells.some((c) => /[.,]\d|^\s*\d+\s*$/.test(c.text)))
-      issues.push(issue('error', 'amount.unmapped_column', `column '${paths[col]?.join('/') ?? col}' holds amounts but no key: they are missing from the record`, cells[0]!.prov));
+      issues.push(
+        issue(
+          'error',
+          'amount.unmapped_column',
+          `column '${paths[col]?.join('/') ?? col}' holds amounts but no key: they are missing from the record`,
+          cells[0]!.prov,
+        ),
+      );
   });
   return issues;
 }

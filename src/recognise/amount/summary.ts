@@ -1,7 +1,14 @@
 import type { Check, LineRow } from '../../../schemas/common.js';
 import type { SummarySide } from '../../../schemas/final-budget-amount.js';
 import type { BodyRow, Segment } from './line-rows.js';
-import { TAIL_TOLERANCE_PER_ADDEND, type Operand, cellRef, defined, equalCheck, sumCheck } from '../../validate/sum-check.js';
+import {
+  TAIL_TOLERANCE_PER_ADDEND,
+  type Operand,
+  cellRef,
+  defined,
+  equalCheck,
+  sumCheck,
+} from '../../validate/sum-check.js';
 import { ordinalPrefix, squash } from './text.js';
 
 export type SummaryRow = LineRow & { side: SummarySide };
@@ -19,7 +26,9 @@ export function toSummaryRows(rows: BodyRow[], segments: Segment[]): Array<BodyR
   // once with one amount at the end of the merge: both sides carry it.
   for (const row of rows) {
     if (Object.values(row.values).some((v) => v !== null)) continue;
-    const shared = rows.find((o) => o !== row && o.gridRow === row.gridRow && o.provenance === row.provenance && o.segment > row.segment);
+    const shared = rows.find(
+      (o) => o !== row && o.gridRow === row.gridRow && o.provenance === row.provenance && o.segment > row.segment,
+    );
     if (shared) {
       row.values = { ...row.values, ...shared.values };
       row.cells = { ...shared.cells };
@@ -53,7 +62,9 @@ function sideTotals(rows: SummaryRow[]): SideTotals {
   const tops = lines.filter((r) => ordinalPrefix(squash(r.name)) === 'top');
   const items = tops.length > 0 ? tops : lines;
   const between =
-    yearAt >= 0 && grandAt > yearAt ? rows.slice(yearAt + 1, grandAt).filter((r) => ordinalPrefix(squash(r.name)) === null) : [];
+    yearAt >= 0 && grandAt > yearAt
+      ? rows.slice(yearAt + 1, grandAt).filter((r) => ordinalPrefix(squash(r.name)) === null)
+      : [];
   const out: SideTotals = { key, items, between };
   if (yearAt >= 0) out.yearTotal = rows[yearAt]!;
   if (grandAt >= 0) out.grandTotal = rows[grandAt]!;
@@ -73,7 +84,12 @@ export function summaryChecks(prefix: string, rows: SummaryRow[]): Check[] {
     const head = t.yearTotal ?? t.grandTotal;
     if (!head) continue;
     checks.push(
-      sumCheck(`${prefix}.${side}_lines`, cellRef(head, t.key), t.items.map((r) => cellRef(r, t.key)), `${head.name} = Σ ${t.items.map((r) => r.name).join(' + ')}`),
+      sumCheck(
+        `${prefix}.${side}_lines`,
+        cellRef(head, t.key),
+        t.items.map((r) => cellRef(r, t.key)),
+        `${head.name} = Σ ${t.items.map((r) => r.name).join(' + ')}`,
+      ),
     );
     if (t.yearTotal && t.grandTotal) {
       checks.push(
@@ -90,7 +106,9 @@ export function summaryChecks(prefix: string, rows: SummaryRow[]): Check[] {
   for (const side of ['expenditure', 'expenditure_by_purpose'] as const) {
     if (grand.income === undefined || grand[side] === undefined) continue;
     const label = side === 'expenditure' ? '支出总计' : '支出总计 (支出用途)';
-    checks.push(equalCheck(`${prefix}.balance`, grand.income, grand[side], TAIL_TOLERANCE_PER_ADDEND, `收入总计 = ${label}`));
+    checks.push(
+      equalCheck(`${prefix}.balance`, grand.income, grand[side], TAIL_TOLERANCE_PER_ADDEND, `收入总计 = ${label}`),
+    );
   }
   return defined(checks);
 }

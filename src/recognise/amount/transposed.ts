@@ -22,11 +22,25 @@ export function readTransposed(table: Table, header: HeaderInfo, rules: ColumnRu
     const only = segments[0];
     if (body.rows.length === 0 && only && only.nameCol === null && only.valueCols.length > 0) {
       const values = Object.fromEntries(only.valueCols.map((v) => [v.key, null]));
-      body.rows.push({ name: measure, values, provenance: table.prov, cells: {}, segment: 0, gridRow: header.bodyStart });
+      body.rows.push({
+        name: measure,
+        values,
+        provenance: table.prov,
+        cells: {},
+        segment: 0,
+        gridRow: header.bodyStart,
+      });
     }
     return { ...body, segments };
   }
-  const segments: Segment[] = measures.map(() => ({ codeCols: [], nameCol: null, subNameCols: [], valueCols: [], textCols: [], group: '' }));
+  const segments: Segment[] = measures.map(() => ({
+    codeCols: [],
+    nameCol: null,
+    subNameCols: [],
+    valueCols: [],
+    textCols: [],
+    group: '',
+  }));
   header.paths.forEach((path, col) => {
     const m = measures.indexOf(path.at(-1) ?? '');
     const role = columnRole(m >= 0 ? path.slice(0, -1) : path, rules);

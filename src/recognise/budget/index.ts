@@ -33,6 +33,6 @@ const BUDGET_SCHEMAS: { [F in FamilyOfKind<'budget'>]: z.ZodType } = {
 const isBudget = (id: string): id is FamilyOfKind<'budget'> => id in BUDGET_SCHEMAS;
 
 /** 部门预算 tables (预算公开表: Shanghai 9-table, Jiangsu 12-table layouts), in the families' order. */
-export const budgetRecognisers: Recogniser[] = FAMILIES.filter((f) => (f.kinds as readonly string[]).includes('budget')).flatMap((f) =>
-  isBudget(f.id) ? [makeAmountRecogniser('budget', FAMILY_SPECS[f.id], BUDGET_SCHEMAS[f.id])] : [],
-);
+export const budgetRecognisers: Recogniser[] = FAMILIES.filter((f) =>
+  (f.kinds as readonly string[]).includes('budget'),
+).flatMap((f) => (isBudget(f.id) ? [makeAmountRecogniser('budget', FAMILY_SPECS[f.id], BUDGET_SCHEMAS[f.id])] : []));

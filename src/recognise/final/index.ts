@@ -34,6 +34,6 @@ const FINAL_SCHEMAS: { [F in FamilyOfKind<'final'>]: z.ZodType } = {
 const isFinal = (id: string): id is FamilyOfKind<'final'> => id in FINAL_SCHEMAS;
 
 /** 部门决算 tables (决算公开01–09表 and the empty-table index), docs/domain.md §3.1, in the families' order. */
-export const finalRecognisers: Recogniser[] = FAMILIES.filter((f) => (f.kinds as readonly string[]).includes('final')).flatMap((f) =>
-  isFinal(f.id) ? [makeAmountRecogniser('final', FAMILY_SPECS[f.id], FINAL_SCHEMAS[f.id])] : [],
-);
+export const finalRecognisers: Recogniser[] = FAMILIES.filter((f) =>
+  (f.kinds as readonly string[]).includes('final'),
+).flatMap((f) => (isFinal(f.id) ? [makeAmountRecogniser('final', FAMILY_SPECS[f.id], FINAL_SCHEMAS[f.id])] : []));

@@ -36,23 +36,31 @@ function coverLine(doc: ExtractedDocument): Line | undefined {
     taken.push(r);
   }
   const parts = taken.map((r) => ({ text: r.text, prov: r.prov }));
-  return taken[0] ? { text: parts.map((p) => p.text).join(''), prov: taken[0].prov, origin: 'cover', parts } : undefined;
+  return taken[0]
+    ? { text: parts.map((p) => p.text).join(''), prov: taken[0].prov, origin: 'cover', parts }
+    : undefined;
 }
 
 /** Title / Subject of the file's own metadata (PDF Info, DOCX core properties); an HTML page's title is printed on the page. */
-const isFileTitle = (doc: ExtractedDocument, key: string) => doc.format !== 'html' && (key === 'title' || key === 'subject');
+const isFileTitle = (doc: ExtractedDocument, key: string) =>
+  doc.format !== 'html' && (key === 'title' || key === 'subject');
 
 /** What the printed document says, most authoritative first: cover, page title, table titles and headers, body text. */
 function pageLines(doc: ExtractedDocument): Line[] {
   const lines: Line[] = [];
   const cover = coverLine(doc);
   if (cover) lines.push(cover);
-  for (const m of doc.meta) if (m.key === 'title' && !isFileTitle(doc, m.key)) lines.push({ text: m.value, prov: m.prov, origin: 'title' });
-  for (const t of doc.tables) for (const c of t.context) lines.push({ text: c, prov: t.prov, origin: 'header', table: t.id });
+  for (const m of doc.meta)
+    if (m.key === 'title' && !isFileTitle(doc, m.key)) lines.push({ text: m.value, prov: m.prov, origin: 'title' });
+  for (const t of doc.tables)
+    for (const c of t.context) lines.push({ text: c, prov: t.prov, origin: 'header', table: t.id });
   for (const t of doc.tables) {
-    for (const cell of t.cells) if (cell.row < 3 && cell.text.length < 80) lines.push({ text: cell.text, prov: cell.prov, origin: 'cell', table: t.id });
+    for (const cell of t.cells)
+      if (cell.row < 3 && cell.text.length < 80)
+        lines.push({ text: cell.text, prov: cell.prov, origin: 'cell', table: t.id });
   }
-  for (const p of doc.pages.slice(0, 3)) for (const r of p.runs.slice(0, 60)) lines.push({ text: r.text, prov: r.prov, origin: 'body' });
+  for (const p of doc.pages.slice(0, 3))
+    for (const r of p.runs.slice(0, 60)) lines.push({ text: r.text, prov: r.prov, origin: 'body' });
   return lines;
 }
 
@@ -61,10 +69,14 @@ function offPageLines(doc: ExtractedDocument): Line[] {
   const lines: Line[] = [];
   const sourceProv: Provenance = { sourceId: doc.source.id, page: 1, method: 'structure', extractor: 'source' };
   const d = doc.source.discoveredFrom;
-  if (d?.articleTitle) lines.push({ text: d.articleTitle, prov: { ...sourceProv, locator: 'discovery.articleTitle' }, origin: 'source' });
-  for (const m of doc.meta) if (isFileTitle(doc, m.key)) lines.push({ text: m.value, prov: m.prov, origin: 'file', key: m.key });
-  if (d?.linkText) lines.push({ text: d.linkText, prov: { ...sourceProv, locator: 'discovery.linkText' }, origin: 'source' });
-  if (doc.source.fileName) lines.push({ text: doc.source.fileName, prov: { ...sourceProv, locator: 'source.fileName' }, origin: 'source' });
+  if (d?.articleTitle)
+    lines.push({ text: d.articleTitle, prov: { ...sourceProv, locator: 'discovery.articleTitle' }, origin: 'source' });
+  for (const m of doc.meta)
+    if (isFileTitle(doc, m.key)) lines.push({ text: m.value, prov: m.prov, origin: 'file', key: m.key });
+  if (d?.linkText)
+    lines.push({ text: d.linkText, prov: { ...sourceProv, locator: 'discovery.linkText' }, origin: 'source' });
+  if (doc.source.fileName)
+    lines.push({ text: doc.source.fileName, prov: { ...sourceProv, locator: 'source.fileName' }, origin: 'source' });
   return lines;
 }
 
@@ -93,7 +105,8 @@ function yearIn(l: Line): number | undefined {
 function firstYear(lines: Line[]): Found<number> | undefined {
   for (const l of lines) {
     const y = yearIn(l);
-    if (y !== undefined) return { value: y, prov: l.parts?.find((p) => p.text.includes(String(y)))?.prov ?? l.prov, line: l };
+    if (y !== undefined)
+      return { value: y, prov: l.parts?.find((p) => p.text.includes(String(y)))?.prov ?? l.prov, line: l };
   }
   return undefined;
 }
@@ -146,7 +159,8 @@ function fromLabelLines(lines: Line[]): Found<string> | undefined {
     const joined = rest && nextText ? joinWrappedName(rest, nextText) : undefined;
     if (joined) return { value: joined, prov: l.prov, line: l };
     if (isOrgName(rest)) return { value: compactName(rest), prov: l.prov, line: l };
-    if (rest === '' && next && nextText && isOrgName(nextText)) return { value: compactName(nextText), prov: next.prov, line: next };
+    if (rest === '' && next && nextText && isOrgName(nextText))
+      return { value: compactName(nextText), prov: next.prov, line: next };
   }
   return undefined;
 }
@@ -159,7 +173,11 @@ function fromLabelCells(doc: ExtractedDocument): Found<string> | undefined {
       if (!DEPT_LABEL.test(label) || label.replace(DEPT_LABEL, '') !== '') continue;
       const right = t.cells.find((c) => c.row === cell.row && c.col === cell.col + cell.colSpan);
       if (right && isOrgName(right.text))
-        return { value: compactName(right.text), prov: right.prov, line: { text: right.text, prov: right.prov, origin: 'cell', table: t.id } };
+        return {
+          value: compactName(right.text),
+          prov: right.prov,
+          line: { text: right.text, prov: right.prov, origin: 'cell', table: t.id },
+        };
     }
   }
   return undefined;
@@ -174,7 +192,10 @@ function fromTitles(lines: Line[]): Found<string> | undefined {
 }
 
 function kindIn(lines: Line[]): DocumentMeta['kind'] {
-  const all = lines.slice(0, 20).map((l) => l.text).join(' ');
+  const all = lines
+    .slice(0, 20)
+    .map((l) => l.text)
+    .join(' ');
   if (/自评/.test(all)) return 'perf_selfeval';
   if (/绩效目标/.test(all)) return 'perf_target';
   if (/决算/.test(all)) return 'final';
@@ -211,7 +232,8 @@ export function documentMeta(doc: ExtractedDocument): DocumentMeta {
   const year = pagedYear ?? firstYear(off);
   if (year) provenance.year = year.prov;
   const fileYear = firstYear(fileLines);
-  if (pagedYear && fileYear && fileYear.value !== pagedYear.value) issues.push(disagreement('year', pagedYear, fileYear));
+  if (pagedYear && fileYear && fileYear.value !== pagedYear.value)
+    issues.push(disagreement('year', pagedYear, fileYear));
 
   const pagedDept = fromLabelLines(page) ?? fromLabelCells(doc) ?? fromTitles(page);
   const found = pagedDept ?? fromLabelLines(off) ?? fromTitles(off);
@@ -220,7 +242,8 @@ export function documentMeta(doc: ExtractedDocument): DocumentMeta {
   if (dept) provenance.department = dept.prov;
   if (repaired?.issue) issues.push(repaired.issue);
   const fileDept = fromLabelLines(fileLines) ?? fromTitles(fileLines);
-  if (pagedDept && dept && fileDept && !sameName(compactName(fileDept.value), dept.value)) issues.push(disagreement('department', dept, fileDept));
+  if (pagedDept && dept && fileDept && !sameName(compactName(fileDept.value), dept.value))
+    issues.push(disagreement('department', dept, fileDept));
 
   const publisher = doc.meta.find((m) => m.key === 'publisher');
   // The unit's own name first: a county bureau's page may be hosted by the city.

@@ -18,7 +18,14 @@ export function compactName(text: string): string {
 
 export function isOrgName(text: string): boolean {
   const t = compactName(text);
-  return t.length >= 3 && t.length <= 40 && /[\u4e00-\u9fff]/.test(t) && !NOT_NAMES.has(t) && !/^\d/.test(t) && ORG_SUFFIX.test(t);
+  return (
+    t.length >= 3 &&
+    t.length <= 40 &&
+    /[\u4e00-\u9fff]/.test(t) &&
+    !NOT_NAMES.has(t) &&
+    !/^\d/.test(t) &&
+    ORG_SUFFIX.test(t)
+  );
 }
 
 /** The prefix Word's PDF printer puts before the file name in a PDF's Title ('Microsoft Word - 江苏省委办公厅…'). */
@@ -54,7 +61,10 @@ export function orgFromTitle(text: string): string | undefined {
   const m = /((?:19|20)\d{2})年度?/.exec(t);
   const parts = m ? [t.slice(0, m.index), t.slice(m.index + m[0].length)] : [t];
   for (const part of parts) {
-    const name = part.replace(/(?:部门|单位)?(?:整体)?(?:支出)?(?:预算)?(?:绩效目标(?:申报)?表|绩效自评(?:报告|表)?|决算|预算)(?:公开)?.*$/, '');
+    const name = part.replace(
+      /(?:部门|单位)?(?:整体)?(?:支出)?(?:预算)?(?:绩效目标(?:申报)?表|绩效自评(?:报告|表)?|决算|预算)(?:公开)?.*$/,
+      '',
+    );
     if (isOrgName(name)) return name;
   }
   return undefined;
@@ -95,6 +105,14 @@ export function repairOcrOrgName(name: string, prov: Provenance): { value: strin
   const value = place?.value ?? name;
   const fixed = repairEnding(value) ?? value;
   if (fixed === name) return { value: name };
-  const what = [place && `city ${place.from} taken as ${place.to}`, fixed !== value && `ending ${value.slice(-3)} taken as ${fixed.slice(-3)}`].filter(Boolean).join(', ');
-  return { value: fixed, issue: issue('warning', 'meta.name_repaired', `unit name read by OCR as '${name}', ${what}: '${fixed}'`, prov) };
+  const what = [
+    place && `city ${place.from} taken as ${place.to}`,
+    fixed !== value && `ending ${value.slice(-3)} taken as ${fixed.slice(-3)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    value: fixed,
+    issue: issue('warning', 'meta.name_repaired', `unit name read by OCR as '${name}', ${what}: '${fixed}'`, prov),
+  };
 }

@@ -61,7 +61,8 @@ export function regionFromText(text: string): Region {
   const provinces = new Set(hits.filter((h) => h.level === 'province').map((h) => h.region.province));
   const cities = new Set(hits.filter((h) => h.level === 'city').map((h) => h.region.city));
   const fits = (e: Entry) =>
-    (provinces.size === 0 || provinces.has(e.region.province)) && (cities.size === 0 || !e.region.city || cities.has(e.region.city) || e.level === 'city');
+    (provinces.size === 0 || provinces.has(e.region.province)) &&
+    (cities.size === 0 || !e.region.city || cities.has(e.region.city) || e.level === 'city');
   for (const level of ['county', 'city', 'province'] as const) {
     // Short names (咸阳, 湖南) only count at province/city level, and only full names for counties.
     const candidates = hits.filter((h) => h.level === level && fits(h));

@@ -31,7 +31,11 @@ export interface NarrativeResult {
   issues: Issue[];
 }
 
-export function narrativeChecks(doc: ExtractedDocument, meta: DocumentMeta, records: RecognisedRecord[]): NarrativeResult {
+export function narrativeChecks(
+  doc: ExtractedDocument,
+  meta: DocumentMeta,
+  records: RecognisedRecord[],
+): NarrativeResult {
   const kinds: Array<'final' | 'budget'> = meta.kind === 'budget' ? ['budget', 'final'] : ['final', 'budget'];
   const checks: Check[] = [];
   const issues: Issue[] = [];
@@ -54,10 +58,17 @@ export function narrativeChecks(doc: ExtractedDocument, meta: DocumentMeta, reco
     const ok = Math.abs((fig.value ?? 0) - actual) <= tolerance + 1e-9;
     const description = `${fig.label} = 说明「${st.sentence}」`;
     // The check covers the table's figure; the narrative's own figure is text, not a record value.
-    checks.push(withInputs({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description }, [fig.operand], 0));
+    checks.push(
+      withInputs({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description }, [fig.operand], 0),
+    );
     if (!ok)
       issues.push(
-        issue('warning', 'narrative.disagrees', `narrative states ${st.value}${st.unit} where ${fig.label} prints ${fig.value ?? 'blank'}${fig.unit}: 「${st.sentence}」`, st.prov),
+        issue(
+          'warning',
+          'narrative.disagrees',
+          `narrative states ${st.value}${st.unit} where ${fig.label} prints ${fig.value ?? 'blank'}${fig.unit}: 「${st.sentence}」`,
+          st.prov,
+        ),
       );
   }
   return { checks, issues };

@@ -5,7 +5,8 @@ import { compact } from '../values.js';
  * A printed page number as footers and headers print it: '3', '- 3 -', '— 3 —', '第3页', '第 3 页 共 10 页',
  * '3/10'. Up to three digits: a four-digit number is a year ('2024' on a cover), never a page.
  */
-export const PAGE_NUMBER = /^(?:[-‐‑‒–—―－~]*\d{1,3}[-‐‑‒–—―－~]*|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
+export const PAGE_NUMBER =
+  /^(?:[-‐‑‒–—―－~]*\d{1,3}[-‐‑‒–—―－~]*|第\d{1,3}页(?:[,，/]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
 
 /** Top and bottom share of the page where headers and footers sit (Jiangsu prints its numbers at 0.93 of the height). */
 const MARGIN_TOP = 0.1;
@@ -16,7 +17,9 @@ function lines(runs: TextRun[]): TextRun[][] {
   const out: Array<{ y0: number; y1: number; runs: TextRun[] }> = [];
   for (const r of runs) {
     const b = r.prov.bbox!;
-    const line = out.find((l) => Math.min(l.y1, b.y1) - Math.max(l.y0, b.y0) > 0.5 * Math.min(l.y1 - l.y0, b.y1 - b.y0));
+    const line = out.find(
+      (l) => Math.min(l.y1, b.y1) - Math.max(l.y0, b.y0) > 0.5 * Math.min(l.y1 - l.y0, b.y1 - b.y0),
+    );
     if (line) {
       line.runs.push(r);
       line.y0 = Math.min(line.y0, b.y0);
@@ -41,11 +44,18 @@ export function pageNumberRuns(page: Page): Set<TextRun> {
   const top = Math.min(...placed.map((r) => r.prov.bbox!.y0));
   const bottom = Math.max(...placed.map((r) => r.prov.bbox!.y1));
   for (const line of all) {
-    const text = compact([...line].sort((a, b) => a.prov.bbox!.x0 - b.prov.bbox!.x0).map((r) => r.text).join(''));
+    const text = compact(
+      [...line]
+        .sort((a, b) => a.prov.bbox!.x0 - b.prov.bbox!.x0)
+        .map((r) => r.text)
+        .join(''),
+    );
     if (!PAGE_NUMBER.test(text)) continue;
     const y0 = Math.min(...line.map((r) => r.prov.bbox!.y0));
     const y1 = Math.max(...line.map((r) => r.prov.bbox!.y1));
-    const inMargin = page.height ? y0 >= MARGIN_BOTTOM * page.height || y1 <= MARGIN_TOP * page.height : y0 <= top || y1 >= bottom;
+    const inMargin = page.height
+      ? y0 >= MARGIN_BOTTOM * page.height || y1 <= MARGIN_TOP * page.height
+      : y0 <= top || y1 >= bottom;
     if (inMargin) for (const r of line) found.add(r);
   }
   return found;

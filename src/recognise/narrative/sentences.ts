@@ -25,12 +25,21 @@ const END = /[。；;！!？?]/;
  */
 function continues(text: string, next: string): boolean {
   if (text === '' || END.test(text.at(-1)!)) return false;
-  return /[,，、:：(（“"]$/.test(text) || /^(?:[,，、:：)）”"%]|万元|元)/.test(next) || /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)/.test(next);
+  return (
+    /[,，、:：(（“"]$/.test(text) ||
+    /^(?:[,，、:：)）”"%]|万元|元)/.test(next) ||
+    /^\d[\d,]*(?:\.\d+)?(?:万元|元|%)/.test(next)
+  );
 }
 
 /** A run's text without the page-number lines a flattened text layer leaves inside it ('…增长\n4\n17.31%'). */
 function withoutPageNumbers(text: string): string {
-  return text.includes('\n') ? text.split('\n').filter((l) => !PAGE_NUMBER.test(compact(l))).join('\n') : text;
+  return text.includes('\n')
+    ? text
+        .split('\n')
+        .filter((l) => !PAGE_NUMBER.test(compact(l)))
+        .join('\n')
+    : text;
 }
 
 function extent(runs: TextRun[]): { y0: number } {

@@ -39,7 +39,8 @@ const NUM = String.raw`(?:为|是|:)?(\d[\d,]*(?:\.\d+)?)(万元|元)`;
  * year's or a comparison), 政府性基金拨款 / 国有资本经营预算拨款 (a narrower fund: Shanghai budgets print
  * '政府性基金拨款支出预算0万元'), 基本 / 项目 (a part).
  */
-const QUALIFIED = /(上年|去年|上一年|较|比|与|同期|预算|基金|基本|项目|事业|经营|其他|补助|上缴|结转|结余|年初|年末|拨款|资金|经费|费)$/;
+const QUALIFIED =
+  /(上年|去年|上一年|较|比|与|同期|预算|基金|基本|项目|事业|经营|其他|补助|上缴|结转|结余|年初|年末|拨款|资金|经费|费)$/;
 
 /** A figure of its own subject is only qualified away by a comparison ('比上年机关运行经费…'). */
 const COMPARED = /(上年|去年|上一年|较|比|与|同期)$/;
@@ -61,9 +62,11 @@ interface Rule {
  * is that subject's figure ('2018年度政府采购支出预算总额1449.50万元' is the procurement total, not total
  * spending): it is compared with that subject's own table, or with nothing.
  */
-const NARROWER = /政府采购|采购|机关运行经费|三公|会议费|培训费|政府性基金|国有资本|国有资产|人员经费|公用经费|基本支出|项目支出|专户|结转|结余|机动经费/;
+const NARROWER =
+  /政府采购|采购|机关运行经费|三公|会议费|培训费|政府性基金|国有资本|国有资产|人员经费|公用经费|基本支出|项目支出|专户|结转|结余|机动经费/;
 /** Where the clause a label sits in begins: a clause mark or a section number ('十二、', '(二)', '1.', '第三部分'). */
-const CLAUSE_START = /[,，:：;；。、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.(?!\d)|第[一二三四五六七八九十]+部分/g;
+const CLAUSE_START =
+  /[,，:：;；。、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.(?!\d)|第[一二三四五六七八九十]+部分/g;
 
 /** The clause before a label, from its last clause mark or section number on. */
 function clauseBefore(prefix: string): string {
@@ -82,7 +85,11 @@ const RULES: Rule[] = [
     label: /政府采购(?:支出)?(?:总)?(?:预算|决算)?(?:总额|总计|合计|总金额|金额)?(?:\(以合同签订为准\))?/,
     qualifiers: PROCUREMENT_PART,
   },
-  { measure: 'operating_costs', label: /机关运行经费(?:财政拨款)?(?:预算|决算)?(?:支出)?(?:预算|决算)?(?:数)?(?:总额|合计)?/, qualifiers: COMPARED },
+  {
+    measure: 'operating_costs',
+    label: /机关运行经费(?:财政拨款)?(?:预算|决算)?(?:支出)?(?:预算|决算)?(?:数)?(?:总额|合计)?/,
+    qualifiers: COMPARED,
+  },
   { measure: 'fiscal_grand_total', label: /财政拨款收入支出总计/, total: true },
   { measure: 'grand_total', label: /收入支出总计/, total: true },
   { measure: 'gpb_expenditure', label: /一般公共预算(?:财政)?拨款(?:总)?支出(?:预算)?/, total: true },
@@ -133,7 +140,12 @@ export function statementsIn(sentence: Sentence, year: number | null): Statement
       const at = m.index;
       const end = at + m[0].length;
       const prefix = sentence.text.slice(0, at);
-      if (!free(at, end) || qualified(prefix, year, rule.qualifiers) || (rule.total && NARROWER.test(clauseBefore(prefix)))) continue;
+      if (
+        !free(at, end) ||
+        qualified(prefix, year, rule.qualifiers) ||
+        (rule.total && NARROWER.test(clauseBefore(prefix)))
+      )
+        continue;
       taken.push([at, end]);
       out.push([at, { measure: rule.measure, ...parse(m[1]!, m[2]!), sentence: sentence.text, prov: sentence.prov }]);
     }
@@ -170,7 +182,13 @@ function threePublicIn(sentence: Sentence, year: number | null): Found {
       if (qualified(prefix, year) || (column !== 'total' && !aboutThreePublic(sentence.text, prefix))) continue;
       const push = (stage: 'budget' | 'final' | undefined, num: string | undefined, unit: string | undefined) => {
         if (num === undefined || unit === undefined) return;
-        const s: Statement = { measure: 'three_public', column, ...parse(num, unit), sentence: sentence.text, prov: sentence.prov };
+        const s: Statement = {
+          measure: 'three_public',
+          column,
+          ...parse(num, unit),
+          sentence: sentence.text,
+          prov: sentence.prov,
+        };
         if (stage) s.stage = stage;
         out.push([m.index, s]);
       };

@@ -20,7 +20,16 @@ type Row = RecognisedRecord['rows'][number] & { side?: string };
 function grandTotal(records: RecognisedRecord[]): { value: Operand; unit: string | null } | undefined {
   for (const record of records) {
     const line = (record.rows as Row[]).find((r) => r.side === 'income' && /^收入总计$|^总计$/.test(squash(r.name)));
-    if (line) return { value: line.values.amount != null ? cellRef(line, 'amount') : line.values.total != null ? cellRef(line, 'total') : null, unit: record.unit };
+    if (line)
+      return {
+        value:
+          line.values.amount != null
+            ? cellRef(line, 'amount')
+            : line.values.total != null
+              ? cellRef(line, 'total')
+              : null,
+        unit: record.unit,
+      };
   }
   return undefined;
 }
@@ -57,12 +66,16 @@ function operatingCosts(records: RecognisedRecord[], kind: 'final' | 'budget'): 
   const total = own && figure(tableTotalRef(own, 'total'), own.unit, '机关运行经费表 合计');
   if (total) return total;
   const three = find(records, `${kind}.three_public`);
-  const row = three?.rows.find((r) => (kind === 'final' ? /决算/ : /预算/).test(r.name) && 'operatingCosts' in r.values);
+  const row = three?.rows.find(
+    (r) => (kind === 'final' ? /决算/ : /预算/).test(r.name) && 'operatingCosts' in r.values,
+  );
   return three && row && figure(cellRef(row, 'operatingCosts') ?? null, three.unit, `三公 ${row.name} 机关运行经费`);
 }
 
 /** Measures read from a 收入支出总表: (family, which line, label in print). */
-const SUMMARY_LINES: Partial<Record<Statement['measure'], ['summary' | 'fiscal_summary', 'income' | 'expenditure' | 'grand', string]>> = {
+const SUMMARY_LINES: Partial<
+  Record<Statement['measure'], ['summary' | 'fiscal_summary', 'income' | 'expenditure' | 'grand', string]>
+> = {
   total_income: ['summary', 'income', '收支总表 本年收入合计'],
   total_expenditure: ['summary', 'expenditure', '收支总表 本年支出合计'],
   grand_total: ['summary', 'grand', '收支总表 收入总计'],
@@ -72,7 +85,11 @@ const SUMMARY_LINES: Partial<Record<Statement['measure'], ['summary' | 'fiscal_s
 };
 
 /** The figure of `kind`'s tables (决算 or 预算) that a statement restates. */
-export function tableFigure(records: RecognisedRecord[], kind: 'final' | 'budget', st: Statement): TableFigure | undefined {
+export function tableFigure(
+  records: RecognisedRecord[],
+  kind: 'final' | 'budget',
+  st: Statement,
+): TableFigure | undefined {
   const line = SUMMARY_LINES[st.measure];
   if (line) {
     const [family, which, label] = line;

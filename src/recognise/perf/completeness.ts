@@ -26,7 +26,14 @@ export function perfCompleteness(tableType: string, record: RecogniseResult['rec
   const indicators = Array.isArray(record.indicators) ? (record.indicators as Array<Record<string, unknown>>) : [];
   if (!key || indicators.length === 0) return [];
   if (indicators.some((i) => textOf(i[key]) !== '')) return [];
-  return [issue('error', 'perf.indicator_values_empty', `every 指标值 of the ${indicators.length} indicators is empty`, record.provenance as Provenance | undefined)];
+  return [
+    issue(
+      'error',
+      'perf.indicator_values_empty',
+      `every 指标值 of the ${indicators.length} indicators is empty`,
+      record.provenance as Provenance | undefined,
+    ),
+  ];
 }
 
 /** The recogniser with the completeness findings added to what it reports. */

@@ -1,6 +1,10 @@
 import type { Table } from '../../model/document.js';
 import type { Check } from '../../../schemas/common.js';
-import { perfDeptSelfevalSchema, type DeptSelfevalIndicator, type PerfDeptSelfeval } from '../../../schemas/perf-dept-selfeval.js';
+import {
+  perfDeptSelfevalSchema,
+  type DeptSelfevalIndicator,
+  type PerfDeptSelfeval,
+} from '../../../schemas/perf-dept-selfeval.js';
 import type { RecognisedRecord, Recogniser, RecogniseContext, RecogniseResult } from '../types.js';
 import { hasIndicatorHeader, labelEvidence, scoreFrom, indicatorHeaderRows } from './classify.js';
 import { FormView, labelled } from './form.js';
@@ -52,7 +56,11 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     analysis: textOf(row.columns.analysis),
   }));
   const record = {
-    ...perfBase(table, ctx, TYPE, { title: titleOf(table, TITLE, '部门整体支出绩效自评表'), department: reportingUnit, year: yearOf(table) }),
+    ...perfBase(table, ctx, TYPE, {
+      title: titleOf(table, TITLE, '部门整体支出绩效自评表'),
+      department: reportingUnit,
+      year: yearOf(table),
+    }),
     reportingUnit,
     // 自评得分 in the header (seed 001), else the 得分 of a 合计 / 总分 row under the indicators.
     selfScore: selfScore(view) ?? totalRow(view, header).score,

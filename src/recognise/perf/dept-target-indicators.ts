@@ -28,7 +28,8 @@ const OPERATORS = /^(≥|≤|=|＝|>|<|＞|＜|>=|<=|定性|定量)$/;
 export function readIndicators(form: FormGrid) {
   const issues: Issue[] = [];
   const header = form.find(/^一级指标$/);
-  if (!header) return { indicators: [], issues: [issue('warning', 'perf.no_indicator_header', 'no 一级指标 header row found')] };
+  if (!header)
+    return { indicators: [], issues: [issue('warning', 'perf.no_indicator_header', 'no 一级指标 header row found')] };
   const cols = new Map<string, number>();
   for (const cell of form.rowCells(header.row)) {
     const label = FormGrid.label(cell);
@@ -54,7 +55,9 @@ export function readIndicators(form: FormGrid) {
       // governs the rows below, and its explanation is kept as a note on the group.
       if (labels.level2 !== '') {
         carried = { level1: labels.level1 || carried.level1, level2: labels.level2 };
-        const note = (['description', 'scoringStandard', 'remark'] as const).map((k) => at(r, k)).find((c) => c && !/^[-—]?$/.test(text(c)));
+        const note = (['description', 'scoringStandard', 'remark'] as const)
+          .map((k) => at(r, k))
+          .find((c) => c && !/^[-—]?$/.test(text(c)));
         if (note) groupNotes.push({ ...carried, text: text(note), provenance: note.prov });
       }
       continue;

@@ -24,13 +24,16 @@ const FORM_PARTS = new RegExp(`绩申表[-—–]*\\d|${PART_TITLE.source.slice(
 
 /** A value cell as a field, with the label cell it is printed beside (schemas/perf-common.ts). */
 function field(cell: Cell | undefined, label?: Cell) {
-  return cell ? { ...(label ? { label: printedLabel(label) } : {}), value: cleanText(cell.text), provenance: cell.prov } : null;
+  return cell
+    ? { ...(label ? { label: printedLabel(label) } : {}), value: cleanText(cell.text), provenance: cell.prov }
+    : null;
 }
 
 function amountField(cell: Cell | undefined, label?: Cell) {
-  return cell ? { ...(label ? { label: printedLabel(label) } : {}), value: amountValue(cell.text), provenance: cell.prov } : null;
+  return cell
+    ? { ...(label ? { label: printedLabel(label) } : {}), value: amountValue(cell.text), provenance: cell.prov }
+    : null;
 }
-
 
 function readTasks(form: FormGrid) {
   // Seed 000 (绩申表-2) heads the columns 内容 / 主要内容（重点工作计划明细）.
@@ -82,7 +85,9 @@ function readBudget(form: FormGrid) {
 }
 
 function titleOf(table: Table): string {
-  return normalise(tableTexts(table).find((t) => TITLE.test(compact(t)) || PART_TITLE.test(compact(t))) ?? '部门整体支出绩效目标表');
+  return normalise(
+    tableTexts(table).find((t) => TITLE.test(compact(t)) || PART_TITLE.test(compact(t))) ?? '部门整体支出绩效目标表',
+  );
 }
 
 export const deptTargetRecogniser: Recogniser = {
@@ -92,7 +97,9 @@ export const deptTargetRecogniser: Recogniser = {
 
   score(table: Table) {
     // A form printing its own title is typed by it, not by a heading above it (issue 11).
-    const texts = (ownTitle(table) ? table.cells.filter((c) => c.row < 2).map((c) => c.text) : tableTexts(table)).map(compact).join(' ');
+    const texts = (ownTitle(table) ? table.cells.filter((c) => c.row < 2).map((c) => c.text) : tableTexts(table))
+      .map(compact)
+      .join(' ');
     if (FORM_PARTS.test(texts)) return 0.9;
     if (/自评/.test(texts)) return 0;
     const cells = new FormGrid(table);
@@ -106,7 +113,11 @@ export const deptTargetRecogniser: Recogniser = {
     const name = form.find(/^部门[(（]?单位[)）]?名称$|^单位名称$/);
     const unitCell = form.find(/^填报单位/);
     const reportingUnit = unitCell
-      ? { label: /^\*?(填报单位(?:[(（]盖章[)）])?)/.exec(normalise(unitCell.text))?.[1] ?? '填报单位', value: normalise(unitCell.text).replace(/^\*?填报单位(?:[(（]盖章[)）])?\s*[:：]\s*/, ''), provenance: unitCell.prov }
+      ? {
+          label: /^\*?(填报单位(?:[(（]盖章[)）])?)/.exec(normalise(unitCell.text))?.[1] ?? '填报单位',
+          value: normalise(unitCell.text).replace(/^\*?填报单位(?:[(（]盖章[)）])?\s*[:：]\s*/, ''),
+          provenance: unitCell.prov,
+        }
       : null;
     const goal = form.find(/^(本年度总体绩效目标[(（])?年度履职目标[)）]?$/);
     const departmentName = name ? field(form.rightOf(name), name) : null;
@@ -117,7 +128,10 @@ export const deptTargetRecogniser: Recogniser = {
       record: {
         ...base,
         department,
-        metaProvenance: { ...base.metaProvenance, ...(departmentName ? { department: departmentName.provenance } : {}) },
+        metaProvenance: {
+          ...base.metaProvenance,
+          ...(departmentName ? { department: departmentName.provenance } : {}),
+        },
         departmentName,
         reportingUnit: reportingUnit && reportingUnit.value !== '' ? reportingUnit : null,
         annualGoal: goal ? field(form.rightOf(goal), goal) : null,
@@ -129,7 +143,9 @@ export const deptTargetRecogniser: Recogniser = {
         threePublic: readThreePublic(form),
         checkboxes: checkboxesIn(new FormView(table)),
       },
-      issues: FORM_PARTS.test(tableTexts(table).map(compact).join(' ')) ? issues.filter((i) => i.code !== 'perf.no_indicator_header') : issues,
+      issues: FORM_PARTS.test(tableTexts(table).map(compact).join(' '))
+        ? issues.filter((i) => i.code !== 'perf.no_indicator_header')
+        : issues,
     };
   },
 
@@ -138,7 +154,12 @@ export const deptTargetRecogniser: Recogniser = {
     const r = record as unknown as z.infer<typeof deptTargetRecordSchema>;
     const total = ref(r.budget.total, 'value');
     const checks = [
-      sumCheck(`${TYPE}.sources_sum`, total, r.budget.sources.map((s) => ref(s, 'amount')), '部门预算总额 = Σ 资金来源'),
+      sumCheck(
+        `${TYPE}.sources_sum`,
+        total,
+        r.budget.sources.map((s) => ref(s, 'amount')),
+        '部门预算总额 = Σ 资金来源',
+      ),
       sumCheck(
         `${TYPE}.structure_sum`,
         total,
@@ -148,7 +169,14 @@ export const deptTargetRecogniser: Recogniser = {
     ];
     if (r.threePublic) {
       const { total: tp, items } = r.threePublic;
-      checks.push(sumCheck(`${TYPE}.three_public_sum`, ref(tp, 'value'), items.map((i) => ref(i, 'amount')), '三公经费预算 合计 = Σ items'));
+      checks.push(
+        sumCheck(
+          `${TYPE}.three_public_sum`,
+          ref(tp, 'value'),
+          items.map((i) => ref(i, 'amount')),
+          '三公经费预算 合计 = Σ items',
+        ),
+      );
     }
     // Σ points of the 二级 groups = the points printed in their 一级 label (投入管理指标(50分) = 10 + 32 + 8).
     const groups = new Map<string, { points: number | null; level2: Map<string, number | null> }>();

@@ -47,10 +47,11 @@ export class FormView extends FormGrid {
     const label = this.find(re, fromRow) ?? this.findInline(re, fromRow);
     if (!label) return undefined;
     const own = inlineValue(label.text, re);
-    if (own !== null) return { value: own, provenance: label.prov, label, labelText: cleanText(label.text).replace(/\s*[:：].*$/, '') };
+    if (own !== null)
+      return { value: own, provenance: label.prov, label, labelText: cleanText(label.text).replace(/\s*[:：].*$/, '') };
     const labelText = printedLabel(label);
     const next = this.filledRightOf(label)[0];
-    if (!next || (stop && stop.test(FormGrid.label(next)))) return { value: '', provenance: label.prov, label, labelText };
+    if (!next || stop?.test(FormGrid.label(next))) return { value: '', provenance: label.prov, label, labelText };
     return { value: cleanText(next.text), provenance: next.prov, label, labelText };
   }
 

@@ -6,6 +6,9 @@ import { projectTargetRecogniser } from './project-target.js';
 import { withCompleteness } from './completeness.js';
 
 /** The four 绩效 table types (docs/architecture.md, Output contract). */
-export const perfRecognisers: Recogniser[] = [deptTargetRecogniser, projectTargetRecogniser, deptSelfevalRecogniser, projectSelfevalRecogniser].map(
-  withCompleteness,
-);
+export const perfRecognisers: Recogniser[] = [
+  deptTargetRecogniser,
+  projectTargetRecogniser,
+  deptSelfevalRecogniser,
+  projectSelfevalRecogniser,
+].map(withCompleteness);

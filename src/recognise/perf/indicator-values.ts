@@ -8,7 +8,8 @@ import type { ColumnText, IndicatorRow } from './indicators.js';
 export const textOf = (c: ColumnText | undefined): string | null => (c && c.text !== '' ? c.text : null);
 
 /** An operator value (`≥25次`, `100%`, `合理`), or null for a blank cell. */
-export const operatorOf = (c: ColumnText | undefined): OperatorValue | null => (c && c.text !== '' ? parseOperatorValue(c.text) : null);
+export const operatorOf = (c: ColumnText | undefined): OperatorValue | null =>
+  c && c.text !== '' ? parseOperatorValue(c.text) : null;
 
 /** Points or a score: `9`, `98分`. */
 export function pointsValue(text: string): number | null {
@@ -19,7 +20,7 @@ export function pointsValue(text: string): number | null {
  * A 分值 / 得分 number, counted only on the row its cell starts on: a score merged over two
  * rows is one score, not two.
  */
-export const numberOf = (c: ColumnText | undefined): number | null => (c && c.anchored ? pointsValue(c.text) : null);
+export const numberOf = (c: ColumnText | undefined): number | null => (c?.anchored ? pointsValue(c.text) : null);
 
 /** The level fields every indicator schema shares. */
 export function levelFields(row: IndicatorRow) {

@@ -106,7 +106,14 @@ export function readIndicators(
   }
   // Same code as the dept_target reader: a label taken from a blank cell is inferred, not printed.
   const issues = carried
-    ? [issue('warning', 'perf.label_carried_down', `${carried} indicator rows took their 一级/二级 label from the row above (blank cell)`, view.table.prov)]
+    ? [
+        issue(
+          'warning',
+          'perf.label_carried_down',
+          `${carried} indicator rows took their 一级/二级 label from the row above (blank cell)`,
+          view.table.prov,
+        ),
+      ]
     : [];
   return { rows, endRow: r, issues };
 }

@@ -31,7 +31,8 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** The points an indicator weighs: its 分值, else the points printed in its 三级 name. */
-const weight = (i: PointedIndicator): Operand => (i.points != null ? at(i, 'points') : i.level3Points != null ? at(i, 'level3Points') : null);
+const weight = (i: PointedIndicator): Operand =>
+  i.points != null ? at(i, 'points') : i.level3Points != null ? at(i, 'level3Points') : null;
 
 /**
  * Points printed in level names must add up (docs/domain.md §3.3): Σ 分值 of a 二级 group = the
@@ -46,10 +47,18 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
     const head = group[0]!;
     if (head.level2Points === null) continue;
     checks.push(
-      sumCheck(`${prefix}.level2_points_sum`, ref(head, 'level2Points'), group.map(weight), `Σ 分值 of ${head.level2} = ${head.level2Points}`),
+      sumCheck(
+        `${prefix}.level2_points_sum`,
+        ref(head, 'level2Points'),
+        group.map(weight),
+        `Σ 分值 of ${head.level2} = ${head.level2Points}`,
+      ),
     );
   }
-  const byLevel1 = groupBy([...byLevel2.values()].map((g) => g[0]!), (i) => i.level1 ?? '');
+  const byLevel1 = groupBy(
+    [...byLevel2.values()].map((g) => g[0]!),
+    (i) => i.level1 ?? '',
+  );
   for (const level2Heads of byLevel1.values()) {
     const head = level2Heads[0]!;
     if (head.level1Points === null) continue;
@@ -64,7 +73,15 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
   }
   for (const i of indicators) {
     if (i.points == null || i.level3Points == null) continue;
-    checks.push(equalCheck(`${prefix}.level3_points_eq_points`, ref(i, 'level3Points'), ref(i, 'points'), 0, `points in ${i.level3} = its 分值`));
+    checks.push(
+      equalCheck(
+        `${prefix}.level3_points_eq_points`,
+        ref(i, 'level3Points'),
+        ref(i, 'points'),
+        0,
+        `points in ${i.level3} = its 分值`,
+      ),
+    );
   }
   return defined(checks);
 }
@@ -72,8 +89,16 @@ export function pointsChecks(prefix: string, indicators: PointedIndicator[]): Ch
 /** Σ 得分 = the stated total (自评得分 / 总分), and each 得分 ≤ its 分值 (docs/domain.md §3.2, §3.3). */
 export function scoreChecks(prefix: string, total: Operand, indicators: PointedIndicator[]): Check[] {
   const scored = indicators.filter((i) => i.score != null);
-  const checks: Array<Check | undefined> = [sumCheck(`${prefix}.score_sum`, total, scored.map((i) => at(i, 'score')), 'Σ 得分 = 自评得分')];
+  const checks: Array<Check | undefined> = [
+    sumCheck(
+      `${prefix}.score_sum`,
+      total,
+      scored.map((i) => at(i, 'score')),
+      'Σ 得分 = 自评得分',
+    ),
+  ];
   // A score above its points is never rounding: no tolerance.
-  for (const i of scored) checks.push(atMostCheck(`${prefix}.score_le_points`, weight(i), at(i, 'score'), `得分 of ${i.level3} ≤ its 分值`));
+  for (const i of scored)
+    checks.push(atMostCheck(`${prefix}.score_le_points`, weight(i), at(i, 'score'), `得分 of ${i.level3} ≤ its 分值`));
   return defined(checks);
 }

@@ -15,12 +15,25 @@ export type AmountHit = { label: string; value: number | null; provenance: Cell[
 function amountRight(view: FormView, label: Cell, labels: RegExp): AmountHit {
   const next = view.filledRightOf(label).find((c) => c.row <= label.row && c.row + c.rowSpan > label.row);
   const value = next && !labels.test(labelKey(next.text)) ? next : undefined;
-  return { label: printedLabel(label), value: value ? amountValue(value.text) : null, provenance: (value ?? label).prov };
+  return {
+    label: printedLabel(label),
+    value: value ? amountValue(value.text) : null,
+    provenance: (value ?? label).prov,
+  };
 }
 
 /** Shanghai's 项目资金（元） block (docs/domain.md §3.6): left half over the project's life, right half the year's. */
-export const PROJECT_FUNDS = { total: /^项目资金总额$/, fiscal: /^(其中[:：])?财政资金$/, other: /^其他资金$/ } as const;
-export const ANNUAL_FUNDS = { total: /^年度资金申请总额$/, appropriation: /^(其中[:：])?当年财政拨款$/, carryover: /^上年结转资金$/, other: /^其他资金$/ } as const;
+export const PROJECT_FUNDS = {
+  total: /^项目资金总额$/,
+  fiscal: /^(其中[:：])?财政资金$/,
+  other: /^其他资金$/,
+} as const;
+export const ANNUAL_FUNDS = {
+  total: /^年度资金申请总额$/,
+  appropriation: /^(其中[:：])?当年财政拨款$/,
+  carryover: /^上年结转资金$/,
+  other: /^其他资金$/,
+} as const;
 
 /**
  * One half of the block: its labels are the cells in the column of its head (项目资金总额 / 年度资金申请总额), from

@@ -17,7 +17,13 @@ function rateCheck(line: LineRow): Check | undefined {
   const { budget, executed, rate } = line.values;
   if (budget == null || budget === 0 || executed == null || rate == null) return undefined;
   const expected = Math.round((executed / budget) * 1e6) / 1e4;
-  return equalCheck(`${PREFIX}.rate_eq_b_over_a`, expected, cellRef(line, 'rate'), roundingOf(rate), `${line.name}: 执行率 = 全年执行数 / 全年预算数 × 100`);
+  return equalCheck(
+    `${PREFIX}.rate_eq_b_over_a`,
+    expected,
+    cellRef(line, 'rate'),
+    roundingOf(rate),
+    `${line.name}: 执行率 = 全年执行数 / 全年预算数 × 100`,
+  );
 }
 
 /** 年度资金总额 = 财政资金 + 其他资金, for A and for B. */
@@ -26,7 +32,12 @@ function fundingChecks(lines: LineRow[]): Array<Check | undefined> {
   const parts = lines.filter((l) => l !== total && /财政资金|当年财政拨款|其他资金|上年结转/.test(l.name));
   if (!total || parts.length === 0) return [];
   return ['budget', 'executed'].map((key) =>
-    sumCheck(`${PREFIX}.funding_total_${key}`, cellRef(total, key), parts.map((p) => cellRef(p, key)), `年度资金总额 = Σ 其中 (${key})`),
+    sumCheck(
+      `${PREFIX}.funding_total_${key}`,
+      cellRef(total, key),
+      parts.map((p) => cellRef(p, key)),
+      `年度资金总额 = Σ 其中 (${key})`,
+    ),
   );
 }
 
@@ -40,14 +51,30 @@ export function projectSelfevalChecks(record: RecognisedRecord): Check[] {
   const fundingScored = r.rows.filter((l) => /年度资金总额/.test(l.name) && l.values.score != null);
   const scored = [
     ...r.indicators,
-    ...fundingScored.map((l) => ({ level1: null, level1Points: null, level2: null, level2Points: null, level3: l.name, points: l.values.points ?? null, score: l.values.score ?? null, values: l.values })),
+    ...fundingScored.map((l) => ({
+      level1: null,
+      level1Points: null,
+      level2: null,
+      level2Points: null,
+      level3: l.name,
+      points: l.values.points ?? null,
+      score: l.values.score ?? null,
+      values: l.values,
+    })),
   ];
   const totalPoints = ref(r.totalPoints, 'value');
   return [
     ...defined(r.rows.map(rateCheck)),
     ...defined(fundingChecks(r.rows)),
     ...scoreChecks(PREFIX, ref(r.totalScore, 'value'), scored),
-    ...defined([sumCheck(`${PREFIX}.points_sum`, totalPoints, scored.map((i) => ('values' in i ? cellRef(i, 'points') : ref(i, 'points'))), 'Σ 分值 = 总分')]),
+    ...defined([
+      sumCheck(
+        `${PREFIX}.points_sum`,
+        totalPoints,
+        scored.map((i) => ('values' in i ? cellRef(i, 'points') : ref(i, 'points'))),
+        'Σ 分值 = 总分',
+      ),
+    ]),
     ...pointsChecks(PREFIX, r.indicators),
   ];
 }

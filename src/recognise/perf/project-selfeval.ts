@@ -52,10 +52,15 @@ function fundingValue(key: string, text: string): number | null {
 function fundingRows(view: FormView): LineRow[] {
   const budget = view.find(FUNDING[0]!.header);
   if (!budget) return [];
-  const headers = FUNDING.map((f) => ({ key: f.key, cell: view.rowCells(budget.row).find((c) => f.header.test(labelKey(c.text))) }));
+  const headers = FUNDING.map((f) => ({
+    key: f.key,
+    cell: view.rowCells(budget.row).find((c) => f.header.test(labelKey(c.text))),
+  }));
   const rows: LineRow[] = [];
   for (let r = budget.row + budget.rowSpan; r < view.table.nRows; r++) {
-    const label = view.rowCells(r).find((c) => c.row === r && c.col < budget.col && FUNDING_LINE.test(labelKey(c.text)));
+    const label = view
+      .rowCells(r)
+      .find((c) => c.row === r && c.col < budget.col && FUNDING_LINE.test(labelKey(c.text)));
     if (!label) break;
     const values: Record<string, number | null> = {};
     const cells: NonNullable<LineRow['cells']> = {};
@@ -76,7 +81,9 @@ function goalUnder(view: FormView, heading: RegExp) {
   const h = view.find(heading);
   if (!h) return null;
   const cell = view.grid[h.row + h.rowSpan]?.[h.col];
-  return cell && cleanText(cell.text) !== '' ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov } : null;
+  return cell && cleanText(cell.text) !== ''
+    ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov }
+    : null;
 }
 
 function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
@@ -86,7 +93,11 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     return hit && hit.value !== '' ? labelled(hit) : null;
   };
   const implementer = field(/^实施单位$/);
-  const base = perfBase(table, ctx, TYPE, { title: titleOf(table, /自评表/, '项目支出绩效自评表'), department: implementer, year: yearOf(table) });
+  const base = perfBase(table, ctx, TYPE, {
+    title: titleOf(table, /自评表/, '项目支出绩效自评表'),
+    department: implementer,
+    year: yearOf(table),
+  });
   const header = findIndicatorHeader(view, COLUMNS);
   const read = header ? readIndicators(view, header, COLUMNS, STOP) : { rows: [], endRow: table.nRows, issues: [] };
   const indicators: ProjectSelfevalIndicator[] = read.rows.map((row) => ({

@@ -14,22 +14,52 @@ const PREFIX = 'perf.project_target';
 export function projectTargetChecks(record: RecognisedRecord): Check[] {
   const r = record as unknown as PerfProjectTarget;
   const checks: Array<Check | undefined> = [
-    sumCheck(`${PREFIX}.budget_sum`, ref(r.budget, 'value'), [ref(r.fiscalFunds, 'value'), ref(r.otherFunds, 'value')], '预算数 = 财政资金 + 其他资金'),
+    sumCheck(
+      `${PREFIX}.budget_sum`,
+      ref(r.budget, 'value'),
+      [ref(r.fiscalFunds, 'value'), ref(r.otherFunds, 'value')],
+      '预算数 = 财政资金 + 其他资金',
+    ),
   ];
   const p = r.projectFunds;
-  if (p) checks.push(sumCheck(`${PREFIX}.project_funds_sum`, ref(p.total, 'value'), [ref(p.fiscal, 'value'), ref(p.other, 'value')], '项目资金总额 = 财政资金 + 其他资金'));
+  if (p)
+    checks.push(
+      sumCheck(
+        `${PREFIX}.project_funds_sum`,
+        ref(p.total, 'value'),
+        [ref(p.fiscal, 'value'), ref(p.other, 'value')],
+        '项目资金总额 = 财政资金 + 其他资金',
+      ),
+    );
   const a = r.annualFunds;
   if (a) {
     const parts = [ref(a.appropriation, 'value'), ref(a.carryover, 'value'), ref(a.other, 'value')];
-    checks.push(sumCheck(`${PREFIX}.annual_funds_sum`, ref(a.total, 'value'), parts, '年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金'));
+    checks.push(
+      sumCheck(
+        `${PREFIX}.annual_funds_sum`,
+        ref(a.total, 'value'),
+        parts,
+        '年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金',
+      ),
+    );
   }
   const plan = r.spendingPlan.filter((m) => m.percent !== null);
   plan.forEach((m, i) => {
     const prev = plan[i - 1];
     if (!prev) return;
-    checks.push(atLeastCheck(`${PREFIX}.plan_non_decreasing`, ref(prev, 'percent'), ref(m, 'percent'), `资金支出计划 ${m.label} ≥ ${prev.label}`));
+    checks.push(
+      atLeastCheck(
+        `${PREFIX}.plan_non_decreasing`,
+        ref(prev, 'percent'),
+        ref(m, 'percent'),
+        `资金支出计划 ${m.label} ≥ ${prev.label}`,
+      ),
+    );
   });
   const last = plan[plan.length - 1];
-  if (last?.month === 12) checks.push(equalCheck(`${PREFIX}.plan_ends_at_100`, 100, ref(last, 'percent'), 0.01, '资金支出计划 12月底 = 100%'));
+  if (last?.month === 12)
+    checks.push(
+      equalCheck(`${PREFIX}.plan_ends_at_100`, 100, ref(last, 'percent'), 0.01, '资金支出计划 12月底 = 100%'),
+    );
   return defined(checks);
 }

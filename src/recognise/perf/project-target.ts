@@ -43,7 +43,9 @@ function spendingPlan(view: FormView, endRow: number) {
     const next = labels.find((l) => l.row === label.row && l.col > label.col);
     const under = view
       .rowCells(label.row + label.rowSpan)
-      .filter((c) => c.col + c.colSpan > label.col && c.col < (next?.col ?? Infinity) && c.row === label.row + label.rowSpan);
+      .filter(
+        (c) => c.col + c.colSpan > label.col && c.col < (next?.col ?? Infinity) && c.row === label.row + label.rowSpan,
+      );
     const hit = under.find((c) => amountValue(c.text.replace(/%\s*$/, '')) !== null);
     const m = MILESTONE.exec(cleanText(label.text).replace(/\s+/g, ''))!;
     return {
@@ -96,7 +98,9 @@ function unitLine(table: Table) {
 function textUnderHeading(view: FormView, re: RegExp, end: number) {
   const h = view.find(re, 0, end);
   const cell = h && view.at(h.row + h.rowSpan, h.col);
-  return h && cell && cell.row < end && cleanText(cell.text) !== '' ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov } : null;
+  return h && cell && cell.row < end && cleanText(cell.text) !== ''
+    ? { label: printedLabel(h), value: cleanText(cell.text), provenance: cell.prov }
+    : null;
 }
 
 function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
@@ -109,7 +113,9 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   };
   const amount = (re: RegExp) => {
     const hit = view.field(re, LABELS);
-    return hit && hit.label.row < end ? { label: hit.labelText, value: amountValue(hit.value), provenance: hit.provenance } : null;
+    return hit && hit.label.row < end
+      ? { label: hit.labelText, value: amountValue(hit.value), provenance: hit.provenance }
+      : null;
   };
   const read = header ? readIndicators(view, header, COLUMNS, STOP) : { rows: [], endRow: table.nRows, issues: [] };
   const indicators: ProjectTargetIndicator[] = read.rows.map((row) => ({
@@ -133,7 +139,9 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
   );
   const title = titleOf(table, TITLE, '项目支出绩效目标表').replace(/^\d{1,2}[、.．]\s*/, '');
   const base = perfBase(table, ctx, TYPE, { title, department: implementer ?? unit?.name, year: yearOf(table) });
-  const decimals = shanghai ? decimalsOf(view, [...Object.values(projectFunds ?? {}), ...Object.values(annualFunds ?? {})]) : undefined;
+  const decimals = shanghai
+    ? decimalsOf(view, [...Object.values(projectFunds ?? {}), ...Object.values(annualFunds ?? {})])
+    : undefined;
   const record = {
     ...base,
     // `项目资金（元）` states the unit of the block; an indicator's `≤20.00(万元)` does not.
@@ -147,7 +155,13 @@ function recognise(table: Table, ctx: RecogniseContext): RecogniseResult {
     budget: shanghai ? null : amount(BUDGET),
     fiscalFunds: shanghai ? null : amount(FISCAL),
     otherFunds: shanghai ? null : amount(/^其他资金$/),
-    purpose: purpose[0] ? { label: printedLabel(purposeLabel!), value: purpose.map((c) => cleanText(c.text)).join(''), provenance: purpose[0].prov } : null,
+    purpose: purpose[0]
+      ? {
+          label: printedLabel(purposeLabel!),
+          value: purpose.map((c) => cleanText(c.text)).join(''),
+          provenance: purpose[0].prov,
+        }
+      : null,
     spendingPlan: spendingPlan(view, end),
     goals,
     nature: text(/^项目性质$/),

@@ -100,7 +100,8 @@ export function splitForms(table: Table): Table[] {
   if (starts.length === 0) return [table];
   const bounds = [0, ...starts, table.nRows];
   const parts: Table[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) parts.push(slice(table, bounds[k]!, bounds[k + 1]!, k, k + 2 === bounds.length));
+  for (let k = 0; k + 1 < bounds.length; k++)
+    parts.push(slice(table, bounds[k]!, bounds[k + 1]!, k, k + 2 === bounds.length));
   return parts;
 }
 

@@ -20,7 +20,9 @@ export function cleanText(text: string): string {
  * required-field star (`*任务名称`, seeds 002/004), no trailing colon.
  */
 export function labelKey(text: string): string {
-  return compact(text).replace(/^\*+/, '').replace(/[:：]$/, '');
+  return compact(text)
+    .replace(/^\*+/, '')
+    .replace(/[:：]$/, '');
 }
 
 /** The year printed as `（2019年度）`, `(2022 年度)` or `2020年`, or null. */

@@ -18,7 +18,13 @@ describe('DOCX golden', () => {
       const bytes = sampleBytes(`samples/docx/${golden.sample}`);
       const id = createHash('sha256').update(bytes).digest('hex');
       const doc = await docxExtractor.extract(bytes, {
-        source: { id, url: `file:samples/docx/${golden.sample}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'docx', size: bytes.length },
+        source: {
+          id,
+          url: `file:samples/docx/${golden.sample}`,
+          fetchedAt: '2026-01-01T00:00:00Z',
+          mediaType: 'docx',
+          size: bytes.length,
+        },
         limits: defaultLimits,
       });
       checkDocument(doc, golden, `test/golden/docx/${name}.expected.json`);

@@ -45,29 +45,50 @@ describe('golden: OCR accuracy on numeric cells', () => {
       expect(classes.length).toBeGreaterThan(1);
       for (const c of exp.amountColumns) {
         const sum = classes.reduce((s, r) => s + (r[c] ? amount(r[c]) : 0), 0);
-        expect(Math.abs(sum - amount(total[c]!)), `${exp.columns[c]}: Σ类 ${sum.toFixed(2)} vs 合计 ${total[c]}`).toBeLessThanOrEqual(0.01 * classes.length + 1e-9);
+        expect(
+          Math.abs(sum - amount(total[c]!)),
+          `${exp.columns[c]}: Σ类 ${sum.toFixed(2)} vs 合计 ${total[c]}`,
+        ).toBeLessThanOrEqual(0.01 * classes.length + 1e-9);
       }
     });
 
-    it.runIf(sampleAvailable(load(name).sample, samples))(`${name}: ≥ 97% of numeric cells read exactly`, { timeout: 300_000 }, async () => {
-      const exp = load(name);
-      const path = await samplePath(exp.sample, samples);
-      const bytes = new Uint8Array(readFileSync(path));
-      const format = sniff(bytes);
-      const source = { id: name, url: `file:${path}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: format, size: bytes.length };
-      const started = performance.now();
-      const doc = await extractDocument(bytes, source, format, { ...defaultLimits, ocr: true });
-      const seconds = (performance.now() - started) / 1000;
-      expect(doc.tables).toHaveLength(1);
-      const table = doc.tables[0]!;
-      expect(table.nCols).toBe(exp.columns.length);
-      expect(table.cells.find((c) => /\d/.test(c.text))?.prov).toMatchObject({ method: 'ocr', extractor: 'ocr/tesseract.js@7.0.0' });
-      const got = toTextRows(table).slice(-exp.rows.length);
-      const numeric = exp.rows.flatMap((r, i) => r.map((want, j) => ({ want, got: norm(got[i]?.[j]), at: `${i}:${exp.columns[j]}` }))).filter((c) => /\d/.test(c.want));
-      const wrong = numeric.filter((c) => c.want !== c.got);
-      const share = 1 - wrong.length / numeric.length;
-      console.log(`[ocr] ${name}: ${numeric.length - wrong.length}/${numeric.length} numeric cells exact (${(share * 100).toFixed(1)}%), ${seconds.toFixed(1)} s`, wrong.length ? wrong : '');
-      expect(share).toBeGreaterThanOrEqual(0.97);
-    });
+    it.runIf(sampleAvailable(load(name).sample, samples))(
+      `${name}: ≥ 97% of numeric cells read exactly`,
+      { timeout: 300_000 },
+      async () => {
+        const exp = load(name);
+        const path = await samplePath(exp.sample, samples);
+        const bytes = new Uint8Array(readFileSync(path));
+        const format = sniff(bytes);
+        const source = {
+          id: name,
+          url: `file:${path}`,
+          fetchedAt: '2026-01-01T00:00:00Z',
+          mediaType: format,
+          size: bytes.length,
+        };
+        const started = performance.now();
+        const doc = await extractDocument(bytes, source, format, { ...defaultLimits, ocr: true });
+        const seconds = (performance.now() - started) / 1000;
+        expect(doc.tables).toHaveLength(1);
+        const table = doc.tables[0]!;
+        expect(table.nCols).toBe(exp.columns.length);
+        expect(table.cells.find((c) => /\d/.test(c.text))?.prov).toMatchObject({
+          method: 'ocr',
+          extractor: 'ocr/tesseract.js@7.0.0',
+        });
+        const got = toTextRows(table).slice(-exp.rows.length);
+        const numeric = exp.rows
+          .flatMap((r, i) => r.map((want, j) => ({ want, got: norm(got[i]?.[j]), at: `${i}:${exp.columns[j]}` })))
+          .filter((c) => /\d/.test(c.want));
+        const wrong = numeric.filter((c) => c.want !== c.got);
+        const share = 1 - wrong.length / numeric.length;
+        console.log(
+          `[ocr] ${name}: ${numeric.length - wrong.length}/${numeric.length} numeric cells exact (${(share * 100).toFixed(1)}%), ${seconds.toFixed(1)} s`,
+          wrong.length ? wrong : '',
+        );
+        expect(share).toBeGreaterThanOrEqual(0.97);
+      },
+    );
   }
 });

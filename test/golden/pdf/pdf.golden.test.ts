@@ -40,17 +40,31 @@ interface Case {
 // Scanned samples (samples/pdf/scan/, the OCR engineer's) take part once their expected file exists.
 const own: Case[] = pdfs(ROOT)
   .filter((f) => !relative(ROOT, f).startsWith('scan/') || existsSync(expectedPath(f)))
-  .map((f) => ({ label: relative(ROOT, f), name: basename(f), ocr: relative(ROOT, f).startsWith('scan/'), run: true, path: async () => f }));
+  .map((f) => ({
+    label: relative(ROOT, f),
+    name: basename(f),
+    ocr: relative(ROOT, f).startsWith('scan/'),
+    run: true,
+    path: async () => f,
+  }));
 const corpusPdfs = CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf'));
 const corpusOk = corpusAvailable(corpusPdfs, 'PDF snapshots of the corpus');
-const corpus: Case[] = corpusPdfs.map((n) => ({ label: `corpus/${n}`, name: n, ocr: false, run: corpusOk, path: async () => corpusFile(n) }));
-const derived: Case[] = DERIVED_SAMPLES.filter((d) => d.name.endsWith('.pdf') && existsSync(expectedPath(d.name))).map((d) => ({
-  label: `derived/${d.name}`,
-  name: d.name,
-  ocr: true,
-  run: derivedAvailable(d.name),
-  path: () => derivedFile(d.name),
+const corpus: Case[] = corpusPdfs.map((n) => ({
+  label: `corpus/${n}`,
+  name: n,
+  ocr: false,
+  run: corpusOk,
+  path: async () => corpusFile(n),
 }));
+const derived: Case[] = DERIVED_SAMPLES.filter((d) => d.name.endsWith('.pdf') && existsSync(expectedPath(d.name))).map(
+  (d) => ({
+    label: `derived/${d.name}`,
+    name: d.name,
+    ocr: true,
+    run: derivedAvailable(d.name),
+    path: () => derivedFile(d.name),
+  }),
+);
 const samples = [...own, ...corpus, ...derived];
 
 describe('golden: PDF tables', () => {
@@ -60,7 +74,9 @@ describe('golden: PDF tables', () => {
 
   it('has a sample for every snapshot', () => {
     const names = new Set(samples.map((c) => basename(c.name, '.pdf')));
-    const orphans = readdirSync(GOLDEN).filter((f) => f.endsWith('.expected.json') && !names.has(basename(f, '.expected.json')));
+    const orphans = readdirSync(GOLDEN).filter(
+      (f) => f.endsWith('.expected.json') && !names.has(basename(f, '.expected.json')),
+    );
     expect(orphans).toEqual([]);
     expect(samples.length).toBeGreaterThanOrEqual(12);
   });
@@ -69,7 +85,13 @@ describe('golden: PDF tables', () => {
     it.runIf(run)(`${label}: every table, cell for cell`, { timeout: 600_000 }, async () => {
       const file = await locate();
       const bytes = new Uint8Array(readFileSync(file));
-      const source = { id: 'golden', url: `file:${file}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/pdf', size: bytes.length };
+      const source = {
+        id: 'golden',
+        url: `file:${file}`,
+        fetchedAt: '2026-01-01T00:00:00Z',
+        mediaType: 'application/pdf',
+        size: bytes.length,
+      };
       const got = projectDocument(await extractPdf(bytes, { source, limits: { ...defaultLimits, ocr } }));
       const path = expectedPath(name);
       if (update) {

@@ -43,7 +43,12 @@ export function projectTable(t: Table): ExpectedTable {
 }
 
 export function projectDocument(doc: ExtractedDocument): ExpectedDocument {
-  return { status: doc.status, pages: doc.pages.length, issues: doc.issues.map((i) => i.code), tables: doc.tables.map(projectTable) };
+  return {
+    status: doc.status,
+    pages: doc.pages.length,
+    issues: doc.issues.map((i) => i.code),
+    tables: doc.tables.map(projectTable),
+  };
 }
 
 /** JSON with arrays of plain values (a row of cell texts, a bbox) kept on one line, so diffs read by row. */

@@ -21,21 +21,35 @@ describe('golden: scanned PDF page through OCR', () => {
     await (await import('../../../src/extract/ocr/index.js')).shutdownOcr();
   });
 
-  it.runIf(derivedAvailable(SCAN_SAMPLE))('rebuilds the original grid from OCR words and rulings', { timeout: 300_000 }, async () => {
-    const scan = await derivedFile(SCAN_SAMPLE);
-    const bytes = new Uint8Array(readFileSync(scan));
-    const source = { id: 'scan', url: `file:${scan}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/pdf', size: bytes.length };
-    const doc = await extractPdf(bytes, { source, limits: { ...defaultLimits, ocr: true } });
-    const original = (JSON.parse(readFileSync(ORIGINAL, 'utf8')) as ExpectedDocument).tables.find((t) => t.id === 'p15-t1')!;
-    expect(doc.issues.map((i) => i.code)).toEqual(['pdf.ocr_page']);
-    expect(doc.tables).toHaveLength(1);
-    const t = doc.tables[0]!;
-    expect([t.nRows, t.nCols]).toEqual([original.nRows, original.nCols]);
-    expect(t.cells[0]!.prov).toMatchObject({ method: 'ocr', page: 1 });
-    expect(t.cells[0]!.prov.confidence).toBeGreaterThan(0);
-    const got = toTextRows(t);
-    const want = original.rows.flatMap((r, i) => r.map((text, j) => [text.trim(), got[i]?.[j]?.trim()] as const)).filter(([w]) => amount.test(w));
-    const same = want.filter(([w, g]) => w === g).length;
-    expect(same / want.length).toBeGreaterThan(0.8);
-  });
+  it.runIf(derivedAvailable(SCAN_SAMPLE))(
+    'rebuilds the original grid from OCR words and rulings',
+    { timeout: 300_000 },
+    async () => {
+      const scan = await derivedFile(SCAN_SAMPLE);
+      const bytes = new Uint8Array(readFileSync(scan));
+      const source = {
+        id: 'scan',
+        url: `file:${scan}`,
+        fetchedAt: '2026-01-01T00:00:00Z',
+        mediaType: 'application/pdf',
+        size: bytes.length,
+      };
+      const doc = await extractPdf(bytes, { source, limits: { ...defaultLimits, ocr: true } });
+      const original = (JSON.parse(readFileSync(ORIGINAL, 'utf8')) as ExpectedDocument).tables.find(
+        (t) => t.id === 'p15-t1',
+      )!;
+      expect(doc.issues.map((i) => i.code)).toEqual(['pdf.ocr_page']);
+      expect(doc.tables).toHaveLength(1);
+      const t = doc.tables[0]!;
+      expect([t.nRows, t.nCols]).toEqual([original.nRows, original.nCols]);
+      expect(t.cells[0]!.prov).toMatchObject({ method: 'ocr', page: 1 });
+      expect(t.cells[0]!.prov.confidence).toBeGreaterThan(0);
+      const got = toTextRows(t);
+      const want = original.rows
+        .flatMap((r, i) => r.map((text, j) => [text.trim(), got[i]?.[j]?.trim()] as const))
+        .filter(([w]) => amount.test(w));
+      const same = want.filter(([w, g]) => w === g).length;
+      expect(same / want.length).toBeGreaterThan(0.8);
+    },
+  );
 });

@@ -14,7 +14,13 @@ const SAMPLE = 'samples/pdf/scan/yangling-2019-gongkai06-unmapped-glyphs.pdf';
 
 async function extract(ocr: boolean) {
   const bytes = new Uint8Array(readFileSync(SAMPLE));
-  const source = { id: 'unmapped', url: `file:${SAMPLE}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/pdf', size: bytes.length };
+  const source = {
+    id: 'unmapped',
+    url: `file:${SAMPLE}`,
+    fetchedAt: '2026-01-01T00:00:00Z',
+    mediaType: 'application/pdf',
+    size: bytes.length,
+  };
   return extractPdf(bytes, { source, limits: { ...defaultLimits, ocr } });
 }
 

@@ -21,7 +21,13 @@ describe('XLS/XLSX golden', () => {
       const bytes = sampleBytes(path);
       const id = createHash('sha256').update(bytes).digest('hex');
       const doc = await workbookExtractor.extract(bytes, {
-        source: { id, url: `file:${path}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: golden.format, size: bytes.length },
+        source: {
+          id,
+          url: `file:${path}`,
+          fetchedAt: '2026-01-01T00:00:00Z',
+          mediaType: golden.format,
+          size: bytes.length,
+        },
         limits: defaultLimits,
       });
       expect(doc.format).toBe(golden.format);

@@ -21,15 +21,30 @@ describe('crawlSite against the fixture finance bureau', () => {
   const outcome = (r: CrawlReport, path: string) => r.items.find((i) => i.url === `${site.origin}${path}`);
 
   it('fetches the listing, its second page and the articles', () => {
-    const pages = first.items.filter((i) => i.kind === 'page' && i.outcome === 'fetched').map((i) => new URL(i.url).pathname);
-    expect(pages).toEqual(expect.arrayContaining(['/', '/yjsgk/index.html', '/yjsgk/index_1.html', '/yjsgk/202307/t20230718_101.html', '/yjsgk/202306/t20230601_102.html', '/yjsgk/202305/t20230501_103.html']));
+    const pages = first.items
+      .filter((i) => i.kind === 'page' && i.outcome === 'fetched')
+      .map((i) => new URL(i.url).pathname);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/yjsgk/index.html',
+        '/yjsgk/index_1.html',
+        '/yjsgk/202307/t20230718_101.html',
+        '/yjsgk/202306/t20230601_102.html',
+        '/yjsgk/202305/t20230501_103.html',
+      ]),
+    );
     expect(first.pagesFetched).toBe(pages.length);
   });
 
   it('obeys robots.txt: /private/ is skipped and never requested', () => {
     expect(site.requests.some((r) => r.path.startsWith('/private/'))).toBe(false);
     expect(outcome(first, '/private/internal.html')).toMatchObject({ outcome: 'skipped', reason: 'robots.disallowed' });
-    expect(outcome(first, '/private/budget.pdf')).toMatchObject({ kind: 'document', outcome: 'skipped', reason: 'robots.disallowed' });
+    expect(outcome(first, '/private/budget.pdf')).toMatchObject({
+      kind: 'document',
+      outcome: 'skipped',
+      reason: 'robots.disallowed',
+    });
     expect(first.pagesSkippedByRobots).toBe(1);
     expect(first.documents.skippedByRobots).toBe(1);
   });
@@ -69,13 +84,19 @@ describe('crawlSite against the fixture finance bureau', () => {
     expect(byUrl.get('/busy/6001.xls')!.discoveredFrom.listingUrl).toBe(`${site.origin}/yjsgk/index_1.html`);
     // the article whose body is a table, with the listing's date and link text
     const article = byUrl.get('/yjsgk/202307/t20230718_101.html')!;
-    expect(article.discoveredFrom).toMatchObject({ listingUrl: `${site.origin}/yjsgk/index.html`, linkText: '2023年洪江市人民政府办公室部门整体支出绩效目标表' });
+    expect(article.discoveredFrom).toMatchObject({
+      listingUrl: `${site.origin}/yjsgk/index.html`,
+      linkText: '2023年洪江市人民政府办公室部门整体支出绩效目标表',
+    });
     expect(article.discoveredFrom.publishedAt).toMatch(/^2023-07-18/);
   });
 
   it('unpacks the ZIP (found by Content-Type) into members named in GBK', () => {
     const members = sink.docs.filter((d) => d.parentSha256);
-    expect(members.map((m) => m.fileName).sort()).toEqual(['附件1：2019年项目支出绩效自评表.xlsx', '附件2：2019年部门决算.docx']);
+    expect(members.map((m) => m.fileName).sort()).toEqual([
+      '附件1：2019年项目支出绩效自评表.xlsx',
+      '附件2：2019年部门决算.docx',
+    ]);
     const zipItem = first.items.find((i) => i.kind === 'document' && i.url.endsWith('id=1004'))!;
     expect(zipItem).toMatchObject({ outcome: 'new', fileName: '2024年部门预算公开表.zip' });
     expect(members.every((m) => m.parentSha256 === zipItem.sha256)).toBe(true);
@@ -106,7 +127,9 @@ describe('crawlSite against the fixture finance bureau', () => {
     expect(sink.docs.length).toBe(before);
     const attachmentHits = site.requests.slice(mark).filter((r) => r.path.startsWith('/attach/') && r.status !== 404);
     expect(attachmentHits.length).toBe(4);
-    expect(attachmentHits.map((r) => [r.path, r.conditional, r.status])).toEqual(attachmentHits.map((r) => [r.path, true, 304]));
+    expect(attachmentHits.map((r) => [r.path, r.conditional, r.status])).toEqual(
+      attachmentHits.map((r) => [r.path, true, 304]),
+    );
   });
 
   it('a republished attachment becomes a new version linked to the old one', async () => {

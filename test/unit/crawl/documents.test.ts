@@ -10,12 +10,16 @@ import { zipMembers } from '../../../src/crawl/zip-members.js';
 
 describe('attachment names', () => {
   it('prefers Content-Disposition (RFC 5987, then GBK bytes), then link text plus extension, then the URL', () => {
-    expect(contentDispositionName(`attachment; filename*=UTF-8''${encodeURIComponent('预算表.xls')}`)).toBe('预算表.xls');
+    expect(contentDispositionName(`attachment; filename*=UTF-8''${encodeURIComponent('预算表.xls')}`)).toBe(
+      '预算表.xls',
+    );
     const gbkHeader = `attachment; filename="${iconv.encode('决算.pdf', 'gbk').toString('latin1')}"`;
     expect(contentDispositionName(gbkHeader)).toBe('决算.pdf');
     expect(attachmentName('http://a.cn/u/1001.pdf', '2024年部门决算')).toBe('2024年部门决算.pdf');
     expect(attachmentName('http://a.cn/u/1001.pdf', '2024年部门决算.pdf')).toBe('2024年部门决算.pdf');
-    expect(attachmentName('http://a.cn/dl.jsp?id=3', '附件：表/一', 'application/vnd.ms-excel')).toBe('附件：表_一.xls');
+    expect(attachmentName('http://a.cn/dl.jsp?id=3', '附件：表/一', 'application/vnd.ms-excel')).toBe(
+      '附件：表_一.xls',
+    );
     expect(attachmentName('http://a.cn/u/1001.pdf', '点击下载')).toBe('1001.pdf');
   });
 });
@@ -25,7 +29,10 @@ describe('zipMembers', () => {
     const zip = new JSZip();
     zip.file('附件/一.pdf', '%PDF-1.4');
     zip.file('__MACOSX/._一.pdf', 'x');
-    const gbk = await zip.generateAsync({ type: 'uint8array', encodeFileName: (s: string) => iconv.encode(s, 'gbk') as unknown as string });
+    const gbk = await zip.generateAsync({
+      type: 'uint8array',
+      encodeFileName: (s: string) => iconv.encode(s, 'gbk') as unknown as string,
+    });
     expect(zipMembers(gbk, { maxEntries: 10, maxTotalBytes: 1000 }).map((m) => m.name)).toEqual(['附件/一.pdf']);
     const utf8 = zipSync({ '二.docx': new Uint8Array([1, 2]) });
     const [m] = zipMembers(utf8, { maxEntries: 10, maxTotalBytes: 1000 });
@@ -38,7 +45,9 @@ describe('zipMembers', () => {
     const many = zipSync(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`${i}.pdf`, new Uint8Array(1)])));
     expect(() => zipMembers(many, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(/more than 3 entries/);
     const truncated = zipSync({ 'a.pdf': new Uint8Array(100) }).subarray(0, 60);
-    expect(() => zipMembers(truncated, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(expect.objectContaining({ code: 'zip.corrupt' }));
+    expect(() => zipMembers(truncated, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(
+      expect.objectContaining({ code: 'zip.corrupt' }),
+    );
   });
 });
 
@@ -47,8 +56,12 @@ describe('frontier and config', () => {
     const f = new Frontier({ maxPages: 3, maxDocuments: 1, maxListingPages: 1 });
     expect(f.push({ url: 'http://A.gov.cn:80/x.html#top', depth: 0, role: 'listing', discovery: {} })).toBe('queued');
     expect(f.push({ url: 'http://a.gov.cn/x.html', depth: 1, role: 'page', discovery: {} })).toBe('seen');
-    expect(f.push({ url: 'http://a.gov.cn/index_1.html', depth: 0, role: 'listing', discovery: {}, pagination: true })).toBe('queued');
-    expect(f.push({ url: 'http://a.gov.cn/index_2.html', depth: 0, role: 'listing', discovery: {}, pagination: true })).toBe('listing_page_limit');
+    expect(
+      f.push({ url: 'http://a.gov.cn/index_1.html', depth: 0, role: 'listing', discovery: {}, pagination: true }),
+    ).toBe('queued');
+    expect(
+      f.push({ url: 'http://a.gov.cn/index_2.html', depth: 0, role: 'listing', discovery: {}, pagination: true }),
+    ).toBe('listing_page_limit');
     expect(f.push({ url: 'http://a.gov.cn/y.html', depth: 1, role: 'page', discovery: {} })).toBe('queued');
     expect(f.push({ url: 'http://a.gov.cn/z.html', depth: 1, role: 'page', discovery: {} })).toBe('page_limit');
     expect(f.push({ url: 'http://a.gov.cn/1.pdf', depth: 1, role: 'document', discovery: {} })).toBe('queued');
@@ -67,11 +80,18 @@ describe('frontier and config', () => {
   });
 
   it('builds the ad-hoc config from the flags and rejects bad site configs', () => {
-    const cfg = adHocConfig({ startUrl: 'http://czj.a.gov.cn/yjs/', allowHosts: ['files.a.gov.cn'], maxPages: 5, depth: 2 });
+    const cfg = adHocConfig({
+      startUrl: 'http://czj.a.gov.cn/yjs/',
+      allowHosts: ['files.a.gov.cn'],
+      maxPages: 5,
+      depth: 2,
+    });
     expect(cfg).toMatchObject({ allowedHosts: ['czj.a.gov.cn', 'files.a.gov.cn'], maxPages: 5, maxDepth: 2 });
     expect(cfg.politeness.userAgent).toMatch(/^budgetdoc\/0\.1 \(\+https?:\/\/.+; .+@.+\)$/);
     expect(cfg.attachmentExtensions).toEqual(['.pdf', '.doc', '.docx', '.xls', '.xlsx', '.wps', '.et', '.zip']);
     expect(() => parseSiteConfig({ startUrls: ['file:///etc/passwd'] })).toThrow();
-    expect(() => parseSiteConfig({ startUrls: ['http://a.cn/'], listing: ['(unclosed'] })).toThrow(/regular expression/);
+    expect(() => parseSiteConfig({ startUrls: ['http://a.cn/'], listing: ['(unclosed'] })).toThrow(
+      /regular expression/,
+    );
   });
 });

@@ -41,7 +41,13 @@ describe('fetchUrl', () => {
 
   it('follows allowed redirects by hand and reports the hops; answers a matching ETag with 304', async () => {
     const res = await fetchUrl(`${origin}/hop`, opts());
-    expect(res).toMatchObject({ status: 200, url: `${origin}/etag`, redirects: [`${origin}/hop`], etag: '"v1"', contentType: 'application/pdf' });
+    expect(res).toMatchObject({
+      status: 200,
+      url: `${origin}/etag`,
+      redirects: [`${origin}/hop`],
+      etag: '"v1"',
+      contentType: 'application/pdf',
+    });
     const again = await fetchUrl(`${origin}/etag`, opts({ conditional: { etag: '"v1"' } }));
     expect(again).toMatchObject({ status: 304, notModified: true });
     expect(again.bytes.length).toBe(0);

@@ -2,7 +2,15 @@ import { adHocConfig, type Politeness } from '../../../src/crawl/site-config.js'
 import type { ContainerContents, CrawledDocument, DocumentSink, IngestOutcome } from '../../../src/crawl/ports.js';
 
 /** Politeness tuned for the fixture site: fast, but every limit still in force. */
-export const FAST: Partial<Politeness> = { requests: 20, perSeconds: 1, timeoutMs: 400, attempts: 3, backoffMs: 50, maxRetryAfterMs: 3_000, concurrency: 2 };
+export const FAST: Partial<Politeness> = {
+  requests: 20,
+  perSeconds: 1,
+  timeoutMs: 400,
+  attempts: 3,
+  backoffMs: 50,
+  maxRetryAfterMs: 3_000,
+  concurrency: 2,
+};
 
 export function fixtureConfig(origin: string, politeness: Partial<Politeness> = FAST) {
   return adHocConfig({ startUrl: `${origin}/`, politeness, depth: 4, maxPages: 50 });

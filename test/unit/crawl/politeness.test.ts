@@ -42,7 +42,9 @@ describe('per-host rate limit (RateLimiterMemory)', () => {
     const limiter = memoryRateLimiter({ requests: 2, perSeconds: 1 });
     const started = Date.now();
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 6 }, () => limiter.acquire('a.gov.cn').then(() => times.push(Date.now() - started))));
+    await Promise.all(
+      Array.from({ length: 6 }, () => limiter.acquire('a.gov.cn').then(() => times.push(Date.now() - started))),
+    );
     expect(times).toHaveLength(6);
     expect(Math.max(...times)).toBeGreaterThanOrEqual(1900);
     expect(Math.max(...times)).toBeLessThan(4000);
@@ -82,17 +84,25 @@ describe('withRetry', () => {
 
   it('never retries permanent errors, and honours (bounded) Retry-After', async () => {
     let calls = 0;
-    await expect(withRetry(async () => {
-      calls++;
-      throw new PermanentError('http.404', 'gone');
-    }, policy)).rejects.toMatchObject({ code: 'http.404' });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new PermanentError('http.404', 'gone');
+      }, policy),
+    ).rejects.toMatchObject({ code: 'http.404' });
     expect(calls).toBe(1);
     const delays: number[] = [];
     let n = 0;
-    const ok = await withRetry(async () => (n++ === 0 ? Promise.reject(new TransientError('http.429', 'slow', 200)) : 'ok'), policy, (_e, d) => delays.push(d));
+    const ok = await withRetry(
+      async () => (n++ === 0 ? Promise.reject(new TransientError('http.429', 'slow', 200)) : 'ok'),
+      policy,
+      (_e, d) => delays.push(d),
+    );
     expect(ok).toBe('ok');
     expect(delays[0]).toBeGreaterThanOrEqual(200);
-    await expect(withRetry(async () => Promise.reject(new TransientError('http.429', 'slow', 60_000)), policy)).rejects.toMatchObject({ retryAfterMs: 60_000 });
+    await expect(
+      withRetry(async () => Promise.reject(new TransientError('http.429', 'slow', 60_000)), policy),
+    ).rejects.toMatchObject({ retryAfterMs: 60_000 });
   });
 
   it('backoff doubles per attempt with jitter in [0.5, 1)', () => {

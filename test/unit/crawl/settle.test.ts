@@ -28,9 +28,17 @@ describe('settleReport (the report of a crawl whose documents went to stage work
   it('waits for the pipeline, then counts records once per sha256 and reports failed extractions', async () => {
     const html = new Uint8Array(readFileSync(HTML_SAMPLE));
     const a = await queued(html, 'http://a.cn/a.html');
-    const b = await queued(new Uint8Array(Buffer.concat([html, Buffer.from('<!-- b -->')])), 'http://a.cn/z.zip#b.html');
+    const b = await queued(
+      new Uint8Array(Buffer.concat([html, Buffer.from('<!-- b -->')])),
+      'http://a.cn/z.zip#b.html',
+    );
     const broken = await queued(new Uint8Array(Buffer.alloc(300, 0x41)), 'http://a.cn/c.pdf');
-    const zip = (await registerFile({ bytes: new Uint8Array([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]), url: 'http://a.cn/z.zip' }, stores)).source.id;
+    const zip = (
+      await registerFile(
+        { bytes: new Uint8Array([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]), url: 'http://a.cn/z.zip' },
+        stores,
+      )
+    ).source.id;
     const items: ReportItem[] = [
       { url: 'http://a.cn/list.html', kind: 'page', outcome: 'fetched' },
       { url: 'http://a.cn/a.html', kind: 'document', outcome: 'new', sha256: a, pending: true },
@@ -40,7 +48,11 @@ describe('settleReport (the report of a crawl whose documents went to stage work
       { url: 'http://a.cn/z.zip', kind: 'member', member: 'c.pdf', outcome: 'new', sha256: broken, pending: true },
       { url: 'http://a.cn/z.zip', kind: 'document', outcome: 'new', sha256: zip, pending: true },
     ];
-    const settling = settleReport('t', items, stores.records, { startedAt: Date.now() - 5000, deadline: Date.now() + 60_000, pollMs: 20 });
+    const settling = settleReport('t', items, stores.records, {
+      startedAt: Date.now() - 5000,
+      deadline: Date.now() + 60_000,
+      pollMs: 20,
+    });
     // the "workers" finish a moment later
     await new Promise((r) => setTimeout(r, 150));
     await queue.drain();
@@ -64,7 +76,11 @@ describe('settleReport (the report of a crawl whose documents went to stage work
 
   it('gives up at the deadline while documents are still pending', async () => {
     const id = await queued(new Uint8Array(readFileSync(HTML_SAMPLE)), 'http://a.cn/a.html');
-    const items: ReportItem[] = [{ url: 'http://a.cn/a.html', kind: 'document', outcome: 'new', sha256: id, pending: true }];
-    await expect(settleReport('t', items, stores.records, { startedAt: Date.now(), deadline: Date.now() + 100, pollMs: 20 })).rejects.toThrow(/1 of 1 document\(s\) still pending/);
+    const items: ReportItem[] = [
+      { url: 'http://a.cn/a.html', kind: 'document', outcome: 'new', sha256: id, pending: true },
+    ];
+    await expect(
+      settleReport('t', items, stores.records, { startedAt: Date.now(), deadline: Date.now() + 100, pollMs: 20 }),
+    ).rejects.toThrow(/1 of 1 document\(s\) still pending/);
   });
 });

@@ -18,9 +18,16 @@ describe('csvChunk (RFC 4180)', () => {
   });
 
   it('writes null and undefined as empty fields, keeps 0 and negative numbers, leaves plain text unquoted', () => {
-    expect(csvChunk([{ name: '合计', value: null, note: undefined }, { name: '-', value: 0, note: -3.5 }], columns, { header: false })).toBe(
-      '合计,,\r\n-,0,-3.5\r\n',
-    );
+    expect(
+      csvChunk(
+        [
+          { name: '合计', value: null, note: undefined },
+          { name: '-', value: 0, note: -3.5 },
+        ],
+        columns,
+        { header: false },
+      ),
+    ).toBe('合计,,\r\n-,0,-3.5\r\n');
   });
 
   it('writes the header alone for an empty batch, led by a BOM only when asked', () => {

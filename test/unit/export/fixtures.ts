@@ -52,7 +52,12 @@ export function summaryRecord(over: Partial<RecognisedRecord> = {}): RecognisedR
       },
       provenance: prov({ bbox: { x0: 40, y0: 120.5, x1: 300, y1: 134 } }),
     },
-    { name: '其他支出', side: 'expenditure', values: { amount: null }, provenance: prov({ locator: 'table[3]/row[9]/cell[1]', method: 'structure', extractor: 'html/cheerio@1.2.0' }) },
+    {
+      name: '其他支出',
+      side: 'expenditure',
+      values: { amount: null },
+      provenance: prov({ locator: 'table[3]/row[9]/cell[1]', method: 'structure', extractor: 'html/cheerio@1.2.0' }),
+    },
   ];
   return base('final.summary', { tableId: 't3', rows, ...over });
 }
@@ -103,7 +108,12 @@ export function projectSelfevalRecord(): RecognisedRecord {
         points: 10,
         score: 9.5,
         reason: null,
-        provenance: prov({ part: 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx', locator: '预算项目自评表!E13', method: 'structure', extractor: 'xlsx/sheetjs@0.20.3' }),
+        provenance: prov({
+          part: 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx',
+          locator: '预算项目自评表!E13',
+          method: 'structure',
+          extractor: 'xlsx/sheetjs@0.20.3',
+        }),
         cells: {},
       },
     ],

@@ -45,7 +45,10 @@ describe('indicatorRows', () => {
       part: 'word/embeddings/Microsoft_Excel_Worksheet1.xlsx',
       locator: '预算项目自评表!E13',
     });
-    const [back] = parse(csvChunk([row!], INDICATOR_COLUMNS, { header: true }), { columns: true }) as Record<string, string>[];
+    const [back] = parse(csvChunk([row!], INDICATOR_COLUMNS, { header: true }), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(back).toMatchObject({ valueOperator: '≥', actualOperator: '', score: '9.5', level1Points: '' });
   });
 

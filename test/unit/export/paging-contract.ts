@@ -10,12 +10,35 @@ export async function seedStore(store: RecordStore): Promise<void> {
     [DOC2, 'second.pdf'],
     [DOC, 'first.pdf'],
   ] as const) {
-    await store.upsertSource({ id, url: `https://example.gov.cn/${name}`, fileName: name, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/pdf', size: 1 }, 'pdf');
+    await store.upsertSource(
+      {
+        id,
+        url: `https://example.gov.cn/${name}`,
+        fileName: name,
+        fetchedAt: '2026-01-01T00:00:00Z',
+        mediaType: 'application/pdf',
+        size: 1,
+      },
+      'pdf',
+    );
   }
-  await store.saveRecords(DOC, [summaryRecord({ tableId: 't1' }), summaryRecord({ tableId: 't2', status: 'partial', year: 2020 }), deptTargetRecord()], [], 'ok', []);
+  await store.saveRecords(
+    DOC,
+    [
+      summaryRecord({ tableId: 't1' }),
+      summaryRecord({ tableId: 't2', status: 'partial', year: 2020 }),
+      deptTargetRecord(),
+    ],
+    [],
+    'ok',
+    [],
+  );
   await store.saveRecords(
     DOC2,
-    [summaryRecord({ tableId: 'a', tableType: 'budget.summary', kind: 'budget', region: { province: '江苏省' } }), projectSelfevalRecord()],
+    [
+      summaryRecord({ tableId: 'a', tableType: 'budget.summary', kind: 'budget', region: { province: '江苏省' } }),
+      projectSelfevalRecord(),
+    ],
     [],
     'ok',
     [],
@@ -37,7 +60,11 @@ async function scan(store: RecordStore, filter = {}, batchSize = 2): Promise<Sto
 export async function checkPaging(store: RecordStore): Promise<void> {
   const all = await scan(store);
   expect(ids(all)).toEqual(['ab/0', 'ab/1', 'ab/2', 'cd/0', 'cd/1']);
-  expect(all[0]).toMatchObject({ sourceUrl: 'https://example.gov.cn/first.pdf', fileName: 'first.pdf', record: { tableId: 't1', tableType: 'final.summary' } });
+  expect(all[0]).toMatchObject({
+    sourceUrl: 'https://example.gov.cn/first.pdf',
+    fileName: 'first.pdf',
+    record: { tableId: 't1', tableType: 'final.summary' },
+  });
   expect(ids(await scan(store, {}, 1))).toEqual(ids(all));
   expect(ids(await store.pageRecords({ limit: 2, after: { documentId: DOC, seq: 1 } }))).toEqual(['ab/2', 'cd/0']);
 
@@ -48,7 +75,9 @@ export async function checkPaging(store: RecordStore): Promise<void> {
   expect(ids(await scan(store, { region: '杨陵' }))).toEqual(['ab/0', 'ab/1', 'ab/2', 'cd/1']);
   expect(ids(await scan(store, { status: 'partial' }))).toEqual(['ab/1']);
   expect(ids(await scan(store, { documentPrefix: 'cdcd' }))).toEqual(['cd/0', 'cd/1']);
-  expect(ids(await scan(store, { tableTypes: ['final.'], status: 'ok', year: 2019, documentPrefix: DOC }))).toEqual(['ab/0']);
+  expect(ids(await scan(store, { tableTypes: ['final.'], status: 'ok', year: 2019, documentPrefix: DOC }))).toEqual([
+    'ab/0',
+  ]);
   expect(await scan(store, { region: '%' })).toEqual([]);
 }
 
@@ -63,8 +92,16 @@ export async function checkExport(store: RecordStore): Promise<void> {
   };
   const jsonl = await run({ format: 'jsonl' });
   expect(jsonl.summary).toEqual({ records: 5, rows: 5 });
-  const lines = jsonl.text.trimEnd().split('\n').map((l) => JSON.parse(l));
-  expect(lines[3]).toMatchObject({ documentId: DOC2, fileName: 'second.pdf', tableType: 'budget.summary', region: { province: '江苏省' } });
+  const lines = jsonl.text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(lines[3]).toMatchObject({
+    documentId: DOC2,
+    fileName: 'second.pdf',
+    tableType: 'budget.summary',
+    region: { province: '江苏省' },
+  });
 
   const values = await run({ format: 'csv', filter: { tableTypes: ['final.'] }, bom: true });
   expect(values.summary).toEqual({ records: 2, rows: 6 });

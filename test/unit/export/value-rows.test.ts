@@ -38,14 +38,26 @@ describe('valueRows', () => {
 
   it("falls back to the row's provenance for a value without its own cell", () => {
     const [, , blank] = valueRows(stored(summaryRecord()));
-    expect(blank).toMatchObject({ rowName: '其他支出', rowSide: 'expenditure', value: null, locator: 'table[3]/row[9]/cell[1]', method: 'structure', bbox: undefined });
+    expect(blank).toMatchObject({
+      rowName: '其他支出',
+      rowSide: 'expenditure',
+      value: null,
+      locator: 'table[3]/row[9]/cell[1]',
+      method: 'structure',
+      bbox: undefined,
+    });
   });
 
   it('survives CSV: a name with a comma, quote and line break and a null value read back unchanged', () => {
     const text = csvChunk(valueRows(stored(summaryRecord())), VALUE_COLUMNS, { header: true });
     const back = parse(text, { columns: true }) as Record<string, string>[];
     expect(back).toHaveLength(3);
-    expect(back[0]).toMatchObject({ rowName: '行政运行,"机关"\n（本级）', value: '531.71', bbox: '300 120.5 360 134', rowLevel: '3' });
+    expect(back[0]).toMatchObject({
+      rowName: '行政运行,"机关"\n（本级）',
+      value: '531.71',
+      bbox: '300 120.5 360 134',
+      rowLevel: '3',
+    });
     expect(back[2]).toMatchObject({ rowName: '其他支出', value: '', bbox: '', confidence: '' });
     expect(Object.keys(back[0]!)).toEqual([...VALUE_COLUMNS]);
   });

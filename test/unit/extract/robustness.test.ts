@@ -30,7 +30,10 @@ function damaged(bytes: Uint8Array): Array<[string, Uint8Array]> {
 
 /** The project's own samples, and the corpus documents the tests read (where the corpus lies). */
 const corpusOk = corpusAvailable(CORPUS_SAMPLES, 'damaged copies of the corpus samples');
-const files = [...samples().map((file) => ({ file, run: true })), ...CORPUS_SAMPLES.map((n) => ({ file: corpusFile(n), run: corpusOk }))];
+const files = [
+  ...samples().map((file) => ({ file, run: true })),
+  ...CORPUS_SAMPLES.map((n) => ({ file: corpusFile(n), run: corpusOk })),
+];
 
 describe('damaged input never takes an extractor down', () => {
   for (const { file, run } of files) {
@@ -38,10 +41,21 @@ describe('damaged input never takes an extractor down', () => {
       for (const [how, bytes] of damaged(new Uint8Array(readFileSync(file)))) {
         const format = sniff(bytes, file);
         // Isolated, as the pipeline runs it: a parser that spins on damage is stopped, not waited for.
-        const doc = await extractIsolated(bytes, testSource(bytes, file), format, { ...defaultLimits, ocr: false }, { timeoutMs: 15_000, maxHeapMb: 1024 });
+        const doc = await extractIsolated(
+          bytes,
+          testSource(bytes, file),
+          format,
+          { ...defaultLimits, ocr: false },
+          { timeoutMs: 15_000, maxHeapMb: 1024 },
+        );
         expect(['ok', 'partial', 'failed'], `${how} ${file}`).toContain(doc.status);
-        if (doc.issues.some((i) => i.code === 'extract.timeout')) console.log(`${how} ${file}: stopped by the time limit`);
-        if (doc.status === 'failed') expect(doc.issues.some((i) => i.severity === 'error'), `${how} ${file}: a reason`).toBe(true);
+        if (doc.issues.some((i) => i.code === 'extract.timeout'))
+          console.log(`${how} ${file}: stopped by the time limit`);
+        if (doc.status === 'failed')
+          expect(
+            doc.issues.some((i) => i.severity === 'error'),
+            `${how} ${file}: a reason`,
+          ).toBe(true);
       }
     });
   }

@@ -29,14 +29,20 @@ describe('embedded default: PGlite + in-process queue', () => {
       onProgress: (done, total) => calls.push([done, total]),
     });
     expect(report.summary.documents).toBe(2);
-    expect(calls).toEqual([[0, 2], [1, 2], [2, 2]]);
+    expect(calls).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
   });
 
   it('processes the same bytes once per ingest, named twice or under two names, even with force (issue 16)', async () => {
     stores = await openStores({ dataDir: 'memory://' });
     const dir = inputFolder();
     // The folder holds the HTML sample under two names: with the folder and one of them named again, still one run.
-    const report = await ingestPaths([dir, dir, HTML_SAMPLE], stores, new InProcessQueue(depsOf(stores)), { force: true });
+    const report = await ingestPaths([dir, dir, HTML_SAMPLE], stores, new InProcessQueue(depsOf(stores)), {
+      force: true,
+    });
     expect(report.processed).toBe(2);
     expect(report.summary.documents).toBe(2);
   });
@@ -46,10 +52,18 @@ describe('embedded default: PGlite + in-process queue', () => {
     const bytes = new Uint8Array(readFileSync(HTML_SAMPLE));
     const { source } = await registerFile({ bytes, url: 'file:///a.html' }, stores);
     let reads = 0;
-    const deps = { ...depsOf(stores), blobs: { ...stores.blobs, get: async () => {
+    const deps = {
+      ...depsOf(stores),
+      blobs: {
+        ...stores.blobs,
+        get: async () => {
           reads++;
           return undefined;
-        }, put: stores.blobs.put, has: stores.blobs.has } };
+        },
+        put: stores.blobs.put,
+        has: stores.blobs.has,
+      },
+    };
     const queue = new InProcessQueue(deps, { attempts: 5, backoffMs: 1 });
     await queue.enqueue({ stage: 'extract', data: { sourceId: source.id, runId: 'r1' } });
     const failures = await queue.drain();

@@ -13,7 +13,11 @@ const HEAD = [
 /** Seed 001 公开04表 as printed: the lines, then (title and header repeated) the totals. */
 function part1(id = 't1'): Table {
   return gridTable(
-    [...HEAD, ['1、一般公共预算财政拨款', '531.71', '1、一般公共服务支出', '531.71', '531.71', ''], ['2、政府性基金预算财政拨款', '', '2、外交支出', '', '', '']],
+    [
+      ...HEAD,
+      ['1、一般公共预算财政拨款', '531.71', '1、一般公共服务支出', '531.71', '531.71', ''],
+      ['2、政府性基金预算财政拨款', '', '2、外交支出', '', '', ''],
+    ],
     TITLE,
     id,
   );
@@ -47,8 +51,16 @@ describe('continuation tables', () => {
     expect(r.tableType).toBe('final.fiscal_summary');
     expect(r.provenance.page).toBe(1);
     expect(r.rows.map((row) => row.name)).toEqual([
-      '1、一般公共预算财政拨款', '2、政府性基金预算财政拨款', '本年收入合计', '年初财政拨款结转和结余', '收入总计',
-      '1、一般公共服务支出', '2、外交支出', '本年支出合计', '年末财政拨款结转和结余', '支出总计',
+      '1、一般公共预算财政拨款',
+      '2、政府性基金预算财政拨款',
+      '本年收入合计',
+      '年初财政拨款结转和结余',
+      '收入总计',
+      '1、一般公共服务支出',
+      '2、外交支出',
+      '本年支出合计',
+      '年末财政拨款结转和结余',
+      '支出总计',
     ]);
     // Each row keeps the provenance of the part it was printed in.
     const total = r.rows.find((row) => row.name === '收入总计')!;

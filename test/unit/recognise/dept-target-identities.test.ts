@@ -19,7 +19,12 @@ describe('perf.dept_target identities on a deliberately wrong page', () => {
     const record = recognised.records[0]!;
     const failed = record.checks.filter((c) => !c.ok);
     expect(failed).toEqual([
-      expect.objectContaining({ rule: 'perf.dept_target.structure_sum', expected: 1215.68, actual: 1215.86, ok: false }),
+      expect.objectContaining({
+        rule: 'perf.dept_target.structure_sum',
+        expected: 1215.68,
+        actual: 1215.86,
+        ok: false,
+      }),
     ]);
     expect(record.status).toBe('partial');
     expect(record.issues.map((i) => i.code)).toContain('validate.identity_failed');
@@ -35,11 +40,14 @@ describe('perf.dept_target identities on a deliberately wrong page', () => {
   it('flags 一级 points that the 二级 points do not add up to', async () => {
     const { recognised } = await withEdit('绩效管理(8分)', '绩效管理(9分)');
     const failed = recognised.records[0]!.checks.filter((c) => !c.ok);
-    expect(failed).toEqual([expect.objectContaining({ rule: 'perf.dept_target.level1_points', expected: 50, actual: 51 })]);
+    expect(failed).toEqual([
+      expect.objectContaining({ rule: 'perf.dept_target.level1_points', expected: 50, actual: 51 }),
+    ]);
   });
 
   it('keeps a table no recogniser claims as unknown, with its cells and an issue', async () => {
-    const html = '<meta charset="utf-8"><p>人员情况</p><table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>本级</td></tr></table>';
+    const html =
+      '<meta charset="utf-8"><p>人员情况</p><table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>本级</td></tr></table>';
     const bytes = new Uint8Array(Buffer.from(html));
     const { recognised } = await processDocument(bytes, localSource(bytes, 'x.html'));
     expect(recognised.records).toHaveLength(1);
@@ -51,7 +59,10 @@ describe('perf.dept_target identities on a deliberately wrong page', () => {
   });
 
   it('makes an unclaimed table that prints amounts partial: they reach no schema', async () => {
-    const rows = ['<tr><td>项目</td><td>金额</td></tr>', ...['1,234.50', '22.00', '0.35'].map((v, i) => `<tr><td>事项${i}</td><td>${v}</td></tr>`)];
+    const rows = [
+      '<tr><td>项目</td><td>金额</td></tr>',
+      ...['1,234.50', '22.00', '0.35'].map((v, i) => `<tr><td>事项${i}</td><td>${v}</td></tr>`),
+    ];
     const bytes = new Uint8Array(Buffer.from(`<meta charset="utf-8"><p>某某情况</p><table>${rows.join('')}</table>`));
     const { recognised } = await processDocument(bytes, localSource(bytes, 'y.html'));
     const rec = recognised.records[0] as Record<string, any>;

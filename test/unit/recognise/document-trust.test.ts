@@ -12,13 +12,20 @@ describe('a document without tables', () => {
   it('is never silently ok: document.no_tables says what it holds instead', () => {
     const doc = newDocument(src, 'pdf');
     doc.pages = [
-      { number: 1, runs: ['江苏省政协办公厅2017年部门预算', '一、收支预算总表情况说明', '2017年收入预算总额24458.43万元。'].map((text) => ({ text, prov })) },
+      {
+        number: 1,
+        runs: ['江苏省政协办公厅2017年部门预算', '一、收支预算总表情况说明', '2017年收入预算总额24458.43万元。'].map(
+          (text) => ({ text, prov }),
+        ),
+      },
       { number: 2, runs: [{ text: '二、其他说明', prov }] },
     ];
     const result = recogniseDocument(doc);
     expect(result.records).toEqual([]);
     const found = result.issues.filter((i) => i.code === 'document.no_tables');
-    expect(found).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('2 pages of text') })]);
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('2 pages of text') }),
+    ]);
     expect(documentStatus('ok', result.records, result.checks, result.issues)).toBe('partial');
     expect(result.verification).toMatchObject({ total: 0, share: null });
   });

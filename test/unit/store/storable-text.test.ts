@@ -15,7 +15,17 @@ describe('text PostgreSQL cannot hold in jsonb', () => {
       const source = testSource(new Uint8Array([7, 7]), 'nul.pdf', 'application/pdf');
       await stores.records.upsertSource(source, 'pdf');
       const doc = newDocument(source, 'pdf');
-      doc.pages = [{ number: 1, runs: [{ text: '合计\u0000 12.50 \uDC80', prov: { sourceId: source.id, page: 1, method: 'text-layer', extractor: 'test' } }] }];
+      doc.pages = [
+        {
+          number: 1,
+          runs: [
+            {
+              text: '合计\u0000 12.50 \uDC80',
+              prov: { sourceId: source.id, page: 1, method: 'text-layer', extractor: 'test' },
+            },
+          ],
+        },
+      ];
       await stores.records.saveExtraction(source.id, doc);
       const back = await stores.records.getDocument(source.id, { withExtraction: true });
       expect(back?.extracted?.pages[0]?.runs[0]?.text).toBe('合计\uFFFD 12.50 \uFFFD');

@@ -20,8 +20,18 @@ describe('per-value verification', () => {
     ];
     const r = record(rows);
     r.checks = [
-      sumCheck('total', cellRef(rows[0], 'total'), rows.slice(1).map((x) => cellRef(x, 'total')), 'd')!,
-      sumCheck('basic', cellRef(rows[0], 'basic'), rows.slice(1).map((x) => cellRef(x, 'basic')), 'd')!,
+      sumCheck(
+        'total',
+        cellRef(rows[0], 'total'),
+        rows.slice(1).map((x) => cellRef(x, 'total')),
+        'd',
+      )!,
+      sumCheck(
+        'basic',
+        cellRef(rows[0], 'basic'),
+        rows.slice(1).map((x) => cellRef(x, 'basic')),
+        'd',
+      )!,
     ];
     resolveCovers(r.checks, [{ record: r, prefix: '' }]);
     expect(r.checks[0]!.covers).toEqual(['rows.0.values.total', 'rows.1.values.total', 'rows.2.values.total']);
@@ -39,7 +49,10 @@ describe('per-value verification', () => {
   });
 
   it('resolves fields of forms (budget.total.value) and plain numbers cover nothing', () => {
-    const r = { checks: [] as Check[], budget: { total: { value: 10, provenance: {} }, basic: { value: 4, provenance: {} } } };
+    const r = {
+      checks: [] as Check[],
+      budget: { total: { value: 10, provenance: {} }, basic: { value: 4, provenance: {} } },
+    };
     r.checks = [sumCheck('s', ref(r.budget.total, 'value'), [ref(r.budget.basic, 'value'), 6], 'd')!];
     resolveCovers(r.checks, [{ record: r, prefix: '' }]);
     expect(r.checks[0]!.covers).toEqual(['budget.total.value', 'budget.basic.value']);
@@ -68,8 +81,14 @@ describe('尾差 by printed precision (docs/domain.md §2)', () => {
 
 describe('document checks', () => {
   it('cover values of two records by table id, at the coarser printed precision', () => {
-    const a = record([{ name: '合计', values: { total: 100 } }], { tableId: 'a', printedDecimals: 0 }) as unknown as RecognisedRecord;
-    const b = record([{ name: '合计', values: { total: 101 } }], { tableId: 'b', printedDecimals: 0 }) as unknown as RecognisedRecord;
+    const a = record([{ name: '合计', values: { total: 100 } }], {
+      tableId: 'a',
+      printedDecimals: 0,
+    }) as unknown as RecognisedRecord;
+    const b = record([{ name: '合计', values: { total: 101 } }], {
+      tableId: 'b',
+      printedDecimals: 0,
+    }) as unknown as RecognisedRecord;
     const check = equalCheck('cross', cellRef(a.rows[0], 'total'), cellRef(b.rows[0], 'total'), 0.01, 'd')!;
     documentChecksCover([a, b], [check]);
     expect(check.covers).toEqual(['a:rows.0.values.total', 'b:rows.0.values.total']);
@@ -79,7 +98,10 @@ describe('document checks', () => {
   });
 
   it('turns an OCR record with numbers no identity covers partial', () => {
-    const r = record([{ code: '201', name: 'a', values: { total: 5 } }], { provenance: { method: 'ocr' }, status: 'ok' }) as unknown as RecognisedRecord;
+    const r = record([{ code: '201', name: 'a', values: { total: 5 } }], {
+      provenance: { method: 'ocr' },
+      status: 'ok',
+    }) as unknown as RecognisedRecord;
     documentChecksCover([r], []);
     expect(r.status).toBe('partial');
     expect(r.issues.map((i) => i.code)).toEqual(['ocr.values_unchecked']);

@@ -7,10 +7,20 @@ import { convertWithSoffice, findSoffice } from '../../../../src/extract/convert
 import { defaultLimits } from '../../../../src/extract/types.js';
 import { systemPackage } from '../../../helpers/services.js';
 
-const source = (fileName: string) => ({ id: 'abc', url: `file:${fileName}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/msword', size: 0, fileName });
+const source = (fileName: string) => ({
+  id: 'abc',
+  url: `file:${fileName}`,
+  fetchedAt: '2026-01-01T00:00:00Z',
+  mediaType: 'application/msword',
+  size: 0,
+  fileName,
+});
 const ctx = (fileName: string) => ({ source: source(fileName), limits: { ...defaultLimits, ocr: false } });
 // A Compound File header with a 'WordDocument' stream name is enough for sniffing to say .doc.
-const fakeDoc = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('WordDocument', 'utf16le')]);
+const fakeDoc = Buffer.concat([
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  Buffer.from('WordDocument', 'utf16le'),
+]);
 
 const soffice = findSoffice();
 const runConversion = systemPackage(soffice !== undefined, 'convert.test .doc conversion', 'libreoffice-writer-nogui');

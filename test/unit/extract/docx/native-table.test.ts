@@ -29,11 +29,20 @@ describe('DOCX native tables', () => {
     ]);
     expect(t.cells.find((c) => c.text === '本年收入合计')).toMatchObject({ rowSpan: 2, colSpan: 1 });
     expect(t.cells.find((c) => c.text === '合计')).toMatchObject({ colSpan: 2 });
-    expect(t.cells.find((c) => c.text === '533.64')!.prov).toMatchObject({ part: 'word/document.xml', locator: 'table[1]/row[3]/cell[2]', method: 'structure', page: 1 });
+    expect(t.cells.find((c) => c.text === '533.64')!.prov).toMatchObject({
+      part: 'word/document.xml',
+      locator: 'table[1]/row[3]/cell[2]',
+      method: 'structure',
+      page: 1,
+    });
     expect(t.context).toEqual(['收入决算表', '公开02表']);
     expect(t.caption).toBe('收入决算表');
     expect(t.after).toEqual(['注：本表反映部门本年度取得的各项收入情况。']);
-    expect(doc.pages[0]!.runs.map((r) => r.text.trim())).toEqual(['收入决算表', '公开02表', '注：本表反映部门本年度取得的各项收入情况。']);
+    expect(doc.pages[0]!.runs.map((r) => r.text.trim())).toEqual([
+      '收入决算表',
+      '公开02表',
+      '注：本表反映部门本年度取得的各项收入情况。',
+    ]);
   });
 
   it('keeps checkbox glyphs, typed or inserted as Wingdings symbols', async () => {
@@ -46,8 +55,14 @@ describe('DOCX native tables', () => {
 
   it('skips grid columns before a row and ignores deleted text', async () => {
     const row1 = [tc('a'), tc('b')];
-    const row2 = ['<w:trPr><w:gridBefore w:val="1"/></w:trPr>', '<w:tc><w:p><w:r><w:t>c</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del></w:p></w:tc>'];
+    const row2 = [
+      '<w:trPr><w:gridBefore w:val="1"/></w:trPr>',
+      '<w:tc><w:p><w:r><w:t>c</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del></w:p></w:tc>',
+    ];
     const doc = await docxExtractor.extract(tinyDocx(tbl([row1, row2], 2)), ctx());
-    expect(toTextRows(doc.tables[0]!)).toEqual([['a', 'b'], ['', 'c']]);
+    expect(toTextRows(doc.tables[0]!)).toEqual([
+      ['a', 'b'],
+      ['', 'c'],
+    ]);
   });
 });

@@ -2,12 +2,16 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../../../src/extract/html/decode.js';
 
-const page = (charsetMeta: string, body: string) => `<html><head>${charsetMeta}<title>t</title></head><body>${body}</body></html>`;
+const page = (charsetMeta: string, body: string) =>
+  `<html><head>${charsetMeta}<title>t</title></head><body>${body}</body></html>`;
 const TEXT = '部门整体支出绩效目标表 发布时间:2023-07-18 ≥ “三公经费”';
 
 describe('HTML decoding', () => {
   it('decodes a GBK page declared gb2312 (GB18030 decodes the GBK extensions too)', () => {
-    const bytes = iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', TEXT), 'gbk');
+    const bytes = iconv.encode(
+      page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', TEXT),
+      'gbk',
+    );
     const d = decodeHtml(bytes);
     expect(d.text).toContain(TEXT);
     expect(d.charset).toBe('gb18030');
@@ -40,7 +44,9 @@ describe('HTML decoding', () => {
   });
 
   it('honours a UTF-8 byte order mark', () => {
-    const d = decodeHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(page('<meta charset="gbk">', TEXT), 'utf8')]));
+    const d = decodeHtml(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(page('<meta charset="gbk">', TEXT), 'utf8')]),
+    );
     expect(d.text).toContain(TEXT);
   });
 });

@@ -30,14 +30,18 @@ describe('HTML tables to cell grids', () => {
   });
 
   it('clips spans past the table and ignores absurd ones', async () => {
-    const doc = await extract(`<meta charset="utf-8"><table><tr><td rowspan="9">a</td><td colspan="99999999">b</td></tr><tr><td>c</td></tr></table>`);
+    const doc = await extract(
+      `<meta charset="utf-8"><table><tr><td rowspan="9">a</td><td colspan="99999999">b</td></tr><tr><td>c</td></tr></table>`,
+    );
     const t = doc.tables[0]!;
     expect(t.cells.find((c) => c.text === 'a')!.rowSpan).toBe(2);
     expect(t.nCols).toBeLessThanOrEqual(1001);
   });
 
   it('keeps line breaks inside a cell and full-width spaces as printed', async () => {
-    const doc = await extract(`<meta charset="utf-8"><table><tr><td><p>第一行</p><p>第二行</p></td><td>15　</td><td>a<br>b</td></tr></table>`);
+    const doc = await extract(
+      `<meta charset="utf-8"><table><tr><td><p>第一行</p><p>第二行</p></td><td>15　</td><td>a<br>b</td></tr></table>`,
+    );
     expect(toTextRows(doc.tables[0]!)[0]).toEqual(['第一行\n第二行', '15　', 'a\nb']);
   });
 

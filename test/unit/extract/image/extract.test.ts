@@ -4,7 +4,13 @@ import { readImageHeader } from '../../../../src/extract/image/header.js';
 import { extractImage, MAX_PIXELS } from '../../../../src/extract/image/index.js';
 import { defaultLimits } from '../../../../src/extract/types.js';
 
-const source = { id: 'f'.repeat(64), url: 'file:test.png', fetchedAt: '2025-01-01T00:00:00Z', mediaType: 'image/png', size: 0 };
+const source = {
+  id: 'f'.repeat(64),
+  url: 'file:test.png',
+  fetchedAt: '2025-01-01T00:00:00Z',
+  mediaType: 'image/png',
+  size: 0,
+};
 const ctx = (ocr = true) => ({ source, limits: { ...defaultLimits, ocr } });
 
 /** A PNG signature and IHDR claiming the given size, with no pixel data at all. */

@@ -13,11 +13,22 @@ export function fill(img: GreyImage, x0: number, y0: number, x1: number, y1: num
  * A ruled grid: rows × cols slots of w × h px, 2 px rules, from (x, y). `skip` lists rules
  * left out to make spanning cells: 'v:r:c' (vertical rule left of slot r,c), 'h:r:c' (above).
  */
-export function grid(img: GreyImage, x: number, y: number, rows: number, cols: number, w: number, h: number, skip: string[] = []): void {
+export function grid(
+  img: GreyImage,
+  x: number,
+  y: number,
+  rows: number,
+  cols: number,
+  w: number,
+  h: number,
+  skip: string[] = [],
+): void {
   for (let r = 0; r <= rows; r++) {
-    for (let c = 0; c < cols; c++) if (!skip.includes(`h:${r}:${c}`)) fill(img, x + c * w, y + r * h, x + (c + 1) * w + 2, y + r * h + 2);
+    for (let c = 0; c < cols; c++)
+      if (!skip.includes(`h:${r}:${c}`)) fill(img, x + c * w, y + r * h, x + (c + 1) * w + 2, y + r * h + 2);
   }
   for (let c = 0; c <= cols; c++) {
-    for (let r = 0; r < rows; r++) if (!skip.includes(`v:${r}:${c}`)) fill(img, x + c * w, y + r * h, x + c * w + 2, y + (r + 1) * h + 2);
+    for (let r = 0; r < rows; r++)
+      if (!skip.includes(`v:${r}:${c}`)) fill(img, x + c * w, y + r * h, x + c * w + 2, y + (r + 1) * h + 2);
   }
 }

@@ -36,9 +36,11 @@ describe('OCR engine', () => {
 
   it('terminates a worker whose job passes the time limit and throws ocr.timeout', async () => {
     const started = Date.now();
-    const err = await withWorker('eng', { deadline: Date.now() + 4000, what: 'a stuck job' }, () => new Promise<never>(() => {})).catch(
-      (e: unknown) => e,
-    );
+    const err = await withWorker(
+      'eng',
+      { deadline: Date.now() + 4000, what: 'a stuck job' },
+      () => new Promise<never>(() => {}),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).code).toBe('ocr.timeout');
     expect(Date.now() - started).toBeLessThan(6000);

@@ -4,8 +4,18 @@ import type { Lattice } from '../../../../src/extract/ocr/lattice.js';
 import type { OcrWord } from '../../../../src/extract/ocr/types.js';
 import { blank } from './draw.js';
 
-const word = (text: string, x0: number, y0: number, x1: number, y1: number): OcrWord => ({ text, confidence: 0.9, bbox: { x0, y0, x1, y1 } });
-const lattice = (x0: number, y0: number, x1: number, y1: number): Lattice => ({ ys: [y0, y1], xs: [x0, x1], cells: [], rulings: [], bounds: { x0, y0, x1, y1 } });
+const word = (text: string, x0: number, y0: number, x1: number, y1: number): OcrWord => ({
+  text,
+  confidence: 0.9,
+  bbox: { x0, y0, x1, y1 },
+});
+const lattice = (x0: number, y0: number, x1: number, y1: number): Lattice => ({
+  ys: [y0, y1],
+  xs: [x0, x1],
+  cells: [],
+  rulings: [],
+  bounds: { x0, y0, x1, y1 },
+});
 
 describe('lines outside the table grids', () => {
   const title = word('一般公共预算财政拨款支出决算表', 100, 10, 500, 40);
@@ -27,6 +37,14 @@ describe('lines outside the table grids', () => {
     // No line to read: the words come back as they were, without starting tesseract.
     const words = [cell];
     const budget = { deadline: Date.now() + 1000, what: 'test' };
-    expect(await rereadLines(words, [lattice(10, 100, 690, 680)], { img: blank(700, 720), threshold: 128, scale: 2, budget, binarize: false })).toBe(words);
+    expect(
+      await rereadLines(words, [lattice(10, 100, 690, 680)], {
+        img: blank(700, 720),
+        threshold: 128,
+        scale: 2,
+        budget,
+        binarize: false,
+      }),
+    ).toBe(words);
   });
 });

@@ -25,7 +25,10 @@ describe('openEmbedding', () => {
   it('names other objects and refuses junk without throwing', () => {
     const cfb = CFB.utils.cfb_new();
     CFB.utils.cfb_add(cfb, '/Equation Native', Buffer.from('x'));
-    expect(openEmbedding(Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array))).toMatchObject({ kind: 'other', streams: expect.arrayContaining([expect.stringContaining('Equation Native')]) });
+    expect(openEmbedding(Buffer.from(CFB.write(cfb, { type: 'buffer' }) as Uint8Array))).toMatchObject({
+      kind: 'other',
+      streams: expect.arrayContaining([expect.stringContaining('Equation Native')]),
+    });
     expect(openEmbedding(new Uint8Array([1, 2, 3])).kind).toBe('unreadable');
     const truncated = excelSheet8Object(wb).subarray(0, 600);
     expect(['unreadable', 'workbook', 'other']).toContain(openEmbedding(truncated).kind);

@@ -10,7 +10,11 @@ const ctx = (ocr = false): ExtractContext => ({
   limits: { ...defaultLimits, ocr },
 });
 
-const rows = [['Item', 'Amount'], ['Income', '10.00'], ['Total', '10.00']];
+const rows = [
+  ['Item', 'Amount'],
+  ['Income', '10.00'],
+  ['Total', '10.00'],
+];
 
 describe('pdf extractor', () => {
   it('rebuilds a ruled table with top-left boxes, captions and provenance', async () => {
@@ -41,24 +45,37 @@ describe('pdf extractor', () => {
 
   it('joins a table continued on the next page, dropping its repeated header', async () => {
     const bytes = await makePdf((doc) => {
-      ruledTable(doc, 36, 100, [['Item', 'Amount'], ['A', '1']]);
+      ruledTable(doc, 36, 100, [
+        ['Item', 'Amount'],
+        ['A', '1'],
+      ]);
       doc.addPage();
-      ruledTable(doc, 36, 60, [['Item', 'Amount'], ['B', '2']]);
+      ruledTable(doc, 36, 60, [
+        ['Item', 'Amount'],
+        ['B', '2'],
+      ]);
     });
     const doc = await extractPdf(bytes, ctx());
     expect(doc.tables).toHaveLength(1);
-    expect(toTextRows(doc.tables[0]!)).toEqual([['Item', 'Amount'], ['A', '1'], ['B', '2']]);
+    expect(toTextRows(doc.tables[0]!)).toEqual([
+      ['Item', 'Amount'],
+      ['A', '1'],
+      ['B', '2'],
+    ]);
     expect(doc.tables[0]!.cells.find((c) => c.text === 'B')?.prov.page).toBe(2);
   });
 
   it('fails an encrypted PDF with pdf.encrypted', async () => {
-    const bytes = await makePdf((doc) => doc.text('secret'), { userPassword: 'pw', pdfVersion: '1.7' } as PDFKit.PDFDocumentOptions);
+    const bytes = await makePdf((doc) => doc.text('secret'), {
+      userPassword: 'pw',
+      pdfVersion: '1.7',
+    } as PDFKit.PDFDocumentOptions);
     const doc = await extractPdf(bytes, ctx());
     expect(doc.status).toBe('failed');
     expect(doc.issues.map((i) => i.code)).toEqual(['pdf.encrypted']);
   });
 
-  it('fails corrupt bytes with pdf.corrupt and pdf.js\'s reason', async () => {
+  it("fails corrupt bytes with pdf.corrupt and pdf.js's reason", async () => {
     const doc = await extractPdf(new TextEncoder().encode('%PDF-1.4\n garbage without objects'), ctx());
     expect(doc.status).toBe('failed');
     expect(doc.issues[0]?.code).toBe('pdf.corrupt');
@@ -86,7 +103,12 @@ describe('pdf extractor', () => {
       seen.push(png.length, opts.pointsPerPixel);
       const word = (text: string, x: number, y: number) => {
         const bbox = { x0: x, y0: y, x1: x + 20, y1: y + 10 };
-        return { text, bbox, fontSize: 10, prov: { ...opts.prov, bbox, method: 'ocr' as const, extractor: 'ocr/fake', confidence: 0.9 } };
+        return {
+          text,
+          bbox,
+          fontSize: 10,
+          prov: { ...opts.prov, bbox, method: 'ocr' as const, extractor: 'ocr/fake', confidence: 0.9 },
+        };
       };
       const r = (x0: number, y0: number, x1: number, y1: number) => ({ x0, y0, x1, y1 });
       return {
@@ -105,7 +127,7 @@ describe('pdf extractor', () => {
 });
 
 describe('scans with a text label', () => {
-  it('reads a page that is one big picture plus a stamped label by OCR, keeping the label\'s exact text', async () => {
+  it("reads a page that is one big picture plus a stamped label by OCR, keeping the label's exact text", async () => {
     const bytes = await makePdf((doc) => {
       doc.image(PNG_1x1, 0, 60, { width: 595, height: 700 });
       doc.fontSize(10).text('Annex 1', 36, 20, { lineBreak: false });
@@ -115,10 +137,19 @@ describe('scans with a text label', () => {
       calls++;
       const word = (text: string, x: number, y: number) => {
         const bbox = { x0: x, y0: y, x1: x + 30, y1: y + 10 };
-        return { text, bbox, fontSize: 10, prov: { ...opts.prov, bbox, method: 'ocr' as const, extractor: 'ocr/fake', confidence: 0.8 } };
+        return {
+          text,
+          bbox,
+          fontSize: 10,
+          prov: { ...opts.prov, bbox, method: 'ocr' as const, extractor: 'ocr/fake', confidence: 0.8 },
+        };
       };
       // The OCR also reads the label, less exactly: the text-layer run wins there.
-      return { items: [word('Annex l', 36, 21), word('scanned', 100, 300)], rulings: [], result: { confidence: 0.8, engine: 'ocr/fake' } };
+      return {
+        items: [word('Annex l', 36, 21), word('scanned', 100, 300)],
+        rulings: [],
+        result: { confidence: 0.8, engine: 'ocr/fake' },
+      };
     };
     const doc = await extractPdf(bytes, ctx(true), { ocr: fake });
     expect(calls).toBe(1);
@@ -127,4 +158,7 @@ describe('scans with a text label', () => {
 });
 
 /** A 1×1 grey PNG: enough for an image-only page. */
-const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -9,10 +9,16 @@ describe('long PDFs', () => {
       for (let p = 0; p < 500; p++) {
         if (p) doc.addPage();
         doc.fontSize(12).text(`Table ${p + 1}`, 36, 60, { lineBreak: false });
-        ruledTable(doc, 36, 100, [['Item', 'Amount'], [`Row ${p}`, `${p}.00`]]);
+        ruledTable(doc, 36, 100, [
+          ['Item', 'Amount'],
+          [`Row ${p}`, `${p}.00`],
+        ]);
       }
     });
-    const ctx = { source: { id: 'long', url: 'file:long.pdf', fetchedAt: '', mediaType: 'application/pdf', size: bytes.length }, limits: { ...defaultLimits, ocr: false } };
+    const ctx = {
+      source: { id: 'long', url: 'file:long.pdf', fetchedAt: '', mediaType: 'application/pdf', size: bytes.length },
+      limits: { ...defaultLimits, ocr: false },
+    };
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     let peak = before;
@@ -32,7 +38,10 @@ describe('long PDFs', () => {
         doc.text(`page ${p + 1}`);
       }
     });
-    const ctx = { source: { id: 'lim', url: 'file:lim.pdf', fetchedAt: '', mediaType: 'application/pdf', size: bytes.length }, limits: { ...defaultLimits, ocr: false, maxPages: 2 } };
+    const ctx = {
+      source: { id: 'lim', url: 'file:lim.pdf', fetchedAt: '', mediaType: 'application/pdf', size: bytes.length },
+      limits: { ...defaultLimits, ocr: false, maxPages: 2 },
+    };
     const doc = await extractPdf(bytes, ctx);
     expect(doc.pages).toHaveLength(2);
     expect(doc.issues.map((i) => i.code)).toEqual(['pdf.page_limit']);

@@ -12,6 +12,8 @@ describe('text layer usability', () => {
   });
 
   it('trusts a page with a few odd characters', () => {
-    expect(textState({ items: [run('合计\uFFFD 100.00 一般公共服务支出', 0, 0)], badChars: 1, totalChars: 20 })).toBe('ok');
+    expect(textState({ items: [run('合计\uFFFD 100.00 一般公共服务支出', 0, 0)], badChars: 1, totalChars: 20 })).toBe(
+      'ok',
+    );
   });
 });

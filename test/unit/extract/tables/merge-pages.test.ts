@@ -5,21 +5,62 @@ import { joinAcrossPages, type PlacedTable } from '../../../../src/extract/table
 
 function table(id: string, page: number, rows: string[][], context: string[]): Table {
   const cells: Cell[] = rows.flatMap((r, row) =>
-    r.map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, prov: { sourceId: 's', page, method: 'text-layer' as const, extractor: 't' } })),
+    r.map((text, col) => ({
+      row,
+      col,
+      rowSpan: 1,
+      colSpan: 1,
+      text,
+      prov: { sourceId: 's', page, method: 'text-layer' as const, extractor: 't' },
+    })),
   );
-  return { id, nRows: rows.length, nCols: rows[0]!.length, cells, context, prov: { sourceId: 's', page, method: 'text-layer', extractor: 't' }, pages: [page] };
+  return {
+    id,
+    nRows: rows.length,
+    nCols: rows[0]!.length,
+    cells,
+    context,
+    prov: { sourceId: 's', page, method: 'text-layer', extractor: 't' },
+    pages: [page],
+  };
 }
 
-const placed = (t: Table, page: number, colEdges = [0, 100, 200]): PlacedTable => ({ table: t, page, colEdges, firstOnPage: true, lastOnPage: true });
+const placed = (t: Table, page: number, colEdges = [0, 100, 200]): PlacedTable => ({
+  table: t,
+  page,
+  colEdges,
+  firstOnPage: true,
+  lastOnPage: true,
+});
 const title = ['公开04表', '财政拨款收入支出决算总表', '单位：万元'];
 
 describe('joinAcrossPages', () => {
-  it('joins a continuation, dropping the repeated title and header rows, keeping each row\'s page', () => {
-    const a = table('p1-t1', 1, [['项目', '决算数'], ['一、收入', '10.00']], title);
-    const b = table('p2-t1', 2, [['项目', '决算数'], ['总计', '10.00']], title);
+  it("joins a continuation, dropping the repeated title and header rows, keeping each row's page", () => {
+    const a = table(
+      'p1-t1',
+      1,
+      [
+        ['项目', '决算数'],
+        ['一、收入', '10.00'],
+      ],
+      title,
+    );
+    const b = table(
+      'p2-t1',
+      2,
+      [
+        ['项目', '决算数'],
+        ['总计', '10.00'],
+      ],
+      title,
+    );
     const [joined, ...rest] = joinAcrossPages([placed(a, 1), placed(b, 2)]);
     expect(rest).toHaveLength(0);
-    expect(toTextRows(joined!)).toEqual([['项目', '决算数'], ['一、收入', '10.00'], ['总计', '10.00']]);
+    expect(toTextRows(joined!)).toEqual([
+      ['项目', '决算数'],
+      ['一、收入', '10.00'],
+      ['总计', '10.00'],
+    ]);
     expect(joined!.pages).toEqual([1, 2]);
     expect(joined!.cells.filter((c) => c.row === 2).map((c) => c.prov.page)).toEqual([2, 2]);
     expect(joined!.context).toEqual(title);
@@ -38,12 +79,23 @@ describe('joinAcrossPages', () => {
   });
 
   it('maps a 合计 row whose merged cell covers several columns of the first part', () => {
-    const a = table('p1-t1', 1, [['类', '款', '金额'], ['201', '01', '5']], []);
+    const a = table(
+      'p1-t1',
+      1,
+      [
+        ['类', '款', '金额'],
+        ['201', '01', '5'],
+      ],
+      [],
+    );
     const b: Table = { ...table('p2-t1', 2, [['合计', '5']], []) };
     const joined = joinAcrossPages([placed(a, 1, [0, 50, 100, 200]), placed(b, 2, [0, 100, 200])]);
     expect(joined).toHaveLength(1);
     const total = joined[0]!.cells.filter((c) => c.row === 2);
-    expect(total.map((c) => [c.col, c.colSpan, c.text])).toEqual([[0, 2, '合计'], [2, 1, '5']]);
+    expect(total.map((c) => [c.col, c.colSpan, c.text])).toEqual([
+      [0, 2, '合计'],
+      [2, 1, '5'],
+    ]);
   });
 });
 
@@ -57,7 +109,15 @@ describe('repeated header rows', () => {
   });
 
   it('keeps a first data row that merely resembles the header', () => {
-    const a = table('p1-t1', 1, [['类', '金额'], ['201', '5.00']], []);
+    const a = table(
+      'p1-t1',
+      1,
+      [
+        ['类', '金额'],
+        ['201', '5.00'],
+      ],
+      [],
+    );
     const b = table('p2-t1', 2, [['201', '5.00']], []);
     const [joined] = joinAcrossPages([placed(a, 1), placed(b, 2)]);
     expect(joined!.nRows).toBe(3);

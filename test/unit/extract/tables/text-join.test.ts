@@ -5,7 +5,9 @@ import { run } from './helpers.js';
 describe('cell text', () => {
   it('joins wrapped CJK lines without a space, in reading order', () => {
     // Items arrive interleaved (seed 004): second line first.
-    expect(cellText([run('家、省宏观政策', 0, 14), run('是否符合国家，与国', 0, 0)])).toBe('是否符合国家，与国家、省宏观政策');
+    expect(cellText([run('家、省宏观政策', 0, 14), run('是否符合国家，与国', 0, 0)])).toBe(
+      '是否符合国家，与国家、省宏观政策',
+    );
   });
 
   it('keeps operator, value and unit runs apart as printed (seed 004: ≥ 90 %)', () => {

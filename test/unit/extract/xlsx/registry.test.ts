@@ -6,7 +6,13 @@ import { defaultLimits } from '../../../../src/extract/types.js';
 import type { Format } from '../../../../src/model/document.js';
 import { corpusAvailable, corpusFile } from '../../../helpers/corpus.js';
 
-const source = (file: string) => ({ id: 'sha', url: `file:${file}`, fetchedAt: '2026-01-01T00:00:00Z', mediaType: '', size: 0 });
+const source = (file: string) => ({
+  id: 'sha',
+  url: `file:${file}`,
+  fetchedAt: '2026-01-01T00:00:00Z',
+  mediaType: '',
+  size: 0,
+});
 
 const XLS = 'shanghai-putuo-2026-unit-budget-template.xls';
 
@@ -22,8 +28,12 @@ describe('registry: Word files and workbooks', () => {
   it.each([
     ['samples/xlsx/yangling-2019-selfeval.xlsx', 'xlsx', 1],
     ['samples/docx/kaili-2021-perf-target.docx', 'docx', 4],
-  ] as const)('%s is sniffed as %s and extracted through the registry', (file, format, tables) => extracted(file, format, tables));
+  ] as const)('%s is sniffed as %s and extracted through the registry', (file, format, tables) =>
+    extracted(file, format, tables),
+  );
 
   // A BIFF8 workbook: the corpus's blank 16-sheet template, read where the corpus lies.
-  it.runIf(corpusAvailable([XLS]))(`corpus ${XLS} is sniffed as xls and extracted through the registry`, () => extracted(corpusFile(XLS), 'xls', 16));
+  it.runIf(corpusAvailable([XLS]))(`corpus ${XLS} is sniffed as xls and extracted through the registry`, () =>
+    extracted(corpusFile(XLS), 'xls', 16),
+  );
 });

@@ -16,29 +16,51 @@ const input = { sourceId: 'abc', idPrefix: 'w1', maxInflatedBytes: 10_000_000 };
 
 describe('readWorkbookTables', () => {
   it('reads a BIFF8 sheet with merges as spans, displayed text and raw numbers', () => {
-    const wb = book([['收入支出决算总表', null], ['项目', '决算数'], ['合计', 22]], [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }]);
+    const wb = book(
+      [
+        ['收入支出决算总表', null],
+        ['项目', '决算数'],
+        ['合计', 22],
+      ],
+      [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }],
+    );
     wb.Sheets.Sheet1!.B3!.z = '0.00';
     const bytes = XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Uint8Array;
     const out = readWorkbookTables(bytes, { ...input, part: 'word/embeddings/oleObject2.bin' });
     expect(out.issues).toEqual([]);
     const t = out.tables[0]!;
     expect([t.nRows, t.nCols]).toEqual([3, 2]);
-    expect(toTextRows(t)).toEqual([['收入支出决算总表', ''], ['项目', '决算数'], ['合计', '22.00']]);
+    expect(toTextRows(t)).toEqual([
+      ['收入支出决算总表', ''],
+      ['项目', '决算数'],
+      ['合计', '22.00'],
+    ]);
     expect(t.cells[0]).toMatchObject({ rowSpan: 1, colSpan: 2 });
     const total = t.cells.find((c) => c.text === '22.00')!;
     expect(total.value).toBe(22);
-    expect(total.prov).toMatchObject({ part: 'word/embeddings/oleObject2.bin', locator: 'Sheet1!B3', method: 'structure', page: 1 });
+    expect(total.prov).toMatchObject({
+      part: 'word/embeddings/oleObject2.bin',
+      locator: 'Sheet1!B3',
+      method: 'structure',
+      page: 1,
+    });
     expect(t.caption).toBe('收入支出决算总表');
   });
 
   it('cuts the declared range to the content and numbers pages by sheet', () => {
     const wb = book([['a']]);
-    const ws2 = XLSX.utils.aoa_to_sheet([[null, null], [null, 'x']]);
+    const ws2 = XLSX.utils.aoa_to_sheet([
+      [null, null],
+      [null, 'x'],
+    ]);
     ws2['!ref'] = 'A1:Z3000';
     XLSX.utils.book_append_sheet(wb, ws2, '第二 表');
     const bytes = XLSX.write(wb, { bookType: 'xlsx', type: 'buffer' }) as Uint8Array;
     const out = readWorkbookTables(bytes, input);
-    expect(out.tables.map((t) => [t.nRows, t.nCols])).toEqual([[1, 1], [1, 1]]);
+    expect(out.tables.map((t) => [t.nRows, t.nCols])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
     expect(out.tables[1]!.cells[0]!.prov).toMatchObject({ page: 2, locator: "'第二 表'!B2" });
   });
 
@@ -62,7 +84,12 @@ function patched(edit: (sheetXml: string) => string): Uint8Array {
   return zipSync(files);
 }
 const farCell = (xml: string): string =>
-  xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>');
+  xml
+    .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
+    .replace(
+      '</sheetData>',
+      '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>',
+    );
 
 describe('readWorkbookTables on hostile workbooks', () => {
   it('clips an absurd used range instead of allocating it', () => {
@@ -74,12 +101,17 @@ describe('readWorkbookTables on hostile workbooks', () => {
 
   it('stops at overlapping merges that would cost more than the sheet', () => {
     const merges = `<mergeCells count="3">${'<mergeCell ref="A1:XFD60"/>'.repeat(3)}</mergeCells>`;
-    const out = readWorkbookTables(patched((x) => farCell(x).replace('</sheetData>', `</sheetData>${merges}`)), input);
+    const out = readWorkbookTables(
+      patched((x) => farCell(x).replace('</sheetData>', `</sheetData>${merges}`)),
+      input,
+    );
     expect(out.issues.map((i) => i.code)).toEqual(['xlsx.range_clipped', 'xlsx.merges_overlap']);
   });
 
   it('refuses a workbook part that declares entities', () => {
-    const bytes = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>') });
+    const bytes = zipSync({
+      'xl/workbook.xml': new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>'),
+    });
     const out = readWorkbookTables(bytes, input);
     expect(out.issues.map((i) => i.code)).toEqual(['xlsx.xml_entities']);
   });

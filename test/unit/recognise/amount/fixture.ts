@@ -46,9 +46,20 @@ export function gridTable(rows: string[][], context: string[] = [], id = 't1'): 
   };
 }
 
-export function contextFor(tables: Table[], kind: 'final' | 'budget' | 'unknown' = 'unknown', index = 0, pages: Page[] = []): RecogniseContext {
+export function contextFor(
+  tables: Table[],
+  kind: 'final' | 'budget' | 'unknown' = 'unknown',
+  index = 0,
+  pages: Page[] = [],
+): RecogniseContext {
   const doc: ExtractedDocument = {
-    source: { id: SOURCE_ID, url: 'file:test', fetchedAt: '2026-01-01T00:00:00Z', mediaType: 'application/pdf', size: 1 },
+    source: {
+      id: SOURCE_ID,
+      url: 'file:test',
+      fetchedAt: '2026-01-01T00:00:00Z',
+      mediaType: 'application/pdf',
+      size: 1,
+    },
     format: 'pdf',
     pages,
     tables,
@@ -69,8 +80,14 @@ export function contextFor(tables: Table[], kind: 'final' | 'budget' | 'unknown'
  * columns 60 pt wide from x 40), as a text-layer extractor would give them.
  */
 export function placeTable(table: Table, page: number, top: number): Table {
-  const box = (r0: number, c0: number, r1: number, c1: number): BBox => ({ x0: 40 + 60 * c0, y0: top + 20 * r0, x1: 40 + 60 * c1, y1: top + 20 * r1 });
-  for (const c of table.cells) c.prov = { ...c.prov, page, method: 'text-layer', bbox: box(c.row, c.col, c.row + c.rowSpan, c.col + c.colSpan) };
+  const box = (r0: number, c0: number, r1: number, c1: number): BBox => ({
+    x0: 40 + 60 * c0,
+    y0: top + 20 * r0,
+    x1: 40 + 60 * c1,
+    y1: top + 20 * r1,
+  });
+  for (const c of table.cells)
+    c.prov = { ...c.prov, page, method: 'text-layer', bbox: box(c.row, c.col, c.row + c.rowSpan, c.col + c.colSpan) };
   table.prov = { ...table.prov, page, method: 'text-layer', bbox: box(0, 0, table.nRows, table.nCols) };
   table.pages = [page];
   return table;
@@ -81,8 +98,13 @@ export function placeTable(table: Table, page: number, top: number): Table {
  * the tables placed on it (the text layer holds both; recognisers must tell them apart by position).
  */
 export function pageWith(number: number, lines: Array<[text: string, y: number]>, tables: Table[] = []): Page {
-  const run = (text: string, bbox: BBox) => ({ text, fontSize: 12, prov: { sourceId: SOURCE_ID, page: number, bbox, method: 'text-layer' as const, extractor: 'test@0' } });
+  const run = (text: string, bbox: BBox) => ({
+    text,
+    fontSize: 12,
+    prov: { sourceId: SOURCE_ID, page: number, bbox, method: 'text-layer' as const, extractor: 'test@0' },
+  });
   const runs = lines.map(([text, y]) => run(text, { x0: 40, y0: y, x1: 40 + 12 * text.length, y1: y + 12 }));
-  for (const t of tables) for (const c of t.cells) if (c.prov.page === number && c.prov.bbox && c.text) runs.push(run(c.text, c.prov.bbox));
+  for (const t of tables)
+    for (const c of t.cells) if (c.prov.page === number && c.prov.bbox && c.text) runs.push(run(c.text, c.prov.bbox));
   return { number, width: 595, height: 842, runs };
 }

@@ -26,7 +26,12 @@ describe('coded line tables', () => {
     expect(record.unit).toBe('万元');
     expect(record.title).toBe('一般公共预算财政拨款支出决算表');
     expect(record.rows).toHaveLength(13);
-    expect(record.rows[2]).toMatchObject({ code: '2010601', name: '行政运行', level: 3, values: { total: 1511.89, basicExpenditure: 1503.52, projectExpenditure: 8.37 } });
+    expect(record.rows[2]).toMatchObject({
+      code: '2010601',
+      name: '行政运行',
+      level: 3,
+      values: { total: 1511.89, basicExpenditure: 1503.52, projectExpenditure: 8.37 },
+    });
     expect(record.rows[0]).toMatchObject({ code: '201', level: 1 });
     expect(record.rows[3]!.values.basicExpenditure).toBeNull();
     expect(record.rows[12]).toMatchObject({ name: '合计', values: { total: 2433.38 } });
@@ -34,19 +39,31 @@ describe('coded line tables', () => {
     expect(issues).toEqual([]);
     expect(checks.length).toBeGreaterThan(20);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    expect(checks.map((c) => c.rule)).toEqual(expect.arrayContaining(['final.gpb_functional.row_total', 'final.gpb_functional.tree', 'final.gpb_functional.total']));
+    expect(checks.map((c) => c.rule)).toEqual(
+      expect.arrayContaining([
+        'final.gpb_functional.row_total',
+        'final.gpb_functional.tree',
+        'final.gpb_functional.total',
+      ]),
+    );
     expect(parsed.success).toBe(true);
   });
 
   it('flags a deliberately wrong printed total with the failing rule and keeps every value', () => {
     const wrong = gridTable(
-      shanghaiGpb.cells.length ? rowsOf(shanghaiGpb).map((r) => (r[3] === '合计' ? [...r.slice(0, 4), '2,443.38', ...r.slice(5)] : r)) : [],
+      shanghaiGpb.cells.length
+        ? rowsOf(shanghaiGpb).map((r) => (r[3] === '合计' ? [...r.slice(0, 4), '2,443.38', ...r.slice(5)] : r))
+        : [],
       shanghaiGpb.context,
     );
     const { record, checks } = run(wrong);
     const failed = checks.filter((c) => !c.ok);
     expect(failed.map((c) => c.rule).sort()).toEqual(['final.gpb_functional.row_total', 'final.gpb_functional.total']);
-    expect(failed.find((c) => c.rule === 'final.gpb_functional.total')).toMatchObject({ expected: 2443.38, actual: 2433.38, tolerance: 0.02 });
+    expect(failed.find((c) => c.rule === 'final.gpb_functional.total')).toMatchObject({
+      expected: 2443.38,
+      actual: 2433.38,
+      tolerance: 0.02,
+    });
     expect(record.rows.at(-1)!.values.total).toBe(2443.38);
   });
 
@@ -62,12 +79,19 @@ describe('coded line tables', () => {
         ['2010101', '行政运行', '４２０．３７', '420.37', '390.05', '30.32', '-', '见说明'],
         ['2010199', '其他人大事务支出', '111.34', '', '', '', '111.34', ''],
       ],
-      ['一般公共预算财政拨款支出决算表', '公开05表', '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室 金额单位：万元'],
+      [
+        '一般公共预算财政拨款支出决算表',
+        '公开05表',
+        '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室 金额单位：万元',
+      ],
     );
     const { rec, record, checks, parsed } = run(t, 'final');
     expect(rec.tableType).toBe('final.gpb_functional');
     expect(record.rows.map((r) => r.code ?? null)).toEqual([null, '201', '20101', '2010101', '2010199']);
-    expect(record.rows[3]).toMatchObject({ values: { total: 420.37, basicExpenditure: 420.37, personnel: 390.05, publicFunds: 30.32, projectExpenditure: 0 }, notes: { remark: '见说明' } });
+    expect(record.rows[3]).toMatchObject({
+      values: { total: 420.37, basicExpenditure: 420.37, personnel: 390.05, publicFunds: 30.32, projectExpenditure: 0 },
+      notes: { remark: '见说明' },
+    });
     expect(record.scope).toBe('general_budget');
     expect(checks.filter((c) => c.rule === 'final.gpb_functional.basic_split').length).toBe(4);
     expect(checks.every((c) => c.ok)).toBe(true);
@@ -92,13 +116,28 @@ describe('coded line tables', () => {
     const { rec, record, checks, issues } = run(t);
     expect(rec.tableType).toBe('final.gpb_basic_economic');
     const names = record.rows.map((r) => r.name);
-    expect(names).toEqual(['工资福利支出', '基本工资', '津贴补贴', '对个人和家庭的补助', '抚恤金', '生活补助', '人员经费合计', '商品和服务支出', '办公费', '资本性支出', '办公设备购置', '公用经费合计']);
+    expect(names).toEqual([
+      '工资福利支出',
+      '基本工资',
+      '津贴补贴',
+      '对个人和家庭的补助',
+      '抚恤金',
+      '生活补助',
+      '人员经费合计',
+      '商品和服务支出',
+      '办公费',
+      '资本性支出',
+      '办公设备购置',
+      '公用经费合计',
+    ]);
     expect(issues.map((i) => i.code)).toEqual(['amount.row_without_code']);
     const totals = checks.filter((c) => c.rule === 'final.gpb_basic_economic.total');
     expect(totals).toHaveLength(2);
     expect(totals.every((c) => c.ok)).toBe(true);
     // 生活补助 has no code but is printed under 303: the printed arithmetic 303 = 抚恤金 + 生活补助 holds.
-    expect(checks.find((c) => c.rule === 'final.gpb_basic_economic.tree' && c.description?.startsWith('303'))).toMatchObject({ expected: 69.41, actual: 69.41, ok: true });
+    expect(
+      checks.find((c) => c.rule === 'final.gpb_basic_economic.tree' && c.description?.startsWith('303')),
+    ).toMatchObject({ expected: 69.41, actual: 69.41, ok: true });
   });
 });
 

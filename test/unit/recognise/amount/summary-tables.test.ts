@@ -17,14 +17,26 @@ describe('two-sided summary tables', () => {
         ['年初结转和结余', '4.48', '年末结转和结余', '6.28'],
         ['收入总计', '538.12', '支出总计', '538.12'],
       ],
-      ['收入支出决算总表', '公开01表', '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室                  金额单位：万元'],
+      [
+        '收入支出决算总表',
+        '公开01表',
+        '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室                  金额单位：万元',
+      ],
     );
     const { rec, record, checks, parsed } = runBest(t);
     expect(rec.tableType).toBe('final.summary');
     expect(record.unit).toBe('万元');
     const income = record.rows.filter((r) => r.side === 'income');
     const spending = record.rows.filter((r) => r.side === 'expenditure');
-    expect(income.map((r) => r.name)).toEqual(['1、一般公共预算财政拨款', '2、政府性基金预算财政拨款', '8、其他收入', '本年收入合计', '用事业基金弥补收支差额', '年初结转和结余', '收入总计']);
+    expect(income.map((r) => r.name)).toEqual([
+      '1、一般公共预算财政拨款',
+      '2、政府性基金预算财政拨款',
+      '8、其他收入',
+      '本年收入合计',
+      '用事业基金弥补收支差额',
+      '年初结转和结余',
+      '收入总计',
+    ]);
     expect(spending).toHaveLength(8);
     expect(spending[0]).toMatchObject({ name: '1、一般公共服务支出', values: { amount: 531.71 } });
     expect(checks.map((c) => [c.rule, c.ok])).toEqual([
@@ -53,8 +65,14 @@ describe('two-sided summary tables', () => {
     const { rec, record, checks, parsed } = runBest(t);
     expect(rec.tableType).toBe('budget.fiscal_summary');
     expect(record.unit).toBe('元');
-    expect(record.rows.find((r) => r.name === '一、一般公共服务支出')).toMatchObject({ side: 'expenditure', values: { total: 82096797.42, generalBudget: 82096797.42, govFund: null, soeCapital: null } });
-    expect(record.rows.find((r) => r.name === '一、一般公共预算资金')).toMatchObject({ side: 'income', values: { amount: 91016775.35 } });
+    expect(record.rows.find((r) => r.name === '一、一般公共服务支出')).toMatchObject({
+      side: 'expenditure',
+      values: { total: 82096797.42, generalBudget: 82096797.42, govFund: null, soeCapital: null },
+    });
+    expect(record.rows.find((r) => r.name === '一、一般公共预算资金')).toMatchObject({
+      side: 'income',
+      values: { amount: 91016775.35 },
+    });
     const rules = checks.map((c) => c.rule);
     expect(rules).toContain('budget.fiscal_summary.balance');
     expect(rules).toContain('budget.fiscal_summary.row_total');
@@ -79,8 +97,16 @@ describe('two-sided summary tables', () => {
     );
     const { rec, record, checks } = runBest(t);
     expect(rec.tableType).toBe('budget.summary');
-    expect(record.rows.filter((r) => r.side === 'expenditure_by_purpose').map((r) => r.name)).toEqual(['一、基本支出', '二、项目支出', '三、单位预留机动经费']);
-    expect(checks.find((c) => c.rule === 'budget.summary.income_lines')).toMatchObject({ expected: 18330.37, actual: 18330.37, ok: true });
+    expect(record.rows.filter((r) => r.side === 'expenditure_by_purpose').map((r) => r.name)).toEqual([
+      '一、基本支出',
+      '二、项目支出',
+      '三、单位预留机动经费',
+    ]);
+    expect(checks.find((c) => c.rule === 'budget.summary.income_lines')).toMatchObject({
+      expected: 18330.37,
+      actual: 18330.37,
+      ok: true,
+    });
     expect(checks.filter((c) => c.rule === 'budget.summary.balance')).toHaveLength(1);
     expect(checks.every((c) => c.ok)).toBe(true);
   });

@@ -9,8 +9,16 @@ const jiangsu = (title: string, label: string) => [title, label, '部门：', '�
 describe('预算 recognisers', () => {
   it('cover every budget.* type of docs/architecture.md', () => {
     expect(budgetRecognisers.map((r) => r.tableType)).toEqual([
-      'budget.summary', 'budget.income', 'budget.expenditure', 'budget.fiscal_summary', 'budget.gpb_functional',
-      'budget.gpb_basic_economic', 'budget.three_public', 'budget.gov_fund', 'budget.soe_capital', 'budget.procurement',
+      'budget.summary',
+      'budget.income',
+      'budget.expenditure',
+      'budget.fiscal_summary',
+      'budget.gpb_functional',
+      'budget.gpb_basic_economic',
+      'budget.three_public',
+      'budget.gov_fund',
+      'budget.soe_capital',
+      'budget.procurement',
       'budget.operating_costs',
     ]);
   });
@@ -34,8 +42,14 @@ describe('预算 recognisers', () => {
     expect(rec.tableType).toBe('budget.income');
     expect(record.department).toBe('江苏省人大常委会办公厅');
     expect(record.rows.map((r) => r.name)).toEqual([
-      '收入总计', '一般公共预算资金/小计', '一般公共预算资金/公共财政拨款(补助)资金', '一般公共预算资金/专项收入',
-      '其他资金/小计', '其他资金/其他收入', '上年结转和结余资金/小计', '上年结转和结余资金/其中:动用上年结转和结余资金',
+      '收入总计',
+      '一般公共预算资金/小计',
+      '一般公共预算资金/公共财政拨款(补助)资金',
+      '一般公共预算资金/专项收入',
+      '其他资金/小计',
+      '其他资金/其他收入',
+      '上年结转和结余资金/小计',
+      '上年结转和结余资金/其中:动用上年结转和结余资金',
     ]);
     expect(checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
       ['budget.income.group', 9066.79, 9066.79, true],
@@ -46,13 +60,29 @@ describe('预算 recognisers', () => {
 
   it('reads the Jiangsu 支出预算总表: one unlabelled line, 合计 = 基本 + 项目 + 单位预留机动经费', () => {
     const t = gridTable(
-      [['合计', '基本支出', '项目支出', '单位预留机动经费', '结转下年资金'], ['18,330.37', '9,312.90', '6,459.58', '2,557.89', '']],
+      [
+        ['合计', '基本支出', '项目支出', '单位预留机动经费', '结转下年资金'],
+        ['18,330.37', '9,312.90', '6,459.58', '2,557.89', ''],
+      ],
       jiangsu('支出预算总表', '公开表三'),
     );
     const { rec, record, checks } = runBest(t);
     expect(rec.tableType).toBe('budget.expenditure');
-    expect(record.rows).toEqual([expect.objectContaining({ name: '', values: { total: 18330.37, basicExpenditure: 9312.9, projectExpenditure: 6459.58, reserveFund: 2557.89, carryForward: null } })]);
-    expect(checks).toEqual([expect.objectContaining({ rule: 'budget.expenditure.row_total', ok: true, tolerance: 0.04 })]);
+    expect(record.rows).toEqual([
+      expect.objectContaining({
+        name: '',
+        values: {
+          total: 18330.37,
+          basicExpenditure: 9312.9,
+          projectExpenditure: 6459.58,
+          reserveFund: 2557.89,
+          carryForward: null,
+        },
+      }),
+    ]);
+    expect(checks).toEqual([
+      expect.objectContaining({ rule: 'budget.expenditure.row_total', ok: true, tolerance: 0.04 }),
+    ]);
   });
 
   it('reads the 政府采购预算表: the most specific label names the line, the others are notes', () => {
@@ -92,12 +122,25 @@ describe('预算 recognisers', () => {
   });
 
   it('types 财政拨款支出预算表 and 一般公共预算支出预算表 alike, with their scope, and 机关运行经费 apart', () => {
-    const lines = [['功能科目编码', '功能科目名称', '金额'], ['', '合计', '5.00'], ['201', '一般公共服务支出', '5.00']];
+    const lines = [
+      ['功能科目编码', '功能科目名称', '金额'],
+      ['', '合计', '5.00'],
+      ['201', '一般公共服务支出', '5.00'],
+    ];
     const fiscal = runBest(gridTable(lines, jiangsu('财政拨款支出预算表（功能科目）', '公开表五')));
     const general = runBest(gridTable(lines, jiangsu('一般公共预算支出预算表（功能科目）', '公开表七')));
     expect([fiscal.rec.tableType, fiscal.record.scope]).toEqual(['budget.gpb_functional', 'fiscal']);
     expect([general.rec.tableType, general.record.scope]).toEqual(['budget.gpb_functional', 'general_budget']);
-    const running = runBest(gridTable([['科目编码', '科目名称', '机关运行经费支出'], ['', '合计', '5.00'], ['302', '商品和服务支出', '5.00']], jiangsu('一般公共预算机关运行经费支出预算表', '公开表十一')));
+    const running = runBest(
+      gridTable(
+        [
+          ['科目编码', '科目名称', '机关运行经费支出'],
+          ['', '合计', '5.00'],
+          ['302', '商品和服务支出', '5.00'],
+        ],
+        jiangsu('一般公共预算机关运行经费支出预算表', '公开表十一'),
+      ),
+    );
     expect(running.rec.tableType).toBe('budget.operating_costs');
     expect(running.checks).toEqual([expect.objectContaining({ rule: 'budget.operating_costs.total', ok: true })]);
   });
@@ -105,18 +148,32 @@ describe('预算 recognisers', () => {
 
 describe('department printed with a table', () => {
   it('reads 编制部门 / 部门 lines, the name on the same line or the next', () => {
-    expect(printedDepartment(['收入支出决算总表', '公开01表', '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室                  金额单位：万元'])).toBe('咸阳市杨陵区人民代表大会常务委员会办公室');
-    expect(printedDepartment(['收支预算总表', '部门：', '江苏省人大常委会办公厅', '单位：万元'])).toBe('江苏省人大常委会办公厅');
+    expect(
+      printedDepartment([
+        '收入支出决算总表',
+        '公开01表',
+        '编制部门：咸阳市杨陵区人民代表大会常务委员会办公室                  金额单位：万元',
+      ]),
+    ).toBe('咸阳市杨陵区人民代表大会常务委员会办公室');
+    expect(printedDepartment(['收支预算总表', '部门：', '江苏省人大常委会办公厅', '单位：万元'])).toBe(
+      '江苏省人大常委会办公厅',
+    );
     expect(printedDepartment(['2026年预算单位收入预算总表', '编制单位：              单位：元'])).toBeNull();
     expect(printedDepartment(['收入决算表', '单位：万元'])).toBeNull();
     // A name wrapped over two lines is one name (issue 9: one department per document).
-    expect(printedDepartment(['收支预算总表', '部门：上海市普陀区人民政府办', '公厅', '单位：万元'])).toBe('上海市普陀区人民政府办公厅');
+    expect(printedDepartment(['收支预算总表', '部门：上海市普陀区人民政府办', '公厅', '单位：万元'])).toBe(
+      '上海市普陀区人民政府办公厅',
+    );
   });
 
   it('outranks the document guess, and gives the region when the document has none', () => {
     const t = gridTable([['a', 'b']], ['部门：', '江苏省政协办公厅', '单位：万元']);
     const meta = { region: {}, department: '备注', year: 2017, kind: 'budget' as const, provenance: {} };
-    expect(tableMeta(t, t.context, meta)).toEqual({ department: '江苏省政协办公厅', region: { province: '江苏省' }, provenance: { department: t.prov, region: t.prov } });
+    expect(tableMeta(t, t.context, meta)).toEqual({
+      department: '江苏省政协办公厅',
+      region: { province: '江苏省' },
+      provenance: { department: t.prov, region: t.prov },
+    });
     expect(tableMeta(t, ['收入决算表'], meta)).toEqual({ department: '备注', region: {}, provenance: {} });
   });
 });

@@ -14,18 +14,32 @@ function docWith(runs: string[], tables: Table[] = [], title?: string) {
   doc.pages = [{ number: 1, runs: runs.map((text) => ({ text, prov: prov() })) }];
   doc.tables = tables;
   // The PDF Info dictionary's Title, as src/extract/pdf/meta.ts reads it.
-  if (title) doc.meta = [{ key: 'title', value: title, prov: { sourceId: src.id, page: 1, method: 'structure', extractor: 'test' } }];
+  if (title)
+    doc.meta = [
+      { key: 'title', value: title, prov: { sourceId: src.id, page: 1, method: 'structure', extractor: 'test' } },
+    ];
   return doc;
 }
 
 /** A table printed on `page` with the lines above it (title, 部门 line) as its context. */
 function tableWith(id: string, context: string[], page = 2): Table {
-  return { id, nRows: 1, nCols: 1, context, prov: prov(page), cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: '项目', prov: prov(page) }] };
+  return {
+    id,
+    nRows: 1,
+    nCols: 1,
+    context,
+    prov: prov(page),
+    cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: '项目', prov: prov(page) }],
+  };
 }
 
 describe('regions from the division list', () => {
   it('completes a county upwards and keeps municipalities without a city', () => {
-    expect(regionFromText('咸阳市杨陵区人民代表大会常务委员会办公室')).toEqual({ province: '陕西省', city: '咸阳市', county: '杨陵区' });
+    expect(regionFromText('咸阳市杨陵区人民代表大会常务委员会办公室')).toEqual({
+      province: '陕西省',
+      city: '咸阳市',
+      county: '杨陵区',
+    });
     expect(regionFromText('洪江市财政局')).toEqual({ province: '湖南省', city: '怀化市', county: '洪江市' });
     expect(regionFromText('上海市普陀区财政局')).toEqual({ province: '上海市', county: '普陀区' });
     expect(regionFromText('江苏省人大常委会办公厅')).toEqual({ province: '江苏省' });
@@ -52,19 +66,37 @@ describe('unit names', () => {
 describe('document metadata', () => {
   it('reads a cover split into runs, ignoring a column header that says 单位名称', () => {
     const header: Table = {
-      id: 't1', nRows: 2, nCols: 3, context: [], prov: prov(),
+      id: 't1',
+      nRows: 2,
+      nCols: 3,
+      context: [],
+      prov: prov(),
       cells: ['序号', '单位名称', '备注', '1', '上海市普陀区财政局（本级）', ''].map((text, i) => ({
-        row: Math.floor(i / 3), col: i % 3, rowSpan: 1, colSpan: 1, text, prov: prov(5),
+        row: Math.floor(i / 3),
+        col: i % 3,
+        rowSpan: 1,
+        colSpan: 1,
+        text,
+        prov: prov(5),
       })),
     };
     const meta = documentMeta(docWith(['上海市普陀区财政局', '2024', '年度部门决算', '目 录'], [header]));
-    expect(meta).toMatchObject({ department: '上海市普陀区财政局', year: 2024, kind: 'final', region: { province: '上海市', county: '普陀区' } });
+    expect(meta).toMatchObject({
+      department: '上海市普陀区财政局',
+      year: 2024,
+      kind: 'final',
+      region: { province: '上海市', county: '普陀区' },
+    });
     expect(meta.provenance.department).toMatchObject({ page: 1 });
   });
 
   it('takes a label whose value is on the next line, and a coded unit line', () => {
-    expect(documentMeta(docWith(['公开表二', '部门：', '江苏省人大常委会办公厅', '单位：万元'])).department).toBe('江苏省人大常委会办公厅');
-    expect(documentMeta(docWith(['1、代表活动经费绩效目标表', '101002 抚宁区人大', '单位：万元'])).department).toBe('抚宁区人大');
+    expect(documentMeta(docWith(['公开表二', '部门：', '江苏省人大常委会办公厅', '单位：万元'])).department).toBe(
+      '江苏省人大常委会办公厅',
+    );
+    expect(documentMeta(docWith(['1、代表活动经费绩效目标表', '101002 抚宁区人大', '单位：万元'])).department).toBe(
+      '抚宁区人大',
+    );
   });
 
   it('leaves the department empty rather than guess from a table title', () => {
@@ -75,7 +107,13 @@ describe('document metadata', () => {
 describe('document metadata: the page before the file metadata', () => {
   it('keeps the cover year over a stale Word title and says both in a warning', () => {
     // A 2019年度 决算 printed from a Word file still titled for 2018.
-    const meta = documentMeta(docWith(['上海市普陀区财政局', '2019', '年度部门决算', '目 录'], [], 'Microsoft Word - 上海市普陀区财政局2018年度部门决算'));
+    const meta = documentMeta(
+      docWith(
+        ['上海市普陀区财政局', '2019', '年度部门决算', '目 录'],
+        [],
+        'Microsoft Word - 上海市普陀区财政局2018年度部门决算',
+      ),
+    );
     expect(meta).toMatchObject({ year: 2019, department: '上海市普陀区财政局', kind: 'final' });
     expect(meta.provenance.year).toMatchObject({ page: 1, method: 'text-layer' });
     expect(meta.issues?.map((i) => [i.severity, i.code])).toEqual([['warning', 'meta.file_metadata_disagrees']]);
@@ -103,28 +141,48 @@ describe('document metadata: the page before the file metadata', () => {
 
   it('uses the file title only when the page says nothing, without a warning', () => {
     const meta = documentMeta(docWith(['目 录', '一、部门概况'], [], '上海市普陀区财政局2024年度部门决算'));
-    expect(meta).toMatchObject({ year: 2024, department: '上海市普陀区财政局', region: { province: '上海市', county: '普陀区' } });
+    expect(meta).toMatchObject({
+      year: 2024,
+      department: '上海市普陀区财政局',
+      region: { province: '上海市', county: '普陀区' },
+    });
     expect(meta.provenance.year).toMatchObject({ method: 'structure' });
     expect(meta.issues).toBeUndefined();
   });
 
   it('names the department the page prints and warns when the file title names another', () => {
-    const meta = documentMeta(docWith(['江苏省政协办公厅', '2017', '年度部门预算'], [], 'Microsoft Word - 江苏省委办公厅2017年度部门预算公开文件'));
+    const meta = documentMeta(
+      docWith(
+        ['江苏省政协办公厅', '2017', '年度部门预算'],
+        [],
+        'Microsoft Word - 江苏省委办公厅2017年度部门预算公开文件',
+      ),
+    );
     expect(meta).toMatchObject({ department: '江苏省政协办公厅', year: 2017 });
-    expect(meta.issues?.map((i) => i.message)).toEqual([expect.stringMatching(/department: the page prints 江苏省政协办公厅 .* says 江苏省委办公厅/)]);
+    expect(meta.issues?.map((i) => i.message)).toEqual([
+      expect.stringMatching(/department: the page prints 江苏省政协办公厅 .* says 江苏省委办公厅/),
+    ]);
     // One name with the party prefix and one without are the same unit.
-    expect(documentMeta(docWith(['编制部门：中共江苏省委办公厅'], [], '江苏省委办公厅2018年度部门预算')).issues).toBeUndefined();
+    expect(
+      documentMeta(docWith(['编制部门：中共江苏省委办公厅'], [], '江苏省委办公厅2018年度部门预算')).issues,
+    ).toBeUndefined();
   });
 });
 
 describe('one department per document: a name wrapped onto the next line', () => {
   it('joins a 部门 line wrapped before its last characters into one name', () => {
-    expect(documentMeta(docWith(['公开表一', '部门：上海市普陀区人民政府办', '公厅', '单位：万元'])).department).toBe('上海市普陀区人民政府办公厅');
-    const meta = documentMeta(docWith([], [tableWith('t1', ['收支预算总表', '部门：上海市普陀区人民政府办', '公厅 单位：万元'])]));
+    expect(documentMeta(docWith(['公开表一', '部门：上海市普陀区人民政府办', '公厅', '单位：万元'])).department).toBe(
+      '上海市普陀区人民政府办公厅',
+    );
+    const meta = documentMeta(
+      docWith([], [tableWith('t1', ['收支预算总表', '部门：上海市普陀区人民政府办', '公厅 单位：万元'])]),
+    );
     expect(meta.department).toBe('上海市普陀区人民政府办公厅');
     expect(meta.region).toEqual({ province: '上海市', county: '普陀区' });
     // The wrap may fall after a part that reads as a name already.
-    expect(documentMeta(docWith(['公开表二', '部门：江苏省人大常委会', '办公厅', '单位：万元'])).department).toBe('江苏省人大常委会办公厅');
+    expect(documentMeta(docWith(['公开表二', '部门：江苏省人大常委会', '办公厅', '单位：万元'])).department).toBe(
+      '江苏省人大常委会办公厅',
+    );
   });
 
   it('joins only a short fragment that completes a name', () => {

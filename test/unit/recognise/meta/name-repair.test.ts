@@ -13,7 +13,14 @@ const REAL = '咸阳市杨陵区人民代表大会常务委员会办公室';
 const MISREAD = '威阳市杨陵区人民代表大会常务委员会办公室';
 
 function tableWith(context: string[], method: ExtractMethod): Table {
-  return { id: 't1', nRows: 1, nCols: 1, context, prov: prov(method), cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: '项目', prov: prov(method) }] };
+  return {
+    id: 't1',
+    nRows: 1,
+    nCols: 1,
+    context,
+    prov: prov(method),
+    cells: [{ row: 0, col: 0, rowSpan: 1, colSpan: 1, text: '项目', prov: prov(method) }],
+  };
 }
 
 describe('place names misread by OCR', () => {
@@ -34,7 +41,9 @@ describe('place names misread by OCR', () => {
   it('puts right a misread last character of a unit ending, 办公室 or 办公厅 by the level of the region', () => {
     const ocr = prov('ocr');
     expect(repairOcrOrgName('咸阳市杨陵区人民代表大会常务委员会办公安', ocr).value).toBe(REAL);
-    expect(repairOcrOrgName('陕西省人民代表大会常务委员会办公宗', ocr).value).toBe('陕西省人民代表大会常务委员会办公厅');
+    expect(repairOcrOrgName('陕西省人民代表大会常务委员会办公宗', ocr).value).toBe(
+      '陕西省人民代表大会常务委员会办公厅',
+    );
     expect(repairOcrOrgName('杨陵区人民代表大会常务委员公', ocr).value).toBe('杨陵区人民代表大会常务委员会');
     // No region printed: 办公室 or 办公厅 cannot be told apart.
     expect(repairOcrOrgName('人民代表大会常务委员会办公安', ocr)).toEqual({ value: '人民代表大会常务委员会办公安' });
@@ -53,7 +62,8 @@ describe('place names misread by OCR', () => {
     expect(ocr.issue).toMatchObject({ severity: 'warning', code: 'meta.name_repaired' });
     expect(ocr.issue?.message).toContain(MISREAD);
     expect(ocr.issue?.message).toContain(REAL);
-    for (const method of ['text-layer', 'structure'] as const) expect(repairOcrOrgName(MISREAD, prov(method))).toEqual({ value: MISREAD });
+    for (const method of ['text-layer', 'structure'] as const)
+      expect(repairOcrOrgName(MISREAD, prov(method))).toEqual({ value: MISREAD });
   });
 
   it('repairs the document department and the table-printed one when OCR read them', () => {
@@ -65,11 +75,19 @@ describe('place names misread by OCR', () => {
     expect(meta.issues?.map((i) => i.code)).toEqual(['meta.name_repaired']);
     expect(meta.region).toEqual({ province: '陕西省', city: '咸阳市', county: '杨陵区' });
 
-    const own = tableMeta(tableWith([`编制部门：${MISREAD}`], 'ocr'), [`编制部门：${MISREAD}`], { ...meta, department: null, issues: [] });
+    const own = tableMeta(tableWith([`编制部门：${MISREAD}`], 'ocr'), [`编制部门：${MISREAD}`], {
+      ...meta,
+      department: null,
+      issues: [],
+    });
     expect(own.department).toBe(REAL);
     expect(own.issues?.map((i) => i.code)).toEqual(['meta.name_repaired']);
 
-    const layer = tableMeta(tableWith([], 'text-layer'), [`编制部门：${MISREAD}`], { ...meta, department: null, issues: [] });
+    const layer = tableMeta(tableWith([], 'text-layer'), [`编制部门：${MISREAD}`], {
+      ...meta,
+      department: null,
+      issues: [],
+    });
     expect(layer.department).toBe(MISREAD);
     expect(layer.issues).toBeUndefined();
   });

@@ -62,7 +62,12 @@ export function run(recogniser: Recogniser, table: Table, ctx: RecogniseContext 
   const { record, issues } = recogniser.recognise(table, ctx);
   const checks = recogniser.checks({ ...record, checks: [], status: 'ok' } as unknown as RecognisedRecord);
   const status = checks.every((c) => c.ok) && issues.every((i) => i.severity !== 'error') ? 'ok' : 'partial';
-  const full = recogniser.schema.parse({ ...record, issues: [...(record.issues as unknown[]), ...issues], checks, status });
+  const full = recogniser.schema.parse({
+    ...record,
+    issues: [...(record.issues as unknown[]), ...issues],
+    checks,
+    status,
+  });
   return full as Record<string, unknown> & { checks: Check[]; status: string };
 }
 
@@ -70,7 +75,12 @@ export function run(recogniser: Recogniser, table: Table, ctx: RecogniseContext 
  * A Table from a dense text grid and its merges ([row, col, rowSpan, colSpan]), the shape the
  * DOCX and workbook extractors report; positions covered by a merge are dropped.
  */
-export function tableFromRows(rows: string[][], spans: Array<[number, number, number, number]>, context: string[] = [], id = 't1'): Table {
+export function tableFromRows(
+  rows: string[][],
+  spans: Array<[number, number, number, number]>,
+  context: string[] = [],
+  id = 't1',
+): Table {
   const covered = new Set<string>();
   const spanAt = new Map<string, [number, number]>();
   for (const [r, c, rs, cs] of spans) {

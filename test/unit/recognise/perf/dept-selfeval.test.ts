@@ -4,8 +4,7 @@ import { projectSelfevalRecogniser } from '../../../../src/recognise/perf/projec
 import type { PerfDeptSelfeval } from '../../../../schemas/perf-dept-selfeval.js';
 import { normalise as n } from '../../../../src/recognise/values.js';
 import { buildTable, contextFor, run } from './build-table.js';
-import { HEADER, seed001 } from './seed-grids.js';
-
+import { seed001 } from './seed-grids.js';
 
 describe('perf.dept_selfeval', () => {
   it('claims the 部门整体 form and leaves the 项目 form alone', () => {
@@ -26,7 +25,9 @@ describe('perf.dept_selfeval', () => {
     expect(r.spending?.value).toBe('2019年本部门支出合计531.84万元。');
     expect(r.keyTasks?.value).toMatch(/^召开年度人代会/);
     expect(r.remark?.value).toMatch(/^1\.“项目产出”/);
-    expect(r.indicators.map((i) => [i.level1, i.level2, i.level2Points, i.level3, i.level3Points, i.points, i.score])).toEqual([
+    expect(
+      r.indicators.map((i) => [i.level1, i.level2, i.level2Points, i.level3, i.level3Points, i.points, i.score]),
+    ).toEqual([
       ['投入', '预算执行', 25, '预算完成率', 10, 10, 9],
       ['投入', '预算执行', 25, '预算调整率', 5, 5, 4],
       ['投入', '预算执行', 25, '支出进度率', 5, 5, 5],
@@ -48,8 +49,14 @@ describe('perf.dept_selfeval', () => {
 
   it('passes every identity on the workbook figures (Σ 得分 = 98)', () => {
     const r = run(rec, buildTable(seed001())) as unknown as PerfDeptSelfeval;
-    expect(r.checks.find((c) => c.rule === 'perf.dept_selfeval.score_sum')).toMatchObject({ expected: 98, actual: 98, ok: true });
-    expect(r.checks.filter((c) => c.rule === 'perf.dept_selfeval.level2_points_sum').map((c) => [c.expected, c.actual])).toEqual([
+    expect(r.checks.find((c) => c.rule === 'perf.dept_selfeval.score_sum')).toMatchObject({
+      expected: 98,
+      actual: 98,
+      ok: true,
+    });
+    expect(
+      r.checks.filter((c) => c.rule === 'perf.dept_selfeval.level2_points_sum').map((c) => [c.expected, c.actual]),
+    ).toEqual([
       [25, 25],
       [15, 15],
       [60, 60],
@@ -63,7 +70,14 @@ describe('perf.dept_selfeval', () => {
   it('flags the stale EMF preview figures (项目产出 5, 项目效益 5: Σ 得分 48 ≠ 98) and keeps them', () => {
     const r = run(rec, buildTable(seed001('5', '5'))) as unknown as PerfDeptSelfeval;
     expect(r.checks.filter((c) => !c.ok)).toEqual([
-      { rule: 'perf.dept_selfeval.score_sum', expected: 98, actual: 48, ok: false, tolerance: 0.09, description: 'Σ 得分 = 自评得分' },
+      {
+        rule: 'perf.dept_selfeval.score_sum',
+        expected: 98,
+        actual: 48,
+        ok: false,
+        tolerance: 0.09,
+        description: 'Σ 得分 = 自评得分',
+      },
     ]);
     expect(r.status).toBe('partial');
     expect(r.indicators.map((i) => i.score)).toEqual([9, 4, 5, 5, 5, 5, 5, 5, 5]);
@@ -71,7 +85,9 @@ describe('perf.dept_selfeval', () => {
 
   it('flags a 得分 above its 分值', () => {
     const r = run(rec, buildTable(seed001('45', '15'))) as unknown as PerfDeptSelfeval;
-    expect(r.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.dept_selfeval.score_le_points', 40, 45]]);
+    expect(r.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([
+      ['perf.dept_selfeval.score_le_points', 40, 45],
+    ]);
   });
 
   it('takes 自评得分 from a 合计 row when the header does not print it', () => {
@@ -82,6 +98,10 @@ describe('perf.dept_selfeval', () => {
     expect(r.selfScore?.value).toBe(98);
     expect(r.selfScore?.provenance.locator).toBe('t1/r16c9');
     expect(r.indicators).toHaveLength(9);
-    expect(r.checks.find((c) => c.rule === 'perf.dept_selfeval.score_sum')).toMatchObject({ expected: 98, actual: 98, ok: true });
+    expect(r.checks.find((c) => c.rule === 'perf.dept_selfeval.score_sum')).toMatchObject({
+      expected: 98,
+      actual: 98,
+      ok: true,
+    });
   });
 });

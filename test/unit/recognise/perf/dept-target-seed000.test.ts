@@ -7,13 +7,21 @@ import type { DeptTargetRecord } from '../../../../schemas/perf-dept-target.js';
 import { contextFor, META, run } from './build-table.js';
 import { seed000BasicInfo, seed000Indicators, seed000Review, seed000Tasks } from './seed-000-grids.js';
 
-const META_000 = { ...META, region: { province: '贵州省', county: '凯里市' }, department: null, year: 2021, kind: 'perf_target' as const };
+const META_000 = {
+  ...META,
+  region: { province: '贵州省', county: '凯里市' },
+  department: null,
+  year: 2021,
+  kind: 'perf_target' as const,
+};
 const recognise = (t: Table) => run(rec, t, contextFor(t, META_000)) as unknown as DeptTargetRecord;
 
 describe('perf.dept_target on seed 000 (绩申表-1..4, one record each)', () => {
   it('claims all four parts of the form, and no other 绩效 recogniser does', () => {
     for (const t of [seed000BasicInfo(), seed000Tasks(), seed000Indicators(), seed000Review()]) {
-      const scores = perfRecognisers.map((r) => [r.tableType, r.score(t, contextFor(t))] as const).sort((a, b) => b[1] - a[1]);
+      const scores = perfRecognisers
+        .map((r) => [r.tableType, r.score(t, contextFor(t))] as const)
+        .sort((a, b) => b[1] - a[1]);
       expect(scores[0]).toEqual(['perf.dept_target', 0.9]);
       expect(scores[1]![1]).toBe(0);
     }
@@ -68,17 +76,36 @@ describe('perf.dept_target on seed 000 (绩申表-1..4, one record each)', () =>
     expect(r.indicators).toHaveLength(23);
     expect(r.indicators.filter((i) => i.level1 === '投入管理指标')).toHaveLength(9);
     expect(r.indicators.filter((i) => i.level1 === '产出指标')).toHaveLength(13);
-    expect(r.indicators[1]).toMatchObject({ level2: '预算管理', level3: '预算调整率', value: { operator: '≤', value: 10, unit: '%' } });
+    expect(r.indicators[1]).toMatchObject({
+      level2: '预算管理',
+      level3: '预算调整率',
+      value: { operator: '≤', value: 10, unit: '%' },
+    });
     expect(r.indicators[0]!.description).toMatch(/^单位本年度预算完成数与年初预算数的比率/);
-    expect(r.indicators.find((i) => i.level3 === '公共财政拨款支出')!.value).toMatchObject({ operator: '≤', value: 754.38, unit: '万元' });
-    expect(r.indicators[22]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '代表满意率' });
+    expect(r.indicators.find((i) => i.level3 === '公共财政拨款支出')!.value).toMatchObject({
+      operator: '≤',
+      value: 754.38,
+      unit: '万元',
+    });
+    expect(r.indicators[22]).toMatchObject({
+      level1: '满意度指标',
+      level2: '服务对象满意度指标',
+      level3: '代表满意率',
+    });
     expect(r.facts?.otherNotes).toBeNull();
     expect(r.issues).toEqual([]);
   });
 
   it('绩申表-4: the option boxes as printed, none marked', () => {
     const r = recognise(seed000Review());
-    expect(r.checkboxes?.map((c) => c.text)).toEqual(['单位(部门)自评□', '财政部门□', '优秀□', '良好□', '合格□', '不合格□']);
+    expect(r.checkboxes?.map((c) => c.text)).toEqual([
+      '单位(部门)自评□',
+      '财政部门□',
+      '优秀□',
+      '良好□',
+      '合格□',
+      '不合格□',
+    ]);
     expect(r.checkboxes?.every((c) => c.checked.length === 0)).toBe(true);
     expect(r.facts?.phone).toBeNull();
   });

@@ -35,7 +35,9 @@ describe('a form continued on the next page as a table of its own (the extractor
 
   it('joins a form printed over three pages', () => {
     const { records } = recogniseDocument(documentOf(form(), rest(2, 'p2-t1'), rest(3, 'p3-t1')));
-    expect(records.map((r) => [r.tableType, (r as unknown as PerfProjectTarget).indicators.length])).toEqual([['perf.project_target', 8]]);
+    expect(records.map((r) => [r.tableType, (r as unknown as PerfProjectTarget).indicators.length])).toEqual([
+      ['perf.project_target', 8],
+    ]);
   });
 
   it('claims no headerless table that does not start the page after a form', () => {
@@ -48,6 +50,9 @@ describe('a form continued on the next page as a table of its own (the extractor
   it('never takes the next form for a continuation', () => {
     const next = onPage(buildTable(shanghaiForm({ name: '行道树修剪' }), [SHANGHAI_TITLE, '（2025年度）'], 'p2-t1'), 2);
     const { records } = recogniseDocument(documentOf(form(), next));
-    expect(records.map((r) => (r as unknown as PerfProjectTarget).projectName?.value)).toEqual(['道路绿化日常养护', '行道树修剪']);
+    expect(records.map((r) => (r as unknown as PerfProjectTarget).projectName?.value)).toEqual([
+      '道路绿化日常养护',
+      '行道树修剪',
+    ]);
   });
 });

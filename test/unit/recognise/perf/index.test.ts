@@ -24,7 +24,9 @@ describe('classification among the 绩效 recognisers', () => {
     ['perf.project_target', buildTable(seed003Meetings())],
   ];
   it.each(cases)('%s wins on its seed grid, with a clear margin', (type, table) => {
-    const scores = perfRecognisers.map((r) => [r.tableType, r.score(table, contextFor(table))] as const).sort((a, b) => b[1] - a[1]);
+    const scores = perfRecognisers
+      .map((r) => [r.tableType, r.score(table, contextFor(table))] as const)
+      .sort((a, b) => b[1] - a[1]);
     expect(scores[0]![0]).toBe(type);
     expect(scores[0]![1] - scores[1]![1]).toBeGreaterThanOrEqual(0.4);
   });

@@ -8,13 +8,16 @@ import { seed000BasicInfo } from './seed-000-grids.js';
 import { CONTEXT_1, seed001, seed001Representatives, seed003Activities } from './seed-grids.js';
 
 type Field = { label?: string; value: unknown } | null;
-const labelOf = (r: Record<string, unknown>, ...keys: string[]) => keys.map((k) => [k, (r[k] as Field)?.label, (r[k] as Field)?.value]);
+const labelOf = (r: Record<string, unknown>, ...keys: string[]) =>
+  keys.map((k) => [k, (r[k] as Field)?.label, (r[k] as Field)?.value]);
 
 /** Every header field keeps the label it is printed beside: `{ label, value, provenance }` (issue 11). */
 describe('form fields carry their printed labels', () => {
   it('perf.project_target (seed 003)', () => {
     const r = run(projectTargetRecogniser, buildTable(seed003Activities(), CONTEXT_1));
-    expect(labelOf(r, 'projectCode', 'projectName', 'budget', 'fiscalFunds', 'purpose').map(([k, l]) => [k, l])).toEqual([
+    expect(
+      labelOf(r, 'projectCode', 'projectName', 'budget', 'fiscalFunds', 'purpose').map(([k, l]) => [k, l]),
+    ).toEqual([
       ['projectCode', '项目编码'],
       ['projectName', '项目名称'],
       ['budget', '预算数'],
@@ -27,7 +30,9 @@ describe('form fields carry their printed labels', () => {
 
   it('perf.project_selfeval (seed 001)', () => {
     const r = run(projectSelfevalRecogniser, buildTable(seed001Representatives()));
-    expect(labelOf(r, 'projectName', 'supervisor', 'implementer', 'plannedGoal', 'achievedGoal').map(([k, l]) => [k, l])).toEqual([
+    expect(
+      labelOf(r, 'projectName', 'supervisor', 'implementer', 'plannedGoal', 'achievedGoal').map(([k, l]) => [k, l]),
+    ).toEqual([
       ['projectName', '专项(项目)名称'],
       ['supervisor', '区级主管部门'],
       ['implementer', '实施单位'],

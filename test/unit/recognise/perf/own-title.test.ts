@@ -36,7 +36,9 @@ describe("a form's own title row decides its type over a heading before it (issu
   });
 
   it('a 财政项目支出绩效目标填报表 under a 部门整体 heading is perf.project_target, not perf.dept_target', () => {
-    expect(typed(buildTable(shanghaiForm({ titleRows: true }), ['部门整体支出绩效目标申报表']))).toBe('perf.project_target');
+    expect(typed(buildTable(shanghaiForm({ titleRows: true }), ['部门整体支出绩效目标申报表']))).toBe(
+      'perf.project_target',
+    );
   });
 
   it('a table that prints no title of its own is still typed by the lines above it', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pointsChecks, scoreChecks, type PointedIndicator } from '../../../../src/recognise/perf/points-checks.js';
 
-const ind = (level1: string, l1p: number | null, level2: string, l2p: number | null, level3: string, points: number | null, score?: number): PointedIndicator => ({
+const ind = (
+  level1: string,
+  l1p: number | null,
+  level2: string,
+  l2p: number | null,
+  level3: string,
+  points: number | null,
+  score?: number,
+): PointedIndicator => ({
   level1,
   level1Points: l1p,
   level2,
@@ -31,13 +39,20 @@ describe('pointsChecks', () => {
   });
   it('fails a 一级 whose 二级 points do not add up', () => {
     const bad = seed002.map((i) => (i.level2 === '绩效管理' ? { ...i, level2Points: 9, points: 9 } : i));
-    expect(pointsChecks('p', bad).filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['p.level1_points_sum', 50, 51]]);
+    expect(
+      pointsChecks('p', bad)
+        .filter((c) => !c.ok)
+        .map((c) => [c.rule, c.expected, c.actual]),
+    ).toEqual([['p.level1_points_sum', 50, 51]]);
   });
 });
 
 describe('scoreChecks', () => {
   it('sums 得分 against the total and bounds each by its 分值', () => {
-    const rows = [ind('效果', null, '履职尽责', 60, '项目产出', 40, 40), ind('效果', null, '履职尽责', 60, '项目效益', 20, 21)];
+    const rows = [
+      ind('效果', null, '履职尽责', 60, '项目产出', 40, 40),
+      ind('效果', null, '履职尽责', 60, '项目效益', 20, 21),
+    ];
     expect(scoreChecks('p', 61, rows).map((c) => [c.rule, c.ok])).toEqual([
       ['p.score_sum', true],
       ['p.score_le_points', true],
@@ -45,6 +60,8 @@ describe('scoreChecks', () => {
     ]);
   });
   it('records no sum check when no total is printed', () => {
-    expect(scoreChecks('p', null, [ind('a', null, 'b', null, 'c', 5, 5)]).map((c) => c.rule)).toEqual(['p.score_le_points']);
+    expect(scoreChecks('p', null, [ind('a', null, 'b', null, 'c', 5, 5)]).map((c) => c.rule)).toEqual([
+      'p.score_le_points',
+    ]);
   });
 });

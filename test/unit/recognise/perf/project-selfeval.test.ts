@@ -6,7 +6,6 @@ import type { Spec } from './build-table.js';
 import { buildTable, contextFor, run } from './build-table.js';
 import { mofProjectSelfeval, seed001OtherAffairs, seed001Representatives, UNIT } from './seed-grids.js';
 
-
 describe('perf.project_selfeval', () => {
   it('claims the seed-001 form and not a 部门整体 one', () => {
     const t = buildTable(seed001Representatives());
@@ -62,8 +61,19 @@ describe('perf.project_selfeval', () => {
 
   it('carries 一级 labels down where the merge was lost (blank cells)', () => {
     const r = run(rec, buildTable(seed001Representatives('64.98', false))) as unknown as PerfProjectSelfeval;
-    expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '效益指标', '效益指标', '满意度指标']);
-    expect(r.issues.map((i) => [i.code, i.message])).toEqual([['perf.label_carried_down', '5 indicator rows took their 一级/二级 label from the row above (blank cell)']]);
+    expect(r.indicators.map((i) => i.level1)).toEqual([
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '效益指标',
+      '效益指标',
+      '效益指标',
+      '满意度指标',
+    ]);
+    expect(r.issues.map((i) => [i.code, i.message])).toEqual([
+      ['perf.label_carried_down', '5 indicator rows took their 一级/二级 label from the row above (blank cell)'],
+    ]);
   });
 
   it('carries a 二级 label merged over two 三级 rows', () => {
@@ -91,7 +101,10 @@ describe('perf.project_selfeval', () => {
   it('checks Σ 得分 = 总分 and 得分 ≤ 分值 where the region scores the form', () => {
     const scored = (s2: string): Spec[][] => [
       [['项目支出绩效自评表', 1, 7]],
-      [['项目名称', 1, 2], ['会议费', 1, 5]],
+      [
+        ['项目名称', 1, 2],
+        ['会议费', 1, 5],
+      ],
       [['项目资金（万元）', 2, 1], '', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
       ['年度资金总额', '15', '15', '10', '100%', '10'],
       ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '分值', '得分'],
@@ -109,11 +122,18 @@ describe('perf.project_selfeval', () => {
       ['满意度指标', 10, 9],
     ]);
     expect(ok.checks.find((c) => c.rule.endsWith('.score_sum'))).toMatchObject({ expected: 99, actual: 99, ok: true });
-    expect(ok.checks.find((c) => c.rule.endsWith('.points_sum'))).toMatchObject({ expected: 100, actual: 100, ok: true });
+    expect(ok.checks.find((c) => c.rule.endsWith('.points_sum'))).toMatchObject({
+      expected: 100,
+      actual: 100,
+      ok: true,
+    });
     expect(ok.status).toBe('ok');
 
     const bad = run(rec, buildTable(scored('35'))) as unknown as PerfProjectSelfeval;
-    expect(bad.checks.filter((c) => !c.ok).map((c) => c.rule)).toEqual(['perf.project_selfeval.score_sum', 'perf.project_selfeval.score_le_points']);
+    expect(bad.checks.filter((c) => !c.ok).map((c) => c.rule)).toEqual([
+      'perf.project_selfeval.score_sum',
+      'perf.project_selfeval.score_le_points',
+    ]);
     expect(bad.status).toBe('partial');
   });
 
@@ -121,7 +141,17 @@ describe('perf.project_selfeval', () => {
     const r = run(rec, buildTable(mofProjectSelfeval())) as unknown as PerfProjectSelfeval;
     expect(r.year).toBe(2021);
     expect(r.department).toBe('某某公路管理站');
-    expect(r.rows.map((l) => [l.name, l.values.initialBudget, l.values.budget, l.values.executed, l.values.points, l.values.rate, l.values.score])).toEqual([
+    expect(
+      r.rows.map((l) => [
+        l.name,
+        l.values.initialBudget,
+        l.values.budget,
+        l.values.executed,
+        l.values.points,
+        l.values.rate,
+        l.values.score,
+      ]),
+    ).toEqual([
       ['年度资金总额', 100, 100, 90, 10, 90, 9],
       [n('其中：当年财政拨款'), 80, 80, 72, null, null, null],
       ['上年结转资金', 20, 20, 18, null, null, null],
@@ -149,6 +179,8 @@ describe('perf.project_selfeval', () => {
       ['perf.project_selfeval.points_sum', 100, 100, true],
     ]);
     const bad = run(rec, buildTable(mofProjectSelfeval('50'))) as unknown as PerfProjectSelfeval;
-    expect(bad.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.project_selfeval.score_sum', 94, 99]]);
+    expect(bad.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([
+      ['perf.project_selfeval.score_sum', 94, 99],
+    ]);
   });
 });

@@ -6,7 +6,6 @@ import type { PerfProjectTarget } from '../../../../schemas/perf-project-target.
 import { buildTable, contextFor, run } from './build-table.js';
 import { CONTEXT_1, META_003, mofProjectTarget, seed003Activities, seed003Meetings } from './seed-grids.js';
 
-
 describe('perf.project_target', () => {
   it('claims seed 003 tables; the 部门整体 recogniser does not', () => {
     const t = buildTable(seed003Activities(), CONTEXT_1);
@@ -34,7 +33,15 @@ describe('perf.project_target', () => {
     ]);
     expect(r.goals.map((g) => g.value.slice(0, 6))).toEqual(['1、保证人大', '2、充分发挥']);
     expect(r.indicators).toHaveLength(7);
-    expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '效果指标']);
+    expect(r.indicators.map((i) => i.level1)).toEqual([
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '产出指标',
+      '效果指标',
+    ]);
     expect(r.indicators[0]).toMatchObject({
       level2: '数量指标',
       level3: '视察调研督办',
@@ -60,7 +67,10 @@ describe('perf.project_target', () => {
   });
 
   it('finds 12月底 printed in rows of its own and splits numbered targets in one cell', () => {
-    const r = run(rec, buildTable(seed003Meetings(), ['2、会议费绩效目标表', '101002 抚宁区人大', '单位：万元'])) as unknown as PerfProjectTarget;
+    const r = run(
+      rec,
+      buildTable(seed003Meetings(), ['2、会议费绩效目标表', '101002 抚宁区人大', '单位：万元']),
+    ) as unknown as PerfProjectTarget;
     expect(r.spendingPlan.map((m) => [m.label, m.percent])).toEqual([
       ['3月底', 25],
       ['6月底', 50],
@@ -72,7 +82,11 @@ describe('perf.project_target', () => {
     expect(r.indicators).toHaveLength(8);
     expect(r.indicators[3]!.value).toEqual({ operator: null, value: null, unit: null, text: '按要求召开' });
     expect(r.indicators.map((i) => i.level1).slice(5)).toEqual(['产出指标', '效果指标', '满意度指标']);
-    expect(r.checks.find((c) => c.rule === 'perf.project_target.plan_ends_at_100')).toMatchObject({ expected: 100, actual: 100, ok: true });
+    expect(r.checks.find((c) => c.rule === 'perf.project_target.plan_ends_at_100')).toMatchObject({
+      expected: 100,
+      actual: 100,
+      ok: true,
+    });
     expect(r.issues).toEqual([]);
   });
 
@@ -84,7 +98,9 @@ describe('perf.project_target', () => {
     ]);
     expect(short.status).toBe('partial');
     const sum = run(rec, buildTable(seed003Activities('17.20'))) as unknown as PerfProjectTarget;
-    expect(sum.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([['perf.project_target.budget_sum', 18.2, 17.2]]);
+    expect(sum.checks.filter((c) => !c.ok).map((c) => [c.rule, c.expected, c.actual])).toEqual([
+      ['perf.project_target.budget_sum', 18.2, 17.2],
+    ]);
   });
 
   it('reads the 财政部 template: 年度资金总额 / 财政拨款, 主管部门, 实施单位, 年度绩效目标', () => {
@@ -92,7 +108,11 @@ describe('perf.project_target', () => {
     expect(rec.score(t, contextFor(t))).toBeGreaterThanOrEqual(0.8);
     const r = run(rec, t) as unknown as PerfProjectTarget;
     expect([r.title, r.year, r.department]).toEqual(['项目支出绩效目标表', 2022, '某某公路管理站']);
-    expect([r.projectName?.value, r.supervisor?.value, r.implementer?.value]).toEqual(['道路养护', '某某交通运输局', '某某公路管理站']);
+    expect([r.projectName?.value, r.supervisor?.value, r.implementer?.value]).toEqual([
+      '道路养护',
+      '某某交通运输局',
+      '某某公路管理站',
+    ]);
     expect([r.budget?.value, r.fiscalFunds?.value, r.otherFunds?.value]).toEqual([100, 80, 20]);
     expect(r.goals.map((g) => g.value)).toEqual(['1、完成道路养护100公里。', '2、路况优良率达到95%。']);
     expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.value?.text])).toEqual([
@@ -103,6 +123,8 @@ describe('perf.project_target', () => {
     ]);
     expect(r.checks.map((c) => [c.rule, c.ok])).toEqual([['perf.project_target.budget_sum', true]]);
     const bad = run(rec, buildTable(mofProjectTarget('70'))) as unknown as PerfProjectTarget;
-    expect(bad.checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([['perf.project_target.budget_sum', 100, 90, false]]);
+    expect(bad.checks.map((c) => [c.rule, c.expected, c.actual, c.ok])).toEqual([
+      ['perf.project_target.budget_sum', 100, 90, false],
+    ]);
   });
 });

@@ -10,7 +10,10 @@ const read = (t: Parameters<typeof run>[1]) => run(rec, t) as unknown as PerfPro
 
 describe('several 绩效 forms in one table (issue 11)', () => {
   it('splits at each title row: one table per form, each with its own title, year and indicators', () => {
-    const rows = [...shanghaiForm({ titleRows: true, name: '道路绿化日常养护' }), ...shanghaiForm({ titleRows: true, name: '行道树修剪' })];
+    const rows = [
+      ...shanghaiForm({ titleRows: true, name: '道路绿化日常养护' }),
+      ...shanghaiForm({ titleRows: true, name: '行道树修剪' }),
+    ];
     const table = buildTable(rows, ['上海市虹口区绿化和市容管理局2025年度项目绩效目标']);
     expect(formStarts(table)).toEqual([17]);
     const parts = splitForms(table);
@@ -29,7 +32,10 @@ describe('several 绩效 forms in one table (issue 11)', () => {
   });
 
   it('splits at the 项目名称 row of the next form where its title was dropped (a PDF joined across pages)', () => {
-    const table = buildTable([...shanghaiForm({ name: 'A' }), ...shanghaiForm({ name: 'B' })], [SHANGHAI_TITLE, '（2025年度）']);
+    const table = buildTable(
+      [...shanghaiForm({ name: 'A' }), ...shanghaiForm({ name: 'B' })],
+      [SHANGHAI_TITLE, '（2025年度）'],
+    );
     const parts = splitForms(table);
     expect(parts.map((p) => [p.nRows, p.context])).toEqual([
       [15, [SHANGHAI_TITLE, '（2025年度）']],
@@ -55,11 +61,21 @@ describe('several 绩效 forms in one table (issue 11)', () => {
 
   it('read unsplit, a table of two forms gives the first form only, never the second as indicator rows', () => {
     const r = read(buildTable([...shanghaiForm({ name: 'A' }), ...shanghaiForm({ name: 'B' })], [SHANGHAI_TITLE]));
-    expect(r.indicators.map((i) => i.level3)).toEqual(['道路绿地养护面积', '养护作业按时完成率', '养护监理费用', '资金使用管理']);
+    expect(r.indicators.map((i) => i.level3)).toEqual([
+      '道路绿地养护面积',
+      '养护作业按时完成率',
+      '养护监理费用',
+      '资金使用管理',
+    ]);
   });
 
   it('leaves single forms alone: seed 001 (a repeated indicator header), seed 003, a title row at the top', () => {
-    const tables = [buildTable(seed001()), buildTable(seed001Representatives()), buildTable(seed003Activities()), buildTable(shanghaiForm({ titleRows: true }))];
+    const tables = [
+      buildTable(seed001()),
+      buildTable(seed001Representatives()),
+      buildTable(seed003Activities()),
+      buildTable(shanghaiForm({ titleRows: true })),
+    ];
     expect(splitFormTables(tables)).toEqual(tables);
   });
 });
