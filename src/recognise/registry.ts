@@ -6,7 +6,8 @@ import { completenessOfDocument, documentChecksCover } from './document-trust.js
 import { validateRecord } from '../validate/validate-record.js';
 import { printedNumbersMissing } from '../validate/printed-numbers.js';
 import { documentMeta } from './meta/document-meta.js';
-import { baseFields, tableTexts } from './record.js';
+import { baseFields } from './record.js';
+import { findTitle } from './amount/title.js';
 import { unknownRecordSchema } from '../../schemas/unknown.js';
 import { budgetRecognisers } from './budget/index.js';
 import { amountCrossTableChecks } from './cross-table.js';
@@ -61,7 +62,8 @@ function unclaimed(table: Table, title: string): Issue {
 
 /** A table no recogniser claims is kept with its cells and an issue, never dropped (docs/architecture.md). */
 function unknownRecord(table: Table, ctx: RecogniseContext): RecognisedRecord {
-  const title = normalise(tableTexts(table)[0] ?? '');
+  // The title printed above the table, else its caption or the nearest line above: never a header cell (issue 11).
+  const title = normalise(findTitle(table.context).title || table.caption || table.context.at(-1) || '');
   const record = {
     ...baseFields(table, ctx, 'unknown', title, null),
     tableId: table.id,

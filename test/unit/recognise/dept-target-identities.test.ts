@@ -56,6 +56,8 @@ describe('perf.dept_target identities on a deliberately wrong page', () => {
     expect(rec.cells).toHaveLength(4);
     expect(rec.issues.map((i: { code: string }) => i.code)).toEqual(['recognise.unclaimed']);
     expect(rec.status).toBe('ok');
+    // Its title is the line printed above it, never its header cell 序号.
+    expect(rec.title).toBe('人员情况');
   });
 
   it('makes an unclaimed table that prints amounts partial: they reach no schema', async () => {
