@@ -4,6 +4,7 @@ import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
 import { localSource, processDocument } from '../pipeline/process-document.js';
 import { documentRecord } from '../pipeline/document-record.js';
+import { parseSeconds } from './options.js';
 
 /**
  * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout, each file's
@@ -17,8 +18,13 @@ export function registerExtract(program: Command): void {
     .argument('<file...>', 'documents to extract (PDF, HTML, DOCX, XLS/XLSX, images)')
     .option('--raw', 'print the extracted document model instead of the records')
     .option('--no-ocr', 'never run OCR (scanned pages are reported, not read)')
-    .option('--timeout <seconds>', 'stop extracting a document after this long (it is reported failed)', '1800')
-    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean; timeout: string }) => {
+    .option(
+      '--timeout <seconds>',
+      'stop extracting a document after this long (it is reported failed)',
+      parseSeconds,
+      1800,
+    )
+    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean; timeout: number }) => {
       const out: unknown[] = [];
       let failed = 0;
       for (const file of files) {
@@ -28,7 +34,7 @@ export function registerExtract(program: Command): void {
           bytes,
           source,
           { ...defaultLimits, ocr: opts.ocr },
-          { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 },
+          { ...defaultIsolation, timeoutMs: opts.timeout * 1000 },
         );
         if (p.status === 'failed') {
           failed++;

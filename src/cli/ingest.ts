@@ -5,7 +5,7 @@ import { InProcessQueue, type QueueBackend } from '../pipeline/in-process.js';
 import { ingestPaths, type IngestReport } from '../pipeline/ingest.js';
 import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
-import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { openFromFlags, parseSeconds, storeOptions, type StoreFlags } from './options.js';
 import { documentProgress } from './progress.js';
 
 export function formatReport(r: IngestReport): string {
@@ -37,12 +37,17 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
     .option('--redis-url <url>', 'run the jobs on BullMQ workers (needs --database-url)', process.env.REDIS_URL)
     .option('--force', 're-run the pipeline on documents already stored')
     .option('--no-ocr', 'never run OCR')
-    .option('--timeout <seconds>', 'stop extracting a document after this long (it is stored failed)', '1800')
+    .option(
+      '--timeout <seconds>',
+      'stop extracting a document after this long (it is stored failed)',
+      parseSeconds,
+      1800,
+    )
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         paths: string[],
-        opts: StoreFlags & { redisUrl?: string; force?: boolean; ocr: boolean; json?: boolean; timeout: string },
+        opts: StoreFlags & { redisUrl?: string; force?: boolean; ocr: boolean; json?: boolean; timeout: number },
       ) => {
         const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
         if (opts.redisUrl && !opts.databaseUrl) {
@@ -56,7 +61,7 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
           if (!loadBackend) throw new Error('this build has no BullMQ backend');
           queue = await (await loadBackend()).openQueue(stores, log, opts.redisUrl);
         } else {
-          const isolation = { ...defaultIsolation, timeoutMs: Number(opts.timeout) * 1000 };
+          const isolation = { ...defaultIsolation, timeoutMs: opts.timeout * 1000 };
           queue = new InProcessQueue({
             ...stores,
             records: stores.records,

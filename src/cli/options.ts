@@ -1,5 +1,15 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { openStores, type Stores } from '../store/open.js';
+
+/**
+ * A positive number of seconds for `--timeout`: `abc` or `0` is refused with a message before anything runs (issue 14:
+ * `--timeout abc` stored a good file as failed "after NaN s").
+ */
+export function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of seconds');
+  return n;
+}
 
 export interface StoreFlags {
   dataDir?: string;

@@ -28,6 +28,15 @@ describe('budgetdoc CLI', () => {
     expect(records[1].verification.total).toBe(records[0].verification.total);
   });
 
+  it('refuses a --timeout that is not a positive number before reading anything', async () => {
+    for (const verb of ['extract', 'ingest']) {
+      const r = await budgetdoc([verb, '--timeout', 'abc', HTML_SAMPLE]);
+      expect(r.code, verb).toBe(1);
+      expect(r.stderr, verb).toContain('expected a positive number of seconds');
+      expect(r.stdout, verb).toBe('');
+    }
+  });
+
   it('extract --raw prints the document model', async () => {
     const r = await budgetdoc(['extract', '--raw', HTML_SAMPLE]);
     const [doc] = JSON.parse(r.stdout);
