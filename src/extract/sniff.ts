@@ -65,7 +65,10 @@ function sniffZip(bytes: Uint8Array): Format {
 function sniffCompound(bytes: Uint8Array, fileName: string): Format {
   const text = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('utf16le');
   if (text.includes('WordDocument')) return /\.wps$/i.test(fileName) ? 'wps' : 'doc';
-  if (text.includes('Workbook') || text.includes('Book')) return /\.et$/i.test(fileName) ? 'et' : 'xls';
+  // A BIFF workbook stream is read as one whatever the name: WPS 表格 saves .et as BIFF8, and an .xls renamed .et
+  // is still an .xls (issue 16); only what has no such stream goes to LibreOffice.
+  if (text.includes('Workbook') || text.includes('Book')) return 'xls';
+  if (/\.et$/i.test(fileName)) return 'et';
   return /\.wps$/i.test(fileName) ? 'wps' : 'unknown';
 }
 

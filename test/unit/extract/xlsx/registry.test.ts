@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../../src/extract/registry.js';
 import { sniff } from '../../../../src/extract/sniff.js';
@@ -36,4 +38,11 @@ describe('registry: Word files and workbooks', () => {
   it.runIf(corpusAvailable([XLS]))(`corpus ${XLS} is sniffed as xls and extracted through the registry`, () =>
     extracted(corpusFile(XLS), 'xls', 16),
   );
+
+  // Issue 16: the same workbook renamed .et is read by its content, not refused as needing LibreOffice.
+  it.runIf(corpusAvailable([XLS]))('reads a BIFF8 workbook named .et as the workbook it is', async () => {
+    const renamed = join(mkdtempSync(join(tmpdir(), 'et-')), 'budget.et');
+    copyFileSync(corpusFile(XLS), renamed);
+    await extracted(renamed, 'xls', 16);
+  });
 });
