@@ -28,7 +28,17 @@ export function registerExtract(program: Command): void {
       const out: unknown[] = [];
       let failed = 0;
       for (const file of files) {
-        const bytes = new Uint8Array(await readFile(file));
+        let bytes: Uint8Array;
+        try {
+          bytes = new Uint8Array(await readFile(file));
+        } catch (err) {
+          // One unreadable path is reported and the others are still extracted (issue 14).
+          failed++;
+          process.stderr.write(
+            `budgetdoc: ${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+          );
+          continue;
+        }
         const source = localSource(bytes, file);
         const p = await processDocument(
           bytes,

@@ -37,6 +37,16 @@ describe('budgetdoc CLI', () => {
     }
   });
 
+  it('extract reports a file it cannot read and still prints the others', async () => {
+    const r = await budgetdoc(['extract', '/nonexistent/missing.pdf', HTML_SAMPLE]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.pdf: cannot be read: ENOENT/);
+    expect(JSON.parse(r.stdout).map((x: { tableType: string }) => x.tableType)).toEqual([
+      'perf.dept_target',
+      'document',
+    ]);
+  });
+
   it('extract --raw prints the document model', async () => {
     const r = await budgetdoc(['extract', '--raw', HTML_SAMPLE]);
     const [doc] = JSON.parse(r.stdout);
