@@ -47,7 +47,7 @@ export function registerExport(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1)
         throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
       if (opts.format !== 'csv' && (opts.table || opts.bom)) throw new Error('--table and --bom apply to --format csv');
-      const stores = await openFromFlags(opts);
+      const stores = await openFromFlags(opts, { existing: true });
       let out: Output | undefined;
       try {
         out = opts.out

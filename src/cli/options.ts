@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
 import { openStores, type Stores } from '../store/open.js';
 
 /**
@@ -27,7 +28,17 @@ export function storeOptions(cmd: Command): Command {
     );
 }
 
-export function openFromFlags(flags: StoreFlags): Promise<Stores> {
+export async function openFromFlags(flags: StoreFlags, opts: { existing?: boolean } = {}): Promise<Stores> {
+  // A verb that only reads (export, show) run in the wrong folder must say so, not create an empty store and
+  // report 0 records (issue 14).
+  if (
+    opts.existing &&
+    !flags.databaseUrl &&
+    flags.dataDir &&
+    !flags.dataDir.includes('://') &&
+    !existsSync(flags.dataDir)
+  )
+    throw new Error(`no store at ${flags.dataDir}: ingest first, or pass --data-dir / --database-url`);
   return openStores({
     ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
     ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),

@@ -11,7 +11,7 @@ export function registerShow(program: Command): void {
   )
     .option('--extraction', 'include the extracted document model')
     .action(async (id: string, opts: StoreFlags & { extraction?: boolean }) => {
-      const stores = await openFromFlags(opts);
+      const stores = await openFromFlags(opts, { existing: true });
       try {
         const full = await resolveId(stores.records, id);
         const doc = full && (await stores.records.getDocument(full, { withExtraction: Boolean(opts.extraction) }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,16 @@ describe('budgetdoc CLI', () => {
       'perf.dept_target',
       'document',
     ]);
+  });
+
+  it('export and show in a folder without a store say so and create nothing', async () => {
+    const missing = join(tmpdir(), `budgetdoc-none-${process.pid}`);
+    for (const args of [['export'], ['show', 'abcd1234']]) {
+      const r = await budgetdoc([...args, '--data-dir', missing]);
+      expect(r.code, args[0]).not.toBe(0);
+      expect(r.stderr, args[0]).toContain(`no store at ${missing}`);
+    }
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('extract --raw prints the document model', async () => {
