@@ -1,5 +1,6 @@
 import type { Cell, Table } from '../model/document.js';
 import { normalise, parseAmount } from '../recognise/values.js';
+import { NOT_PRINTED } from './verification.js';
 
 /**
  * `ok` means complete (issue 9): every amount a table prints must reach its record. A cell that holds a number and
@@ -25,22 +26,10 @@ export function printedNumbersMissing(table: Table, record: object): Cell[] {
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Provenance and checks hold no printed values (a check's actual is a computed sum). */
-const SKIP = new Set([
-  'provenance',
-  'cells',
-  'metaProvenance',
-  'checks',
-  'issues',
-  'versions',
-  'source',
-  'verification',
-]);
-
 function collect(node: unknown, numbers: Set<number>, texts: string[]): void {
   if (typeof node === 'number') numbers.add(round(node));
   else if (typeof node === 'string') texts.push(normalise(node).replace(/\s+/g, ''));
   else if (Array.isArray(node)) for (const x of node) collect(x, numbers, texts);
   else if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) if (!SKIP.has(k)) collect(v, numbers, texts);
+    for (const [k, v] of Object.entries(node)) if (!NOT_PRINTED.has(k)) collect(v, numbers, texts);
 }

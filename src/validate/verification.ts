@@ -7,8 +7,8 @@ import { inputsOf } from './sum-check.js';
  * operands they were given (src/validate/sum-check.ts `ref`).
  */
 
-/** Keys whose numbers are bookkeeping, not printed amounts or points: they are never counted. */
-const NOT_VALUES = new Set([
+/** Keys that hold no printed content: provenance, the checks (a check's actual is a computed sum), bookkeeping. */
+export const NOT_PRINTED = new Set([
   'provenance',
   'cells',
   'metaProvenance',
@@ -17,6 +17,11 @@ const NOT_VALUES = new Set([
   'versions',
   'source',
   'verification',
+]);
+
+/** Keys whose numbers are bookkeeping, not printed amounts or points: they are never counted. */
+const NOT_VALUES = new Set([
+  ...NOT_PRINTED,
   'printedDecimals',
   'region',
   'year',

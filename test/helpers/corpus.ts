@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { corpusDir, REPO_ROOT } from '../../scripts/ground-truth/resolve.js';
 import { shouldRun } from './services.js';
 
 /**
  * The real corpus: published disclosures the project reads where they lie and never commits. `BUDGETDOC_CORPUS`
- * names the folder; the default, `../shared/corpus/real`, and any relative value are taken from the repository root.
- * bench/ (the sample index, `npm run eval`) reads the corpus through this module too.
+ * names the folder; the default, `../shared/corpus/real`, and any relative value are taken from the repository root
+ * (scripts/ground-truth/resolve.ts, the one place that decides it). bench/ (the sample index, `npm run eval`) reads
+ * the corpus through this module too.
  */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-
-export function corpusDir(): string {
-  const dir = process.env.BUDGETDOC_CORPUS ?? '../shared/corpus/real';
-  return isAbsolute(dir) ? dir : resolve(REPO_ROOT, dir);
-}
+export { corpusDir, REPO_ROOT };
 
 /** A corpus document by its file name (e.g. shanghai-putuo-finance-bureau-2024-final.pdf). */
 export function corpusFile(name: string): string {

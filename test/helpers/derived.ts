@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildDerived, derivedSample, sampleIndex, type SampleEntry } from '../../bench/sample-index.js';
 import { corpusAvailable } from './corpus.js';
-import { systemPackage } from './services.js';
+import { hasCommand, systemPackage } from './services.js';
 
 /**
  * Derived samples (a scan rendered from a corpus page, a corpus table copied with a planted error) are never
@@ -27,8 +26,6 @@ export function derivedDir(): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
-
-const hasCommand = (command: string) => !spawnSync(command, ['-v'], { stdio: 'ignore' }).error;
 
 /**
  * Whether tests of a derived sample should run: its corpus document is there and so are the commands its build runs.

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 
@@ -34,6 +35,10 @@ export async function serviceUp(name: 'redis' | 'postgres'): Promise<boolean> {
   const env = name === 'redis' ? 'REDIS_URL' : 'DATABASE_URL';
   return shouldRun(ok, `${name} tests: ${name} is not reachable (set ${env})`);
 }
+
+/** Whether a command of a system package can be run (it is on PATH): `hasCommand('pdftoppm')`. */
+export const hasCommand = (command: string, probe = ['-v']): boolean =>
+  !spawnSync(command, probe, { stdio: 'ignore' }).error;
 
 /** Whether the Debian packages a test needs are installed (see shouldRun; scripts/install-system-deps.sh adds them). */
 export function systemPackage(present: boolean, what: string, packages: string): boolean {

@@ -7,7 +7,6 @@
  * for the samples rebuilt from a seed, the seed texts ($BUDGETDOC_SEEDS, default ../shared/seeds); without them the
  * tests are skipped, except under CI=true where they fail.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { haveSoffice } from '../../scripts/ground-truth/sheet-read.js';
 import { corpusDir, REPO_ROOT, seedsDir } from '../../scripts/ground-truth/resolve.js';
 import { numberOf, sameValue } from '../../scripts/ground-truth/text.js';
 import type { GroundTruthFile, GroundTruthTable, GroundTruthValue } from '../../scripts/ground-truth/types.js';
-import { systemPackage } from '../helpers/services.js';
+import { hasCommand, systemPackage } from '../helpers/services.js';
 
 const GT_DIR = join(REPO_ROOT, 'test/ground-truth/corpus');
 const files = readdirSync(GT_DIR)
@@ -24,18 +23,9 @@ const files = readdirSync(GT_DIR)
   .sort();
 const ci = process.env.CI === 'true';
 
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const noCorpus = existsSync(corpusDir()) ? [] : [`the corpus folder ${corpusDir()} is missing (set BUDGETDOC_CORPUS)`];
 const missing = [
-  ...['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`),
+  ...['pdftotext', 'pdftocairo'].filter((t) => !hasCommand(t)).map((t) => `poppler's ${t} is not installed`),
   ...noCorpus,
 ];
 if (missing.length && !ci) console.warn(`ground-truth checker test skipped: ${missing.join('; ')}`);
@@ -198,7 +188,7 @@ const readSample = (name: string) => parseGroundTruth(readFileSync(join(SAMPLES_
 /** What checking a sample's file needs: poppler for a PDF checked with pdftotext, the seed folder for a seed. */
 function sampleMissing(gt: GroundTruthFile): string[] {
   if (gt.checkedWith === 'pdftotext')
-    return ['pdftotext', 'pdftocairo'].filter((t) => !hasTool(t)).map((t) => `poppler's ${t} is not installed`);
+    return ['pdftotext', 'pdftocairo'].filter((t) => !hasCommand(t)).map((t) => `poppler's ${t} is not installed`);
   if (gt.checkedWith.startsWith('seed:')) {
     const seed = join(seedsDir(), gt.checkedWith.slice('seed:'.length));
     return existsSync(seed) ? [] : [`the seed ${seed} is missing (set BUDGETDOC_SEEDS)`];
