@@ -17,7 +17,7 @@ import {
   textAt,
 } from './grid.js';
 import { type HeaderContext, headerCells, headerPath, sideOf } from './grid-header.js';
-import { headerParts, numberOf, sameValue, squash } from './text.js';
+import { agrees, headerParts, numberOf, oneUnder, squash } from './text.js';
 
 /** Cells this narrow are the gap of a double border, not a column. */
 const MIN_CELL = 4;
@@ -138,17 +138,8 @@ function readRow(ctx: GridValueContext, grid: PageGrid, v: GroundTruthValue, a: 
     if (samePath(path, want)) matches.push(c);
     else seen.push(path.join('/') || '(no header)');
   }
-  if (!matches.length)
-    return {
-      reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})`,
-    };
-  if (matches.length > 1)
-    return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
-  return { printed: textAt(grid, matches[0]!), cell: matches[0]! };
+  return oneUnder(matches, seen, want, (c) => textAt(grid, c));
 }
-
-const agrees = (typed: string, printed: string): boolean =>
-  typed === '' ? printed === '' : printed !== '' && sameValue(typed, printed);
 
 /** Null when the value is confirmed on a ruled page, else the reason it is rejected. */
 export function checkGridValue(ctx: GridValueContext, v: GroundTruthValue): string | null {

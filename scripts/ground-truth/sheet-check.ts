@@ -13,7 +13,7 @@ import type { TableVerdict } from './pdf-check.js';
 import { readWorkbook, type Sheet, type SheetCell } from './sheet-read.js';
 import { sideOf } from './grid-header.js';
 import { titleType } from './titles.js';
-import { headerParts, numberOf, sameValue, squash } from './text.js';
+import { agrees, headerParts, numberOf, oneUnder, squash } from './text.js';
 
 export interface SheetTitle {
   row: number;
@@ -211,17 +211,8 @@ function readRow(sheet: Sheet, v: GroundTruthValue, a: SheetCell, want: string[]
     if (samePath(path, want)) matches.push(cell);
     else seen.push(path.join('/') || '(no header)');
   }
-  if (!matches.length)
-    return {
-      reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})`,
-    };
-  if (matches.length > 1)
-    return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
-  return { printed: matches[0]!.text, cell: matches[0]! };
+  return oneUnder(matches, seen, want, (c) => c.text);
 }
-
-const agrees = (typed: string, printed: string): boolean =>
-  typed === '' ? squash(printed) === '' : squash(printed) !== '' && sameValue(typed, printed);
 
 /** Null when the value is printed where it is typed, else why not. */
 export function checkSheetValue(sheets: Sheet[], v: GroundTruthValue): string | null {

@@ -42,3 +42,26 @@ export function headerParts(column: string): string[] {
     .map(squash)
     .filter((p) => p.length > 0);
 }
+
+/** A typed value against the printed cell: a typed blank wants a blank cell, anything else the same value. */
+export const agrees = (typed: string, printed: string): boolean =>
+  typed === '' ? squash(printed) === '' : squash(printed) !== '' && sameValue(typed, printed);
+
+/**
+ * The one cell of a row under the typed column path, or why there is none: `seen` lists the row's other columns
+ * for the message. Shared by the ruled-PDF and the workbook readings.
+ */
+export function oneUnder<C>(
+  matches: C[],
+  seen: string[],
+  want: string[],
+  text: (c: C) => string,
+): { printed: string; cell: C } | { reason: string } {
+  if (!matches.length)
+    return {
+      reason: `no cell of the row is under "${want.join('/')}" (the row's columns: ${[...new Set(seen)].join(' | ')})`,
+    };
+  if (matches.length > 1)
+    return { reason: `${matches.length} cells of the row are under "${want.join('/')}": the header does not pick one` };
+  return { printed: text(matches[0]!), cell: matches[0]! };
+}
