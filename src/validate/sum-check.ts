@@ -36,7 +36,7 @@ export function ref(holder: object | null | undefined, key: string): Operand {
   return { value: typeof value === 'number' ? value : value === null ? null : undefined, holder, key };
 }
 
-/** The value of every key of a row's values, as operands: `cells(row, keys)`. */
+/** A line's value under `key` as an operand (`cellRef(row, 'total')`); undefined when the line has no such column. */
 export const cellRef = (row: { values: Record<string, number | null> } | undefined, key: string): Operand =>
   row && key in row.values ? ref(row.values, key) : undefined;
 

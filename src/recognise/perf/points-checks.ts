@@ -18,7 +18,7 @@ export interface PointedIndicator {
 }
 
 /** The operand of an indicator's points or score, at the object that holds it in the record. */
-const at = (i: PointedIndicator, key: 'points' | 'score' | 'level3Points'): Operand =>
+export const pointOperand = (i: PointedIndicator, key: 'points' | 'score' | 'level3Points'): Operand =>
   i.values && key in i.values ? ref(i.values, key) : ref(i, key);
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -32,7 +32,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 
 /** The points an indicator weighs: its 分值, else the points printed in its 三级 name. */
 const weight = (i: PointedIndicator): Operand =>
-  i.points != null ? at(i, 'points') : i.level3Points != null ? at(i, 'level3Points') : null;
+  i.points != null ? pointOperand(i, 'points') : i.level3Points != null ? pointOperand(i, 'level3Points') : null;
 
 /**
  * Points printed in level names must add up (docs/domain.md §3.3): Σ 分值 of a 二级 group = the
@@ -93,12 +93,14 @@ export function scoreChecks(prefix: string, total: Operand, indicators: PointedI
     sumCheck(
       `${prefix}.score_sum`,
       total,
-      scored.map((i) => at(i, 'score')),
+      scored.map((i) => pointOperand(i, 'score')),
       'Σ 得分 = 自评得分',
     ),
   ];
   // A score above its points is never rounding: no tolerance.
   for (const i of scored)
-    checks.push(atMostCheck(`${prefix}.score_le_points`, weight(i), at(i, 'score'), `得分 of ${i.level3} ≤ its 分值`));
+    checks.push(
+      atMostCheck(`${prefix}.score_le_points`, weight(i), pointOperand(i, 'score'), `得分 of ${i.level3} ≤ its 分值`),
+    );
   return defined(checks);
 }

@@ -2,7 +2,7 @@ import type { Check, LineRow } from '../../../schemas/common.js';
 import type { PerfProjectSelfeval } from '../../../schemas/perf-project-selfeval.js';
 import type { RecognisedRecord } from '../types.js';
 import { cellRef, defined, equalCheck, ref, sumCheck } from '../../validate/sum-check.js';
-import { pointsChecks, scoreChecks } from './points-checks.js';
+import { pointOperand, pointsChecks, scoreChecks } from './points-checks.js';
 
 const PREFIX = 'perf.project_selfeval';
 
@@ -71,7 +71,7 @@ export function projectSelfevalChecks(record: RecognisedRecord): Check[] {
       sumCheck(
         `${PREFIX}.points_sum`,
         totalPoints,
-        scored.map((i) => ('values' in i ? cellRef(i, 'points') : ref(i, 'points'))),
+        scored.map((i) => pointOperand(i, 'points')),
         'Σ 分值 = 总分',
       ),
     ]),
