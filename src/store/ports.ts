@@ -72,6 +72,11 @@ export interface StoreSummary {
 /** Documents, extractions and records; the same schema and queries on PGlite and PostgreSQL. */
 export interface RecordStore {
   /**
+   * The SQL connection behind the store: search, findings, departments and coverage are queries of their own
+   * modules (src/store/*.ts) over the same schema on PGlite and PostgreSQL.
+   */
+  readonly client: SqlClient;
+  /**
    * Registers a source. The first sighting of a sha256 creates the document (pending); a
    * later sighting only adds its URL, so a document ingested twice is stored once.
    */

@@ -20,6 +20,21 @@ create table if not exists documents (
 );
 -- The document's trust counts (docs/architecture.md, Trust), added to stores made before them.
 alter table documents add column if not exists verification jsonb;
+-- What a document is about, taken from its records when they are saved (src/store/document-facets.ts), so that
+-- search, coverage and export filter documents in SQL: printed department, its canonical id
+-- (src/recognise/meta/department-id.ts), the region's full name and division code, year, kind and budget level.
+alter table documents add column if not exists department text;
+alter table documents add column if not exists department_id text;
+alter table documents add column if not exists region text;
+alter table documents add column if not exists region_id text;
+alter table documents add column if not exists year integer;
+alter table documents add column if not exists kind text;
+alter table documents add column if not exists level text;
+-- Audit findings (src/audit), re-computed when the rules change.
+alter table documents add column if not exists findings jsonb;
+create index if not exists documents_department_id on documents (department_id);
+create index if not exists documents_year on documents (year);
+create index if not exists documents_status on documents (status);
 create table if not exists document_urls (
   document_id text not null references documents(id) on delete cascade,
   url text not null,

@@ -12,6 +12,7 @@ import type {
 import { pageRecordsSql } from './record-page.js';
 import { SCHEMA_SQL } from './schema.sql.js';
 import { documentVerification } from '../validate/verification.js';
+import { documentFacets } from './document-facets.js';
 
 interface DocumentRow {
   id: string;
@@ -117,9 +118,25 @@ export class SqlRecordStore implements RecordStore {
           [id, tableId, seq, rec.tableType, rec.status, json(rec)],
         );
       }
+      const f = documentFacets(records);
       await tx.query(
-        `update documents set status = $2, checks = $3::jsonb, issues = $4::jsonb, verification = $5::jsonb, updated_at = now() where id = $1`,
-        [id, status, json(checks), json(issues), json(documentVerification(records))],
+        `update documents set status = $2, checks = $3::jsonb, issues = $4::jsonb, verification = $5::jsonb,
+                department = $6, department_id = $7, region = $8, region_id = $9, year = $10, kind = $11, level = $12,
+                updated_at = now() where id = $1`,
+        [
+          id,
+          status,
+          json(checks),
+          json(issues),
+          json(documentVerification(records)),
+          f.department === null ? null : storable(f.department),
+          f.departmentId === null ? null : storable(f.departmentId),
+          f.region,
+          f.regionId,
+          f.year,
+          f.kind,
+          f.level,
+        ],
       );
     });
   }

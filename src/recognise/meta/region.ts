@@ -113,3 +113,29 @@ export function repairPlaceName(text: string): NameRepair | null {
   }
   return repairs.size === 1 ? [...repairs.values()][0]! : null;
 }
+
+/**
+ * The division code of the most specific level a region names (江苏省 → '32', 上海市普陀区 → '310107'), the
+ * id that joins a region across spellings; undefined where the division list does not hold it.
+ */
+export function regionCode(region: Region): string | undefined {
+  const province = divisions.find((p) => p.name === region.province);
+  if (!province) return undefined;
+  if (!region.city && !region.county) return province.code;
+  const cities = province.children ?? [];
+  const city = region.city ? cities.find((c) => c.name === region.city) : undefined;
+  if (region.city && !city) return undefined;
+  if (!region.county) return city?.code;
+  const scope = city ? [city] : cities;
+  for (const c of scope) {
+    const county = c.children?.find((a) => a.name === region.county);
+    if (county) return county.code;
+  }
+  return undefined;
+}
+
+/** The region's full name as printed on a cover, province first (江苏省, 上海市普陀区, 湖南省怀化市洪江市). */
+export function regionName(region: Region): string | undefined {
+  const parts = [region.province, region.city, region.county].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join('') : undefined;
+}
