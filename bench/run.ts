@@ -1,181 +1,140 @@
 /**
- * `npm run bench`: the PDF extract step over every samples/pdf/**\/*.pdf and the corpus PDFs the tests read
- * (bench/sample-index.ts, read where the corpus lies: $BUDGETDOC_CORPUS) (issue 3), side by side
- * with the floor, bare pdf.js text extraction (getTextContent) of the same pages, in one run.
- * Each phase runs in its own child process so its peak RSS is its own. Text-layer PDFs are
- * extracted with OCR off (they need none); scanned samples (samples/pdf/scan/, and the scan derived from a corpus
- * page, built into a temporary folder first) are timed separately as seconds per OCR page. Compares with
- * bench/baseline.json when present; `--save-baseline` writes it.
+ * `npm run bench` (issue 12): what users run, timed as whole processes, side by side in one run.
+ *  - whole: `budgetdoc extract --raw` over every corpus PDF in one invocation (1 and 2 documents at once) against the
+ *    bare pdf.js script over the same files (bench/bare-pdfjs.mjs) and OpenDataLoader PDF where Java is installed;
+ *    alternated, `--runs` times (default 3), medians.
+ *  - ocr: OCR seconds per page against Debian's tesseract on the same page images (bench/ocr-native.ts).
+ *  - big: peak RSS of `extract --raw` on a 500-page PDF joined from the corpus by poppler's pdfunite.
+ *  - nightly: `--docs` documents (default 1,000) made distinct from the samples, ingested on the embedded default
+ *    and on BullMQ + PostgreSQL, with 1 and 2 workers (bench/nightly.ts).
+ * `--only whole,ocr,big,nightly` picks parts; results are compared with bench/baseline.json, which
+ * `--save-baseline` writes. The program is built first (`npm run build`), so the compiled dist/ is what runs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { buildDerived, CORPUS_SAMPLES, DERIVED_SAMPLES } from './sample-index.js';
-import { corpusDir, corpusFile } from '../test/helpers/corpus.js';
+import { join } from 'node:path';
+import { nightlyCorpus, nightlyDistributed, nightlyEmbedded, type NightlyResult } from './nightly.js';
+import { compareOcr, type OcrComparison } from './ocr-native.js';
+import { buildDist, timeProcess } from './process-timing.js';
+import { compareWholeProcess, corpusPdfs, type ProgramResult } from './whole-process.js';
 
-const ROOT = 'samples/pdf';
 const BASELINE = 'bench/baseline.json';
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : dflt;
+};
+const parts = new Set(arg('--only', 'whole,ocr,big,nightly').split(','));
+const runs = Number(arg('--runs', '3'));
+const docs = Number(arg('--docs', '1000'));
 
-interface PhaseResult {
-  phase: string;
-  files: number;
-  pages: number;
-  seconds: number;
-  peakRssMb: number;
-  ocrPages?: number;
-  ocrSeconds?: number;
+interface BenchResults {
+  whole?: ProgramResult[];
+  ocr?: OcrComparison;
+  big?: { pages: number; seconds: number; peakRssMb: number };
+  nightly?: NightlyResult[];
 }
 
-function pdfs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? pdfs(join(dir, e.name)) : e.name.endsWith('.pdf') ? [join(dir, e.name)] : []))
-    .sort();
-}
+const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-const isScan = (f: string) => relative(ROOT, f).startsWith('scan/');
-const DERIVED_ENV = 'BUDGETDOC_BENCH_DERIVED';
-const derivedPdfs = DERIVED_SAMPLES.filter((d) => d.name.endsWith('.pdf'));
-
-/** Text-layer PDFs (own and corpus) and scans (own and derived, from the folder main built them in). */
-function files(derivedDir = process.env[DERIVED_ENV]): { text: string[]; scans: string[] } {
-  const own = pdfs(ROOT);
-  const corpus = CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf'))
-    .map(corpusFile)
-    .filter((f) => existsSync(f));
-  const derived = derivedDir ? derivedPdfs.map((d) => join(derivedDir, d.name)).filter((f) => existsSync(f)) : [];
-  return { text: [...own.filter((f) => !isScan(f)), ...corpus], scans: [...own.filter(isScan), ...derived] };
-}
-
-async function floor(files: string[]): Promise<Omit<PhaseResult, 'peakRssMb'>> {
-  const { openPdf } = await import('../src/extract/pdf/load.js');
+function bigPdf(dir: string): { file: string; pages: number } {
+  const files = corpusPdfs();
+  const pagesOf = (f: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))![1]);
+  const list: string[] = [];
   let pages = 0;
-  const t0 = performance.now();
-  for (const f of files) {
-    const doc = await openPdf(new Uint8Array(readFileSync(f)));
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      await page.getTextContent();
-      page.cleanup();
-      pages++;
-    }
-    await doc.destroy();
+  for (let i = 0; pages < 500; i++) {
+    const f = files[i % files.length]!;
+    list.push(f);
+    pages += pagesOf(f);
   }
-  return {
-    phase: 'pdf.js getTextContent (floor)',
-    files: files.length,
-    pages,
-    seconds: (performance.now() - t0) / 1000,
-  };
-}
-
-async function full(files: string[], ocr: boolean): Promise<Omit<PhaseResult, 'peakRssMb'>> {
-  const { extractPdf } = await import('../src/extract/pdf/index.js');
-  const { defaultLimits } = await import('../src/extract/types.js');
-  let pages = 0,
-    ocrPages = 0,
-    ocrSeconds = 0;
-  const t0 = performance.now();
-  for (const f of files) {
-    const bytes = new Uint8Array(readFileSync(f));
-    const source = {
-      id: 'bench',
-      url: `file:${f}`,
-      fetchedAt: new Date().toISOString(),
-      mediaType: 'application/pdf',
-      size: bytes.length,
-    };
-    await extractPdf(
-      bytes,
-      { source, limits: { ...defaultLimits, ocr } },
-      {
-        onPage: (_n, s) => {
-          pages++;
-          if (s !== undefined) {
-            ocrPages++;
-            ocrSeconds += s;
-          }
-        },
-      },
-    );
-  }
-  if (ocr) await (await import('../src/extract/ocr/index.js')).shutdownOcr().catch(() => undefined);
-  const out = {
-    phase: ocr ? 'extract with OCR (scans)' : 'extract (text layer)',
-    files: files.length,
-    pages,
-    seconds: (performance.now() - t0) / 1000,
-  };
-  return ocr ? { ...out, ocrPages, ocrSeconds } : out;
-}
-
-async function child(phase: string): Promise<void> {
-  const { text, scans } = files();
-  const res =
-    phase === 'floor' ? await floor(text) : phase === 'full' ? await full(text, false) : await full(scans, true);
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify({ ...res, peakRssMb })}\n`);
-}
-
-function runPhase(phase: string, derivedDir: string): PhaseResult {
-  const env = { ...process.env, [DERIVED_ENV]: derivedDir };
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--phase', phase], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    env,
-  });
-  return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
+  const file = join(dir, 'big.pdf');
+  execFileSync('pdfunite', [...list, file]);
+  return { file, pages: pagesOf(file) };
 }
 
 async function main(): Promise<void> {
-  const missing = CORPUS_SAMPLES.filter((n) => n.endsWith('.pdf') && !existsSync(corpusFile(n)));
-  if (missing.length)
-    console.log(`corpus PDFs not found in ${corpusDir()} (set BUDGETDOC_CORPUS), left out: ${missing.join(', ')}`);
-  const derivedDir = mkdtempSync(join(tmpdir(), 'budgetdoc-derived-'));
+  buildDist();
+  const work = mkdtempSync(join(tmpdir(), 'budgetdoc-bench-'));
+  const res: BenchResults = {};
   try {
-    for (const d of derivedPdfs) {
-      await buildDerived(d.name, derivedDir).catch((err: Error) =>
-        console.log(`${d.name} not built, left out: ${err.message}`),
+    if (parts.has('whole')) {
+      res.whole = compareWholeProcess(corpusPdfs(), runs);
+      const floor = res.whole[0]!;
+      console.log(`\nwhole process over ${floor.files} corpus PDFs, ${floor.pages} pages, median of ${runs} runs`);
+      console.log(
+        `${'program'.padEnd(42)}${pad('s', 8)}${pad('s/page', 9)}${pad('peak MB', 9)}${pad('vs floor', 10)}  runs`,
+      );
+      for (const p of res.whole)
+        console.log(
+          `${p.name.padEnd(42)}${pad(p.seconds.toFixed(2), 8)}${pad((p.seconds / p.pages).toFixed(3), 9)}${pad(p.peakRssMb, 9)}${pad(`${(p.seconds / floor.seconds).toFixed(2)}x`, 10)}  ${p.runs.map((s) => s.toFixed(2)).join(' ')}`,
+        );
+    }
+    if (parts.has('big')) {
+      const big = bigPdf(work);
+      const r = timeProcess(process.execPath, ['bin/budgetdoc.js', 'extract', '--raw', '--no-ocr', big.file], {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+      });
+      res.big = { pages: big.pages, seconds: r.seconds, peakRssMb: r.peakRssMb };
+      console.log(`\n${big.pages}-page PDF: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb} MB (target < 400 MB)`);
+    }
+    if (parts.has('ocr')) {
+      res.ocr = compareOcr(work, 1);
+      const o = res.ocr;
+      console.log(
+        `\nOCR on ${o.images} page images: budgetdoc ${o.budgetdocSecondsPerPage.toFixed(2)} s/page (peak ${o.budgetdocPeakRssMb} MB), native tesseract ${o.nativeSecondsPerPage.toFixed(2)} s/page: ${(o.budgetdocSecondsPerPage / o.nativeSecondsPerPage).toFixed(2)}x (target <= 1.5x)`,
       );
     }
-    report(derivedDir);
+    if (parts.has('nightly')) {
+      const dir = join(work, 'nightly');
+      const files = await nightlyCorpus(dir, docs);
+      res.nightly = [];
+      for (const w of [1, 2]) res.nightly.push(nightlyEmbedded(dir, files.length, w, join(work, `store-${w}`)));
+      for (const w of [1, 2]) res.nightly.push(await nightlyDistributed(dir, files.length, w));
+      console.log(`\nnightly simulation: ${files.length} documents`);
+      for (const n of res.nightly)
+        console.log(
+          `${n.setup.padEnd(40)}${pad(`${n.workers} worker${n.workers > 1 ? 's' : ''}`, 10)}${pad(`${n.seconds.toFixed(0)} s`, 9)}${pad(`${n.documentsPerHour} docs/h`, 15)}${pad(`${n.peakRssMb} MB`, 9)}`,
+        );
+      for (const setup of new Set(res.nightly.map((n) => n.setup))) {
+        const [one, two] = res.nightly.filter((n) => n.setup === setup);
+        if (one && two)
+          console.log(
+            `${setup}: 2 workers ${(two.documentsPerHour / one.documentsPerHour).toFixed(2)}x one (target >= 1.8x)`,
+          );
+      }
+    }
+    compare(res);
   } finally {
-    rmSync(derivedDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
-function report(derivedDir: string): void {
-  const scans = files(derivedDir).scans.length;
-  const results = [
-    runPhase('floor', derivedDir),
-    runPhase('full', derivedDir),
-    ...(scans ? [runPhase('ocr', derivedDir)] : []),
-  ];
-  const baseline: Record<string, PhaseResult> = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : {};
-  const pad = (s: string | number, n: number) => String(s).padStart(n);
-  console.log(
-    `${'phase'.padEnd(32)}${pad('files', 6)}${pad('pages', 7)}${pad('s', 8)}${pad('pages/s', 9)}${pad('peak RSS MB', 13)}${pad('vs baseline', 13)}`,
-  );
-  for (const r of results) {
-    const base = baseline[r.phase];
-    const vs = base ? `${((r.seconds / base.seconds) * 100).toFixed(0)}% time` : '-';
-    console.log(
-      `${r.phase.padEnd(32)}${pad(r.files, 6)}${pad(r.pages, 7)}${pad(r.seconds.toFixed(2), 8)}${pad((r.pages / r.seconds).toFixed(1), 9)}${pad(r.peakRssMb, 13)}${pad(vs, 13)}`,
-    );
+function compare(res: BenchResults): void {
+  if (existsSync(BASELINE)) {
+    const base = JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResults;
+    console.log('\nagainst bench/baseline.json:');
+    for (const p of res.whole ?? []) {
+      const b = base.whole?.find((x) => x.name === p.name);
+      if (b) console.log(`  ${p.name}: ${((p.seconds / b.seconds) * 100).toFixed(0)}% of the baseline's time`);
+    }
+    if (res.ocr && base.ocr)
+      console.log(
+        `  OCR: ${((res.ocr.budgetdocSecondsPerPage / base.ocr.budgetdocSecondsPerPage) * 100).toFixed(0)}% of the baseline's s/page`,
+      );
+    for (const n of res.nightly ?? []) {
+      const b = base.nightly?.find((x) => x.setup === n.setup && x.workers === n.workers);
+      if (b)
+        console.log(
+          `  ${n.setup} ×${n.workers}: ${((n.documentsPerHour / b.documentsPerHour) * 100).toFixed(0)}% of the baseline's docs/h`,
+        );
+    }
   }
-  const [fl, fu, oc] = results;
-  console.log(
-    `\nextract / floor time on the same ${fu!.pages} pages: ${(fu!.seconds / fl!.seconds).toFixed(2)}x (target <= 3x)`,
-  );
-  if (oc?.ocrPages)
-    console.log(`OCR: ${oc.ocrPages} pages, ${(oc.ocrSeconds! / oc.ocrPages).toFixed(1)} s/page (render + tesseract)`);
-  else console.log('OCR: no scanned samples (samples/pdf/scan/, or derived from the corpus)');
   if (process.argv.includes('--save-baseline')) {
-    writeFileSync(BASELINE, `${JSON.stringify(Object.fromEntries(results.map((r) => [r.phase, r])), null, 2)}\n`);
+    const old = existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResults) : {};
+    writeFileSync(BASELINE, `${JSON.stringify({ ...old, ...res }, null, 2)}\n`);
     console.log(`baseline written to ${BASELINE}`);
   }
 }
 
-const at = process.argv.indexOf('--phase');
-if (at >= 0) await child(process.argv[at + 1]!);
-else await main();
+await main();

@@ -1,77 +1,93 @@
-import { Worker } from 'node:worker_threads';
 import type { ExtractedDocument, Format, SourceRef } from '../model/document.js';
 import { failedDocument } from '../model/build.js';
+import { IsolatedFailure, runIsolated } from '../util/isolated-pool.js';
 import { defaultLimits, type ExtractLimits } from './types.js';
 
 export interface IsolationLimits {
-  /** Wall-clock limit for one document; the worker thread is terminated when it passes. */
-  timeoutMs: number;
-  /** Heap limit of the worker thread, MB: a file that needs more fails alone. */
+  /**
+   * Wall-clock limit for one document; its worker thread is terminated when it passes. Undefined: scaled by the
+   * document's pages (documentTimeLimitMs).
+   */
+  timeoutMs?: number;
+  /** Heap limit of each worker thread, MB: a file that needs more fails alone. */
   maxHeapMb: number;
+  /** Worker threads at most (documents at once); default the machine's cores. */
+  threads?: number;
 }
 
-export const defaultIsolation: IsolationLimits = { timeoutMs: 30 * 60_000, maxHeapMb: 4096 };
+/**
+ * 2 GB of heap per thread: the largest real document seen (a 33-page budget with OCR) peaks well under 1 GB, and two
+ * threads at their limit stay inside a 4 GB budget for the process.
+ */
+export const defaultIsolation: IsolationLimits = { maxHeapMb: 2048 };
+
+/** Time a document gets by default: a minute, plus 20 s per page (OCR of a scanned page takes up to ~13 s). */
+const BASE_MS = 60_000;
+const PER_PAGE_MS = 20_000;
+const MAX_MS = 30 * 60_000;
 
 /**
- * Extracts one document in its own worker thread, with a time and a heap limit. Parsers of
- * damaged input can spin (a PDF whose content stream was overwritten took pdf.js three minutes
- * in our robustness test) or allocate without bound; here either ends as a `failed` document
- * with a reason ('extract.timeout', 'extract.out_of_memory') and the process serving other
- * documents goes on.
+ * The default time limit of a document, scaled by its pages (issue 12: one fixed 30 minutes let a spinning small
+ * file hold a worker for half an hour). A PDF's pages are counted from its page objects where they are visible,
+ * from its size otherwise (page objects packed in compressed object streams); other formats by size.
  */
-export function extractIsolated(
+export function documentTimeLimitMs(bytes: Uint8Array, format: Format): number {
+  let pages = Math.ceil(bytes.length / 200_000);
+  if (format === 'pdf') {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    const objects = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+    pages = Math.max(objects, Math.ceil(bytes.length / 100_000));
+  }
+  return Math.min(MAX_MS, BASE_MS + PER_PAGE_MS * Math.max(1, pages));
+}
+
+/**
+ * Extracts one document in a warm worker thread of the isolated pool, with a time and a heap limit. Parsers of
+ * damaged input can spin (a PDF whose content stream was overwritten took pdf.js three minutes in our robustness
+ * test) or allocate without bound; here either ends as a `failed` document with a reason ('extract.timeout',
+ * 'extract.out_of_memory') while the process and the other threads go on.
+ */
+export async function extractIsolated(
   bytes: Uint8Array,
   source: SourceRef,
   format: Format,
   limits: ExtractLimits = defaultLimits,
   isolation: IsolationLimits = defaultIsolation,
 ): Promise<ExtractedDocument> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./isolate-worker.mjs', import.meta.url), {
-      workerData: { bytes, source, format, limits },
-      resourceLimits: { maxOldGenerationSizeMb: isolation.maxHeapMb },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const finish = (doc: ExtractedDocument) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(doc);
-    };
-    const timer = setTimeout(
-      () =>
-        finish(
-          failedDocument(
-            source,
-            format,
-            'extract.timeout',
-            `extraction took longer than ${isolation.timeoutMs / 1000} s and was stopped`,
-          ),
-        ),
-      isolation.timeoutMs,
+  const timeoutMs = isolation.timeoutMs ?? documentTimeLimitMs(bytes, format);
+  try {
+    return await runIsolated<ExtractedDocument>(
+      {
+        module: new URL('./registry.js', import.meta.url).href,
+        fn: 'extractDocument',
+        args: [bytes, source, format, limits],
+      },
+      timeoutMs,
+      isolation,
     );
-    worker.once('message', (doc: ExtractedDocument) => finish(doc));
-    worker.once('error', (err: Error & { code?: string }) => {
-      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(
-        failedDocument(
-          source,
-          format,
-          oom ? 'extract.out_of_memory' : `${format}.extract_failed`,
-          oom
-            ? `extraction needed more than ${isolation.maxHeapMb} MB and was stopped`
-            : `${format} extraction failed: ${err.message}`,
-        ),
-      );
-    });
-    worker.once('exit', (code) => {
-      if (!settled)
-        finish(
-          failedDocument(source, format, `${format}.extract_failed`, `extraction worker exited with code ${code}`),
-        );
-    });
-  });
+  } catch (err) {
+    return failedIsolation(source, format, err);
+  }
+}
+
+/**
+ * The failed document for an isolated call that did not return: 'extract.timeout' and 'extract.out_of_memory' name
+ * the limit it passed (the time and heap are the document's as a whole, recognition included where it ran too).
+ */
+export function failedIsolation(source: SourceRef, format: Format, err: unknown): ExtractedDocument {
+  if (err instanceof IsolatedFailure) {
+    const code =
+      err.reason === 'timeout'
+        ? 'extract.timeout'
+        : err.reason === 'out_of_memory'
+          ? 'extract.out_of_memory'
+          : `${format}.extract_failed`;
+    return failedDocument(source, format, code, `extraction ${err.message}`);
+  }
+  return failedDocument(
+    source,
+    format,
+    `${format}.extract_failed`,
+    `${format} extraction failed: ${(err as Error).message}`,
+  );
 }

@@ -4,7 +4,8 @@ import { PermanentError } from '../model/errors.js';
 import type { Format } from '../model/document.js';
 import { extractIsolated, defaultIsolation, type IsolationLimits } from '../extract/isolate.js';
 import type { ExtractLimits } from '../extract/types.js';
-import { recogniseDocument } from '../recognise/registry.js';
+import { IsolatedFailure } from '../util/isolated-pool.js';
+import { recogniseIsolated } from './process-document.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 import type { Check } from '../../schemas/common.js';
 import type { BlobStore, RecordStore } from '../store/ports.js';
@@ -61,7 +62,12 @@ export function documentStatus(
 const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   const stored = await deps.records.getDocument(sourceId, { withExtraction: true });
   if (!stored?.extracted) throw new PermanentError('store.no_extraction', `document ${sourceId} has no extraction`);
-  const result = recogniseDocument(stored.extracted);
+  const result = await recogniseIsolated(stored.extracted, deps.isolation).catch((err: unknown) => {
+    // Past its limits a recognition fails the same way on every retry (issue 16: recognition had no limits at all).
+    if (err instanceof IsolatedFailure)
+      throw new PermanentError(`recognise.${err.reason}`, `recognition ${err.message}`);
+    throw err;
+  });
   const status = documentStatus(stored.extracted.status, result.records, result.checks, result.issues);
   const issues: Issue[] = [...stored.extracted.issues, ...result.issues];
   return [

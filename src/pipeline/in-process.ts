@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { issue } from '../model/build.js';
 import { errorCode, isPermanent, TransientError } from '../model/errors.js';
 import type { PipelineDeps } from './handlers.js';
@@ -36,11 +37,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export class InProcessQueue implements QueueBackend {
   private readonly pending: NextJob[] = [];
+  private readonly concurrency: number;
 
   constructor(
     private readonly deps: PipelineDeps,
     private readonly retry: RetryPolicy = { attempts: 3, backoffMs: 250 },
-  ) {}
+    opts: { concurrency?: number } = {},
+  ) {
+    // As many jobs at once as the isolated pool has threads (issue 12: files were processed one at a time on a 2-core
+    // machine); the pool bounds the heavy work, this bounds what waits for it.
+    this.concurrency = Math.max(1, Math.floor(opts.concurrency ?? deps.isolation?.threads ?? availableParallelism()));
+  }
 
   async enqueue(job: NextJob): Promise<void> {
     this.pending.push(job);
@@ -48,12 +55,19 @@ export class InProcessQueue implements QueueBackend {
 
   async drain(onSettled?: (sourceId: string) => void): Promise<JobFailure[]> {
     const failures: JobFailure[] = [];
-    for (let job = this.pending.shift(); job; job = this.pending.shift()) {
-      const failure = await this.runWithRetry(job);
-      if (failure) failures.push(failure);
-      const id = job.data.sourceId;
-      if (!this.pending.some((j) => j.data.sourceId === id)) onSettled?.(id);
-    }
+    const running = new Map<string, number>();
+    const busy = (id: string) => (running.get(id) ?? 0) > 0 || this.pending.some((j) => j.data.sourceId === id);
+    const lane = async (): Promise<void> => {
+      for (let job = this.pending.shift(); job; job = this.pending.shift()) {
+        const id = job.data.sourceId;
+        running.set(id, (running.get(id) ?? 0) + 1);
+        const failure = await this.runWithRetry(job);
+        running.set(id, (running.get(id) ?? 1) - 1);
+        if (failure) failures.push(failure);
+        if (!busy(id)) onSettled?.(id);
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, lane));
     return failures;
   }
 
@@ -62,7 +76,8 @@ export class InProcessQueue implements QueueBackend {
       try {
         const next = await runStage(job.stage, job.data, this.deps);
         // Depth first: a document runs to its store job before the next one is extracted, so documents settle one
-        // by one (progress means something) and no finished extraction waits in memory for all the others.
+        // by one (progress means something) and no finished extraction waits in memory for all the others. Each lane
+        // takes the next step of the document it just ran, from the front.
         this.pending.unshift(...next);
         return undefined;
       } catch (err) {

@@ -1,13 +1,14 @@
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExtractedDocument, SourceRef } from '../model/document.js';
-import { defaultIsolation, extractIsolated, type IsolationLimits } from '../extract/isolate.js';
+import { defaultIsolation, documentTimeLimitMs, failedIsolation, type IsolationLimits } from '../extract/isolate.js';
 import { mediaTypeOf, sniff } from '../extract/sniff.js';
 import { defaultLimits, type ExtractLimits } from '../extract/types.js';
-import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
+import type { RecognisedDocument } from '../recognise/registry.js';
 import { sha256 } from '../store/blob-stores.js';
+import { runIsolated } from '../util/isolated-pool.js';
 import { documentStatus } from './handlers.js';
-import { documentVerification } from '../validate/verification.js';
+import { recogniseInThread } from './in-thread.js';
 
 export interface Processed {
   document: ExtractedDocument;
@@ -27,21 +28,47 @@ export function localSource(bytes: Uint8Array, path: string): SourceRef {
   };
 }
 
-/** Extract, recognise and validate one document in memory: what `budgetdoc extract` prints. Stores nothing. */
+const IN_THREAD = new URL('./in-thread.js', import.meta.url).href;
+
+/**
+ * Extract, recognise and validate one document in memory: what `budgetdoc extract` prints. Stores nothing. Both
+ * stages run in one call on a warm thread of the isolated pool, under the document's time and heap limits.
+ */
 export async function processDocument(
   bytes: Uint8Array,
   source: SourceRef,
   limits: ExtractLimits = defaultLimits,
   isolation: IsolationLimits = defaultIsolation,
 ): Promise<Processed> {
-  const document = await extractIsolated(bytes, source, sniff(bytes, source.fileName), limits, isolation);
-  const recognised: RecognisedDocument =
-    document.status === 'failed'
-      ? { records: [], checks: [], issues: [], verification: documentVerification([]) }
-      : recogniseDocument(document);
+  const format = sniff(bytes, source.fileName);
+  const timeoutMs = isolation.timeoutMs ?? documentTimeLimitMs(bytes, format);
+  let out: { document: ExtractedDocument; recognised: RecognisedDocument };
+  try {
+    out = await runIsolated(
+      { module: IN_THREAD, fn: 'processInThread', args: [bytes, source, format, limits] },
+      timeoutMs,
+      isolation,
+    );
+  } catch (err) {
+    const document = failedIsolation(source, format, err);
+    out = { document, recognised: recogniseInThread(document) };
+  }
+  const { document, recognised } = out;
   return {
     document,
     recognised,
     status: documentStatus(document.status, recognised.records, recognised.checks, recognised.issues),
   };
+}
+
+/**
+ * Recognition of a stored extraction on a thread of the isolated pool (the queue's recognise stage). A recognition
+ * that passes its limits rejects with an IsolatedFailure; the caller records the document failed with that cause.
+ */
+export async function recogniseIsolated(
+  doc: ExtractedDocument,
+  isolation: IsolationLimits = defaultIsolation,
+): Promise<RecognisedDocument> {
+  const timeoutMs = isolation.timeoutMs ?? Math.max(60_000, 5_000 * doc.pages.length);
+  return runIsolated({ module: IN_THREAD, fn: 'recogniseInThread', args: [doc] }, timeoutMs, isolation);
 }

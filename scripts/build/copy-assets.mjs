@@ -1,0 +1,22 @@
+// Second half of `npm run build` (after tsc -p tsconfig.build.json): the files the compiled code loads beside itself
+// (divisions.json, the thread entries *.mjs / *.cjs) copied into dist/, and the stamp bin/budgetdoc.js reads to know
+// the build is complete. Plain JavaScript: it runs before anything is compiled.
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const ASSET = /\.(json|mjs|cjs)$/;
+
+function walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (ASSET.test(entry.name)) {
+      const to = join('dist', path);
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(path, to);
+    }
+  }
+}
+
+for (const root of ['src', 'workers', 'schemas']) walk(root);
+writeFileSync(join('dist', 'BUILD'), `${new Date().toISOString()}\n`);

@@ -1,0 +1,27 @@
+import type { ExtractedDocument, Format, SourceRef } from '../model/document.js';
+import { extractDocument } from '../extract/registry.js';
+import type { ExtractLimits } from '../extract/types.js';
+import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
+import { documentVerification } from '../validate/verification.js';
+
+/**
+ * What a thread of the isolated pool runs for the pipeline (src/util/isolated-pool.ts): recognition is bounded in
+ * time and heap like extraction (issue 16: a DOCX gridSpan of 1e8 or an HTML table of 1,000 × 100,000 cells ran the
+ * recognisers out of memory on the main thread and took the whole ingest down).
+ */
+export function recogniseInThread(doc: ExtractedDocument): RecognisedDocument {
+  return doc.status === 'failed'
+    ? { records: [], checks: [], issues: [], verification: documentVerification([]) }
+    : recogniseDocument(doc);
+}
+
+/** Extraction and recognition in one call, so the document model never crosses threads (`budgetdoc extract`). */
+export async function processInThread(
+  bytes: Uint8Array,
+  source: SourceRef,
+  format: Format,
+  limits: ExtractLimits,
+): Promise<{ document: ExtractedDocument; recognised: RecognisedDocument }> {
+  const document = await extractDocument(bytes, source, format, limits);
+  return { document, recognised: recogniseInThread(document) };
+}
