@@ -5,8 +5,18 @@ import { jobId, type NextJob } from '../src/pipeline/jobs.js';
 import type { Stores } from '../src/store/open.js';
 import { startPipelineWorkers } from './pipeline.worker.js';
 import { connectionFromUrl, openQueues, type QueueConfig } from './queues.js';
+import { reconcile } from './reconcile.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** How often producers and workers look for documents whose jobs Redis lost, and how long a stage may sit still first. */
+const RECONCILE_EVERY_MS = 10_000;
+const STALE_SECONDS = 30;
+/**
+ * Store-wide, a worker waits longer: a document of an embedded ingest sharing the database may sit in one stage that
+ * long with no job in Redis at all.
+ */
+const STORE_STALE_SECONDS = 300;
 
 /**
  * Producer side: jobs go to BullMQ; drain() waits until every document this producer enqueued
@@ -33,9 +43,18 @@ export class BullQueueBackend implements QueueBackend {
   async drain(onSettled?: (sourceId: string) => void): Promise<JobFailure[]> {
     const deadline = Date.now() + (this.opts.timeoutMs ?? 6 * 3600_000);
     const settled = new Set<string>();
+    let reconciledAt = Date.now();
     for (;;) {
       const ids = [...this.ids];
-      const docs = await Promise.all(ids.map((id) => this.stores.records.getDocument(id)));
+      // A dropped database connection fails this poll, not the wait: the pool reconnects for the next one.
+      const docs = await Promise.all(ids.map((id) => this.stores.records.getDocument(id))).catch((err: Error) => {
+        this.log.warn({ err: err.message }, 'store not readable; waiting');
+        return undefined;
+      });
+      if (!docs) {
+        await sleep(this.opts.pollMs ?? 500);
+        continue;
+      }
       ids.forEach((id, i) => {
         if (docs[i]?.status !== 'pending' && !settled.has(id)) {
           settled.add(id);
@@ -46,6 +65,16 @@ export class BullQueueBackend implements QueueBackend {
       if (waiting === 0) break;
       if (Date.now() > deadline) throw new Error(`${waiting} document(s) still pending when the wait ended`);
       this.log.debug({ waiting }, 'waiting for workers');
+      // What Redis lost (a restart without persistence) is enqueued again from the store, so the wait ends by itself.
+      if (Date.now() - reconciledAt >= RECONCILE_EVERY_MS) {
+        reconciledAt = Date.now();
+        const pending = ids.filter((_, i) => docs[i]?.status === 'pending');
+        await reconcile(this.stores.records, this.queues, {
+          staleSeconds: STALE_SECONDS,
+          ids: pending,
+          log: this.log,
+        }).catch((err: Error) => this.log.warn({ err: err.message }, 'reconciler failed; trying again later'));
+      }
       await sleep(this.opts.pollMs ?? 500);
     }
     return [];
@@ -71,11 +100,20 @@ export const bullBackend: DistributedBackend = {
     const { startCrawlWorkers } = await import('./crawl.worker.js');
     const crawl = await startCrawlWorkers({ redisUrl, stores, log, concurrency, ...(prefix ? { prefix } : {}) });
     log.info({ stages: running.workers.length + crawl.workers.length, concurrency }, 'workers running; Ctrl-C to stop');
+    // Workers reconcile the whole store too, so documents whose producer is gone are not left pending either.
+    const queues = openQueues({ connection: connectionFromUrl(redisUrl), ...(prefix ? { prefix } : {}) });
+    const timer = setInterval(() => {
+      reconcile(stores.records, queues, { staleSeconds: STORE_STALE_SECONDS, log }).catch((err: Error) =>
+        log.warn({ err: err.message }, 'reconciler failed; trying again later'),
+      );
+    }, RECONCILE_EVERY_MS);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    clearInterval(timer);
+    await Promise.all(Object.values(queues).map((q) => q.close()));
     await crawl.close();
     await running.close();
     await stores.close();

@@ -8,6 +8,7 @@ import { IsolatedFailure } from '../util/isolated-pool.js';
 import { recogniseIsolated } from './process-document.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 import type { Check } from '../../schemas/common.js';
+import { storeFindings } from '../audit/stored.js';
 import type { BlobStore, RecordStore } from '../store/ports.js';
 import { jobSchemas, type JobData, type NextJob, type Stage } from './jobs.js';
 
@@ -28,6 +29,7 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
   if (!stored) throw new PermanentError('store.unknown_document', `no document ${sourceId}`);
   const bytes = await deps.blobs.get(sourceId);
   if (!bytes) throw new PermanentError('blob.missing', `no stored bytes for ${sourceId}`);
+  await deps.records.markStage(sourceId, 'extracting', runId);
   const doc = await extractIsolated(
     bytes,
     stored.source,
@@ -62,6 +64,7 @@ export function documentStatus(
 const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   const stored = await deps.records.getDocument(sourceId, { withExtraction: true });
   if (!stored?.extracted) throw new PermanentError('store.no_extraction', `document ${sourceId} has no extraction`);
+  await deps.records.markStage(sourceId, 'recognising', runId);
   const result = await recogniseIsolated(stored.extracted, deps.isolation).catch((err: unknown) => {
     // Past its limits a recognition fails the same way on every retry (issue 16: recognition had no limits at all).
     if (err instanceof IsolatedFailure)
@@ -70,6 +73,7 @@ const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   });
   const status = documentStatus(stored.extracted.status, result.records, result.checks, result.issues);
   const issues: Issue[] = [...stored.extracted.issues, ...result.issues];
+  await deps.records.markStage(sourceId, 'storing', runId);
   return [
     { stage: 'store', data: { sourceId, runId, status, records: result.records, checks: result.checks, issues } },
   ];
@@ -84,6 +88,7 @@ const store: Handler<'store'> = async (data, deps) => {
     status,
     data.issues as unknown as Issue[],
   );
+  await storeFindings(deps.records, sourceId);
   deps.log.info({ sourceId, status, records: data.records.length }, 'stored');
   return [];
 };

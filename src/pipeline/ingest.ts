@@ -66,6 +66,7 @@ export async function ingestPaths(
     if (reg.needsProcessing && !queued.has(reg.source.id)) {
       processed++;
       queued.add(reg.source.id);
+      await stores.records.markStage(reg.source.id, 'queued', runId);
       await queue.enqueue({ stage: 'extract', data: { sourceId: reg.source.id, runId } });
     }
   }

@@ -10,6 +10,20 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
 }
 
+/**
+ * Where a pending document is in the pipeline (issue 16): set as each stage starts and ends, so that what a killed
+ * worker or a restarted Redis lost can be found in the store and enqueued again.
+ */
+export type PipelineStage = 'queued' | 'extracting' | 'extracted' | 'recognising' | 'storing' | 'done' | 'failed';
+
+/** A document left unfinished: its stage, since when, and the run that queued it. */
+export interface Unfinished {
+  id: string;
+  stage: PipelineStage | null;
+  runId: string | null;
+  stageAt: string | null;
+}
+
 /** Lifecycle of a stored document: `pending` until extraction ends, then ok | partial | failed. */
 export type StoredStatus = DocumentStatus | 'pending';
 
@@ -91,6 +105,13 @@ export interface RecordStore {
     status: DocumentStatus,
     issues: Issue[],
   ): Promise<void>;
+  /** Records the stage a pending document reached (and the run it belongs to, when given). */
+  markStage(id: string, stage: PipelineStage, runId?: string): Promise<void>;
+  /**
+   * Pending documents whose stage has not moved for `staleSeconds` (or that never had one), oldest first; only among
+   * `ids` when given.
+   */
+  unfinished(opts: { staleSeconds: number; ids?: string[]; limit?: number }): Promise<Unfinished[]>;
   /** Marks a document failed with a reason (a job that gave up). */
   markFailed(id: string, issue: Issue): Promise<void>;
   listRecords(id: string): Promise<RecognisedRecord[]>;

@@ -21,6 +21,9 @@ export async function openPglite(dataDir: string | undefined): Promise<SqlClient
 export async function openPostgres(url: string): Promise<SqlClient> {
   const pg = (await import('pg')).default;
   const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // An idle connection the server ends (a restart, pg_terminate_backend) emits 'error' on the pool; unheard, Node
+  // takes the process down. The pool drops that client and opens a new one for the next query.
+  pool.on('error', () => undefined);
   // Creating the schema from several workers at once races on the catalog; serialise it.
   const LOCK = 7_405_517;
   return {

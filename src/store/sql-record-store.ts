@@ -2,12 +2,14 @@ import type { DocumentStatus, ExtractedDocument, Issue, SourceRef } from '../mod
 import type { Check, Verification } from '../../schemas/common.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 import type {
+  PipelineStage,
   RecordPageQuery,
   RecordStore,
   SqlClient,
   StoredDocument,
   StoredRecordRow,
   StoreSummary,
+  Unfinished,
 } from './ports.js';
 import { pageRecordsSql } from './record-page.js';
 import { SCHEMA_SQL } from './schema.sql.js';
@@ -97,7 +99,9 @@ export class SqlRecordStore implements RecordStore {
   async saveExtraction(id: string, doc: ExtractedDocument): Promise<void> {
     const status = doc.status === 'failed' ? 'failed' : 'pending';
     await this.sql.query(
-      `update documents set extracted = $2::jsonb, issues = $3::jsonb, status = $4, format = $5, updated_at = now() where id = $1`,
+      `update documents set extracted = $2::jsonb, issues = $3::jsonb, status = $4, format = $5,
+              stage = case when $4 = 'failed' then 'failed' else 'extracted' end, stage_at = now(), updated_at = now()
+        where id = $1`,
       [id, json(doc), json(doc.issues), status, doc.format],
     );
   }
@@ -121,6 +125,7 @@ export class SqlRecordStore implements RecordStore {
       const f = documentFacets(records);
       await tx.query(
         `update documents set status = $2, checks = $3::jsonb, issues = $4::jsonb, verification = $5::jsonb,
+                stage = 'done', stage_at = now(),
                 department = $6, department_id = $7, region = $8, region_id = $9, year = $10, kind = $11, level = $12,
                 updated_at = now() where id = $1`,
         [
@@ -143,9 +148,39 @@ export class SqlRecordStore implements RecordStore {
 
   async markFailed(id: string, failure: Issue): Promise<void> {
     await this.sql.query(
-      `update documents set status = 'failed', issues = issues || $2::jsonb, updated_at = now() where id = $1`,
+      `update documents set status = 'failed', issues = issues || $2::jsonb, stage = 'failed', stage_at = now(),
+              updated_at = now() where id = $1`,
       [id, json([failure])],
     );
+  }
+
+  async markStage(id: string, stage: PipelineStage, runId?: string): Promise<void> {
+    await this.sql.query(
+      `update documents set stage = $2, stage_at = now(), run_id = coalesce($3, run_id) where id = $1`,
+      [id, stage, runId ?? null],
+    );
+  }
+
+  async unfinished(opts: { staleSeconds: number; ids?: string[]; limit?: number }): Promise<Unfinished[]> {
+    const params: unknown[] = [opts.staleSeconds, opts.limit ?? 1000];
+    const among = opts.ids ? `and id = any($${params.push(opts.ids)}::text[])` : '';
+    const { rows } = await this.sql.query<{
+      id: string;
+      stage: PipelineStage | null;
+      run_id: string | null;
+      stage_at: Date | string | null;
+    }>(
+      `select id, stage, run_id, stage_at from documents
+        where status = 'pending' and (stage_at is null or stage_at < now() - make_interval(secs => $1)) ${among}
+        order by stage_at nulls first, id limit $2`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      stage: r.stage,
+      runId: r.run_id,
+      stageAt: r.stage_at === null ? null : iso(r.stage_at),
+    }));
   }
 
   async listRecords(id: string): Promise<RecognisedRecord[]> {
