@@ -32,6 +32,13 @@ alter table documents add column if not exists kind text;
 alter table documents add column if not exists level text;
 -- Audit findings (src/audit), re-computed when the rules change.
 alter table documents add column if not exists findings jsonb;
+-- Where a pending document is in the pipeline (queued, extracting, extracted, recognising, storing; done or failed once
+-- it settled), since when, and in which run (issue 16): the store, not Redis, knows what is left to do, so the
+-- reconciler (workers/reconcile.ts) can enqueue again what a killed worker or a Redis restart lost.
+alter table documents add column if not exists stage text;
+alter table documents add column if not exists stage_at timestamptz;
+alter table documents add column if not exists run_id text;
+create index if not exists documents_unfinished on documents (stage_at) where status = 'pending';
 create index if not exists documents_department_id on documents (department_id);
 create index if not exists documents_year on documents (year);
 create index if not exists documents_status on documents (status);
@@ -56,4 +63,35 @@ create table if not exists blobs (
   size bigint not null,
   bytes bytea not null
 );
+-- Search (src/store/search.ts) at 100,000 documents. pg_trgm does not exist on PGlite, so a substring is looked up
+-- in a GIN index of each text's character bigrams (every Han character pair) and confirmed with strpos.
+create or replace function budgetdoc_grams(s text) returns text[] language sql immutable parallel safe as
+$$ select coalesce(array_agg(distinct substr(lower(s), i, 2)), '{}') from generate_series(1, length(s) - 1) as i $$;
+-- A department as people write it: 简称 for 全称 (政协, 人大, 政府, 委), 办公室 for 办公厅, 江苏省政协 for
+-- 政协江苏省委员会; applied to the stored id and to what is searched alike. Changing it needs a reindex.
+create or replace function budgetdoc_department_key(s text) returns text language sql immutable parallel safe as
+$$ select regexp_replace(replace(replace(replace(replace(replace(replace(replace(lower(coalesce(s, '')),
+     '中国人民政治协商会议', '政协'), '人民代表大会常务委员会', '人大常委会'), '常务委员会', '常委会'),
+     '人大常委会', '人大'), '委员会', '委'), '人民政府', '政府'), '办公厅', '办公室'),
+     '(^|:)政协(.+?[省市区县旗州])委', '\\1\\2政协') $$;
+create index if not exists documents_text_grams on documents
+  using gin (budgetdoc_grams(coalesce(file_name, '') || ' ' || coalesce(department, '')));
+create index if not exists documents_department_grams on documents
+  using gin (budgetdoc_grams(budgetdoc_department_key(department_id)));
+create index if not exists records_title_grams on records using gin (budgetdoc_grams(record->>'title'));
+create index if not exists records_type_document on records (table_type text_pattern_ops, document_id);
+create index if not exists documents_region on documents (region text_pattern_ops);
+create index if not exists documents_region_id on documents (region_id text_pattern_ops);
+create index if not exists documents_kind on documents (kind);
+create index if not exists documents_findings on documents using gin (findings jsonb_path_ops);
+-- Departments as a user joins them (src/store/departments.ts, budgetdoc departments): a computed department id
+-- (documents.department_id, which stays as computed) merged into another (canonical_id) or given a name; a
+-- department's effective id and name resolve through here.
+create table if not exists department_aliases (
+  department_id text primary key,
+  canonical_id text not null,
+  name text,
+  updated_at timestamptz not null default now()
+);
+create index if not exists department_aliases_canonical on department_aliases (canonical_id);
 `;
