@@ -1,4 +1,7 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import { PermanentError } from '../../model/errors.js';
+import { readImageHeader } from '../image/header.js';
+import { MAX_IMAGE_PIXELS } from './limits.js';
 
 /** An 8-bit grey image, row-major, 0 = black. */
 export interface GreyImage {
@@ -14,9 +17,16 @@ export interface PixelBox {
   y1: number;
 }
 
-/** Decodes PNG/JPEG bytes (anything @napi-rs/canvas reads) to grey by luminance. */
+/**
+ * Decodes PNG/JPEG bytes (anything @napi-rs/canvas reads) to grey by luminance. The size the header states is
+ * checked before decoding, and the decoded size after, against MAX_IMAGE_PIXELS: a picture in a DOCX reaches OCR
+ * without the image extractor's check, and a PNG claiming 100 000 × 100 000 would otherwise be allocated (issue 16).
+ */
 export async function decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
+  const head = readImageHeader(bytes);
+  if (head) tooLarge(head.width, head.height);
   const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  tooLarge(img.width, img.height);
   const canvas = createCanvas(img.width, img.height);
   const ctx = canvas.getContext('2d');
   // Transparent screenshots: composite on white, as a viewer would show them.
@@ -24,6 +34,14 @@ export async function decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
   ctx.fillRect(0, 0, img.width, img.height);
   ctx.drawImage(img, 0, 0);
   return fromCanvas(canvas);
+}
+
+function tooLarge(width: number, height: number): void {
+  if (width * height > MAX_IMAGE_PIXELS)
+    throw new PermanentError(
+      'ocr.image_too_large',
+      `a ${width} × ${height} px picture (${Math.round((width * height) / 1e6)} MP) is over the ${MAX_IMAGE_PIXELS / 1e6} MP OCR limit`,
+    );
 }
 
 function fromCanvas(canvas: Canvas): GreyImage {
@@ -56,29 +74,36 @@ function toCanvas(img: GreyImage, box: PixelBox = { x0: 0, y0: 0, x1: img.width,
 }
 
 /**
- * PNG of an image region, scaled (bilinear) and padded with white: tesseract reads best with
- * text 20-40 px high and a margin around it.
+ * An image region as a binary PGM (P5), scaled (bilinear) and padded with white: tesseract reads best with text
+ * 20-40 px high and a margin around it. PGM, not PNG (issue 12): a grey image is its own encoding, where compressing a
+ * 300 dpi page to PNG took seconds on the main thread and decoding it again took tesseract as long.
  */
 export function encodeRegion(img: GreyImage, box: PixelBox, scale = 1, pad = 0, threshold?: number): Buffer {
-  const src = toCanvas(img, box);
   const w = Math.round((box.x1 - box.x0) * scale) + 2 * pad;
   const h = Math.round((box.y1 - box.y0) * scale) + 2 * pad;
-  const canvas = createCanvas(w, h);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.imageSmoothingEnabled = true;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(src, pad, pad, w - 2 * pad, h - 2 * pad);
-  if (threshold !== undefined) {
-    // Scanner noise and JPEG ringing become speckles tesseract reads as dots and commas.
-    const px = ctx.getImageData(0, 0, w, h);
-    for (let j = 0; j < px.data.length; j += 4) {
-      px.data[j] = px.data[j + 1] = px.data[j + 2] = px.data[j]! <= threshold ? 0 : 255;
+  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
+  const out = Buffer.alloc(header.length + w * h);
+  header.copy(out);
+  const grey = out.subarray(header.length);
+  if (scale === 1 && pad === 0) {
+    for (let y = 0; y < h; y++) {
+      const row = (y + box.y0) * img.width + box.x0;
+      grey.set(img.data.subarray(row, row + w), y * w);
     }
-    ctx.putImageData(px, 0, 0);
+  } else {
+    const canvas = createCanvas(w, h);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, w, h);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(toCanvas(img, box), pad, pad, w - 2 * pad, h - 2 * pad);
+    const rgba = ctx.getImageData(0, 0, w, h).data;
+    for (let i = 0, j = 0; i < grey.length; i++, j += 4) grey[i] = rgba[j]!;
   }
-  return canvas.toBuffer('image/png');
+  // Scanner noise and JPEG ringing become speckles tesseract reads as dots and commas.
+  if (threshold !== undefined) for (let i = 0; i < grey.length; i++) grey[i] = grey[i]! <= threshold ? 0 : 255;
+  return out;
 }
 
 /** Rotates by `degrees` (clockwise positive) about the centre, keeping the size; corners go white. */

@@ -72,7 +72,7 @@ export async function pagePass(
   budget: Budget,
   eng: EngineOptions = {},
 ): Promise<OcrWord[]> {
-  const png = encodeRegion(img, { x0: 0, y0: 0, x1: img.width, y1: img.height }, scale);
+  const image = encodeRegion(img, { x0: 0, y0: 0, x1: img.width, y1: img.height }, scale);
   return withWorker(
     'chi_sim',
     budget,
@@ -84,7 +84,7 @@ export async function pagePass(
         user_defined_dpi: '300',
         debug_file: '/dev/null',
       });
-      const r = await w.recognize(png, {}, { blocks: true, text: false });
+      const r = await w.recognize(image, {}, { blocks: true, text: false });
       return wordsOf(r.data, scale, 0, 0, 0);
     },
     eng,
@@ -113,7 +113,7 @@ export async function cellPass(
   threshold?: number,
 ): Promise<CellRead> {
   const pad = 12;
-  const png = encodeRegion(img, box, scale, pad, threshold);
+  const image = encodeRegion(img, box, scale, pad, threshold);
   return withWorker(
     mode === 'digits' ? 'eng' : 'chi_sim',
     budget,
@@ -127,7 +127,7 @@ export async function cellPass(
         user_defined_dpi: '300',
         debug_file: '/dev/null',
       });
-      const r = await w.recognize(png, {}, { blocks: true, text: true });
+      const r = await w.recognize(image, {}, { blocks: true, text: true });
       const words = wordsOf(r.data, scale, box.x0, box.y0, pad);
       const text = words.map((x) => x.text).join(mode === 'digits' ? '' : ' ');
       const confidence = words.length ? Math.min(...words.map((x) => x.confidence)) : 0;
