@@ -5,11 +5,12 @@
 #   fonts-noto-cjk: the CJK font the table pictures are drawn with (scripts/docx-samples/table-png.ts)
 #   fonts-wqy-zenhei: the font the built PDF samples embed (scripts/pdf-sample-kit.ts, build-scan-samples.ts)
 #   poppler-utils: pdftoppm / pdftotext / pdftocairo, which render scans and check ground truth (scripts/)
+#   python3-pandas: the pandas check of the dataset export (test/cli/dataset.test.ts runs /usr/bin/python3)
 # Not listed: tesseract-ocr (OCR is tesseract.js with the @tesseract.js-data packages) and chromium (no test drives a
 # browser); each would only add minutes to CI.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-wqy-zenhei poppler-utils)
+PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-wqy-zenhei poppler-utils python3-pandas)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,13 +8,14 @@ import { openFetchState } from '../crawl/sql-fetch-state.js';
 import { defaultLimits } from '../extract/types.js';
 import { InProcessQueue } from '../pipeline/in-process.js';
 import { createLogger } from '../util/log.js';
-import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { checked, EXIT, openFromFlags, parseDuration, storeOptions, wholeNumber, type StoreFlags } from './options.js';
 import { registerSchedule, type CrawlBackendLoader } from './schedule.js';
 
 /** What names the site to crawl: shared by `crawl` and `schedule`. */
 export interface SiteFlags {
   startUrl?: string;
   site?: string;
+  name?: string;
   allowHost: string[];
   maxPages?: string;
   depth?: string;
@@ -28,7 +29,8 @@ export interface CrawlFlags extends SiteFlags, StoreFlags {
   ocr: boolean;
   redisUrl?: string;
   wait?: boolean;
-  waitTimeout: string;
+  /** Seconds (parseDuration). */
+  waitTimeout: number;
   queuePrefix: string;
 }
 
@@ -41,11 +43,12 @@ export function siteOptions(cmd: Command): Command {
       '--site <file>',
       'site config (JSON: startUrls, allowedHosts, listing/article/attachment patterns, politeness)',
     )
+    .option('--name <name>', "the site's name, which names its schedule (default: the start URL's host and path)")
     .option('--allow-host <host>', 'also allow this host (repeatable)', collect, [])
     .option('--max-pages <n>', 'most HTML pages to fetch')
     .option('--depth <n>', 'most links to follow from a start page')
     .option('--rate <requests/seconds>', 'per-host budget, e.g. 1/2 (the default)')
-    .option('--timeout <ms>', 'per-request timeout')
+    .option('--timeout <duration>', 'per-request timeout, e.g. 30s (a bare number is seconds; default 30s)')
     .option(
       '--user-agent <ua>',
       'User-Agent with your contact (default: budgetdoc/0.1 with the project contact)',
@@ -53,11 +56,15 @@ export function siteOptions(cmd: Command): Command {
     );
 }
 
-function positiveInt(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number, got ${v}`);
-  return n;
+/**
+ * A site's name, from its first start URL: host and path (`czj.example.gov.cn-yjsgk`), so each ad-hoc schedule has
+ * its own name instead of all being `adhoc` and replacing one another (issue 14). Only letters, digits, `.`, `_` and
+ * `-`: the name is part of BullMQ ids, which may not contain ':'.
+ */
+export function siteNameOf(startUrl: string): string {
+  const u = new URL(startUrl);
+  const path = u.pathname.replace(/\/(index\.s?html?)?$/i, '');
+  return `${u.host}${path}`.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'site';
 }
 
 /** `--rate 1/2` = one request per two seconds per host. */
@@ -71,9 +78,13 @@ function parseRate(v: string | undefined): { requests: number; perSeconds: numbe
 
 /** The site config from --site FILE (JSON) or the ad-hoc flags; command-line bounds override the file's. */
 export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
-  const maxPages = positiveInt(f.maxPages, '--max-pages');
-  const depth = positiveInt(f.depth, '--depth');
-  const timeoutMs = positiveInt(f.timeout, '--timeout');
+  const maxPages = checked('--max-pages', f.maxPages, wholeNumber(1));
+  const depth = checked('--depth', f.depth, wholeNumber(0));
+  // Seconds like every other time option (issue 14: this one alone was milliseconds).
+  const timeout = checked('--timeout', f.timeout, parseDuration);
+  const timeoutMs = timeout === undefined ? undefined : Math.max(1, Math.round(timeout * 1000));
+  if (f.name !== undefined && !/^[A-Za-z0-9._-]+$/.test(f.name))
+    throw new Error(`--name: letters, digits, '.', '_' and '-' only, not ${JSON.stringify(f.name)}`);
   const politeness = {
     ...parseRate(f.rate),
     ...(timeoutMs ? { timeoutMs } : {}),
@@ -84,6 +95,7 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
     const base = parseSiteConfig(raw);
     return parseSiteConfig({
       ...base,
+      name: f.name ?? (typeof raw.name === 'string' ? raw.name : siteNameOf(base.startUrls[0]!)),
       allowedHosts: [...base.allowedHosts, ...f.allowHost],
       ...(maxPages !== undefined ? { maxPages } : {}),
       ...(depth !== undefined ? { maxDepth: depth } : {}),
@@ -91,13 +103,14 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
     });
   }
   if (!f.startUrl) throw new Error('crawl needs --start-url URL or --site FILE');
-  return adHocConfig({
+  const cfg = adHocConfig({
     startUrl: f.startUrl,
     allowHosts: f.allowHost,
     ...(maxPages !== undefined ? { maxPages } : {}),
     ...(depth !== undefined ? { depth } : {}),
     politeness,
   });
+  return { ...cfg, name: f.name ?? siteNameOf(f.startUrl) };
 }
 
 /**
@@ -120,7 +133,12 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
         '--wait',
         'with --redis-url: wait until the workers have fetched, extracted and stored everything, then print the report (needs their --database-url)',
       )
-      .option('--wait-timeout <seconds>', 'with --wait: give up waiting after this long', String(6 * 3600))
+      .option(
+        '--wait-timeout <duration>',
+        'with --wait: give up waiting after this long, e.g. 90m (default 6h)',
+        parseDuration,
+        6 * 3600,
+      )
       .option(
         '--queue-prefix <prefix>',
         "with --redis-url: the workers' BullMQ key prefix",
@@ -132,7 +150,7 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
     if (flags.redisUrl) return crawlQueued(cfg, flags as CrawlFlags & { redisUrl: string }, started, loadBackend);
     if (flags.wait) throw new Error('--wait needs --redis-url (the embedded crawl always waits)');
     const log = createLogger();
-    const stores = await openFromFlags(flags);
+    const stores = await openFromFlags(flags, { create: true });
     const queue = new InProcessQueue({ ...stores, limits: { ...defaultLimits, ocr: flags.ocr }, log });
     try {
       const runId = `crawl-${Date.now().toString(36)}`;
@@ -151,9 +169,10 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
   registerSchedule(program, loadBackend);
 }
 
+/** Exit 1 when a document failed (issue 14: crawl exited 0), or when not one page could be fetched. */
 function printReport(report: CrawlReport, json: boolean | undefined): void {
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
-  if (report.pagesFetched === 0) process.exitCode = 1;
+  if (report.pagesFetched === 0 || report.documents.failed > 0) process.exitCode = EXIT.failed;
 }
 
 /**
@@ -168,7 +187,7 @@ async function crawlQueued(
   loadBackend?: CrawlBackendLoader,
 ): Promise<void> {
   if (!loadBackend) throw new Error('this build has no BullMQ backend');
-  const timeoutMs = positiveInt(flags.waitTimeout, '--wait-timeout')! * 1000;
+  const timeoutMs = flags.waitTimeout * 1000;
   if (flags.wait && !flags.databaseUrl)
     throw new Error('--wait reads the records the workers stored: give their --database-url (or DATABASE_URL)');
   const backend = await loadBackend();

@@ -3,12 +3,17 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { exportRecords, type CsvTable, type ExportFormat } from '../export/export-records.js';
+import { exportDataset, type DatasetFormat, type DatasetShape } from '../export/dataset-export.js';
+import { writeDictionary } from '../export/dictionary-file.js';
 import type { RecordFilter } from '../store/ports.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 
 interface ExportFlags extends StoreFlags {
-  format: ExportFormat;
+  format: ExportFormat | 'parquet';
   table?: CsvTable;
+  shape?: DatasetShape;
+  keepBlank?: boolean;
+  dictionary?: boolean;
   out?: string;
   bom?: boolean;
   type?: string[];
@@ -19,14 +24,27 @@ interface ExportFlags extends StoreFlags {
   batchSize: string;
 }
 
-/** `budgetdoc export`: stored records as JSONL or tidy CSV for researchers, streamed from the store. */
+/**
+ * `budgetdoc export`: stored records as JSONL or tidy CSV, streamed from the store; with `--shape long|wide` (and for
+ * Parquet) the dataset a panel is built from (issue 15, docs/dataset.md); `--dictionary` its data dictionary.
+ */
 export function registerExport(program: Command): void {
   storeOptions(
     program
       .command('export')
-      .description('write stored records as JSONL (default) or a tidy CSV for pandas / R / Excel'),
+      .description(
+        'write stored records as JSONL (default) or a tidy CSV, or the dataset (--shape) as CSV, JSONL or Parquet',
+      ),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+    .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'parquet']).default('jsonl'))
+    .addOption(
+      new Option(
+        '--shape <shape>',
+        'the dataset: one row per printed value (long) or per table line (wide), keyed by department id, year, kind, level (default long for parquet)',
+      ).choices(['long', 'wide']),
+    )
+    .option('--keep-blank', 'with --shape: keep blank cells (nothing printed) as rows')
+    .option('--dictionary', 'write the data dictionary (column keys, printed headers, units, meanings) as CSV or JSONL')
     .addOption(
       new Option(
         '--table <table>',
@@ -47,6 +65,23 @@ export function registerExport(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1)
         throw new Error(`--batch-size must be a positive integer, not ${opts.batchSize}`);
       if (opts.format !== 'csv' && (opts.table || opts.bom)) throw new Error('--table and --bom apply to --format csv');
+      const shape = opts.shape ?? (opts.format === 'parquet' ? 'long' : undefined);
+      if (shape && opts.table) throw new Error('--table is the record CSV; --shape the dataset: give one');
+      if (opts.keepBlank && !shape) throw new Error('--keep-blank applies to --shape long|wide');
+      if (opts.dictionary) {
+        if (opts.format === 'parquet' || shape || opts.table) throw new Error('--dictionary writes CSV or JSONL only');
+        const file = opts.out ? await openOutput(opts.out) : undefined;
+        try {
+          const format = opts.format === 'csv' ? 'csv' : 'jsonl';
+          const n = await writeDictionary(file?.stream ?? process.stdout, format, Boolean(opts.bom));
+          await file?.commit();
+          process.stderr.write(`wrote the data dictionary, ${n} entries${opts.out ? ` to ${opts.out}` : ''}\n`);
+        } catch (err) {
+          await file?.abort();
+          throw err;
+        }
+        return;
+      }
       const stores = await openFromFlags(opts, { existing: true });
       let out: Output | undefined;
       try {
@@ -54,17 +89,26 @@ export function registerExport(program: Command): void {
           ? await openOutput(opts.out)
           : { stream: process.stdout, commit: async () => {}, abort: async () => {} };
         const table = opts.table ?? 'values';
-        const s = await exportRecords(stores.records, out.stream, {
-          format: opts.format,
-          table,
-          filter,
-          bom: Boolean(opts.bom),
-          batchSize,
-        });
+        const s = shape
+          ? await exportDataset(stores.records, out.stream, {
+              format: opts.format as DatasetFormat,
+              shape,
+              keepBlank: Boolean(opts.keepBlank),
+              filter,
+              bom: Boolean(opts.bom),
+              batchSize,
+            })
+          : await exportRecords(stores.records, out.stream, {
+              format: opts.format as ExportFormat,
+              table,
+              filter,
+              bom: Boolean(opts.bom),
+              batchSize,
+            });
         await out.commit();
-        const shape = opts.format === 'csv' ? `csv ${table}` : 'jsonl';
+        const what = shape ? `${opts.format} ${shape}` : opts.format === 'csv' ? `csv ${table}` : 'jsonl';
         process.stderr.write(
-          `exported ${s.records} records, ${s.rows} rows (${shape})${opts.out ? ` to ${opts.out}` : ''}\n`,
+          `exported ${s.records} records, ${s.rows} rows (${what})${opts.out ? ` to ${opts.out}` : ''}\n`,
         );
       } catch (err) {
         await out?.abort();

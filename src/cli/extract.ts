@@ -1,61 +1,255 @@
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { open, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
-import { localSource, processDocument } from '../pipeline/process-document.js';
 import { documentRecord } from '../pipeline/document-record.js';
-import { parseSeconds } from './options.js';
+import { collectFiles } from '../pipeline/ingest.js';
+import { localSource, processDocument, type Processed } from '../pipeline/process-document.js';
+import { concurrencyOption, EXIT, parseDuration, verbosityOf, verbosityOptions, type Verbosity } from './options.js';
+import { createProgress } from './progress.js';
+
+interface ExtractFlags {
+  raw?: boolean;
+  ocr: boolean;
+  timeout?: number;
+  jsonl?: boolean;
+  output?: string;
+  concurrency: number;
+  strict?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** One input in the order given: a file, stdin (`-`), or a path that could not be read. */
+type Input = { label: string; path?: string; stdin?: true; error?: string };
+
+/** What one input came to: the JSON values to print and the line progress shows. */
+interface Outcome {
+  values: unknown[];
+  line: string;
+  failed: boolean;
+  checksFailed: number;
+}
 
 /**
- * `budgetdoc extract <file...> [--raw]`: recognised records as one JSON array on stdout, each file's
- * tables followed by one `tableType: "document"` record (status, verification, document checks and issues);
- * with --raw, the document model. Stores nothing. Exits 1 when a document failed.
+ * `budgetdoc extract <file|dir|-...>`: recognised records on stdout (or --output), each file's tables followed by
+ * one `tableType: "document"` record; with --raw, the document model. Stores nothing. Up to --concurrency files
+ * are extracted at once (each in its own worker thread, src/extract/isolate.ts) and printed in input order as soon
+ * as they and every file before them are done, so one slow file never hides the others' results (issue 14).
  */
 export function registerExtract(program: Command): void {
-  program
+  const cmd = program
     .command('extract')
     .description('extract and recognise files; print records as one JSON array on stdout (stores nothing)')
-    .argument('<file...>', 'documents to extract (PDF, HTML, DOCX, XLS/XLSX, images)')
+    .argument('<paths...>', 'files or directories to extract (PDF, HTML, DOCX, XLS/XLSX, images); - reads stdin')
     .option('--raw', 'print the extracted document model instead of the records')
+    .option('--jsonl', 'print one JSON value per line instead of one JSON array')
+    .option('-o, --output <file>', 'write the JSON to this file instead of stdout')
     .option('--no-ocr', 'never run OCR (scanned pages are reported, not read)')
+    .option('--strict', 'exit 1 when a check failed, not only when a document failed')
     .option(
-      '--timeout <seconds>',
-      'stop extracting a document after this long (it is reported failed)',
-      parseSeconds,
-      1800,
-    )
-    .action(async (files: string[], opts: { raw?: boolean; ocr: boolean; timeout: number }) => {
-      const out: unknown[] = [];
+      '--timeout <duration>',
+      'stop extracting a document after this long, e.g. 90s, 10m (it is reported failed; default 1 min + 20 s a page, at most 30 min)',
+      parseDuration,
+    );
+  verbosityOptions(concurrencyOption(cmd, 'documents extracted')).action(
+    async (paths: string[], opts: ExtractFlags) => {
+      const verbosity = verbosityOf(opts);
+      const inputs = await expandInputs(paths);
+      const out = opts.output ? await fileOutput(opts.output) : { stream: process.stdout, close: async () => {} };
+      const writer = opts.jsonl ? jsonLines(out.stream) : jsonArray(out.stream);
+      const progress = createProgress(verbosity, 'files');
+      progress.expect(inputs.length);
       let failed = 0;
-      for (const file of files) {
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(await readFile(file));
-        } catch (err) {
-          // One unreadable path is reported and the others are still extracted (issue 14).
-          failed++;
-          process.stderr.write(
-            `budgetdoc: ${file}: cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
-          );
-          continue;
+      let checksFailed = 0;
+      try {
+        for await (const o of inOrder(inputs, opts.concurrency, opts.concurrency * 4, (i) =>
+          extractOne(i, opts, verbosity),
+        )) {
+          for (const v of o.values) await writer.write(v);
+          progress.settled(o.line, o.failed);
+          if (o.failed) failed++;
+          checksFailed += o.checksFailed;
         }
-        const source = localSource(bytes, file);
-        const p = await processDocument(
-          bytes,
-          source,
-          { ...defaultLimits, ocr: opts.ocr },
-          { ...defaultIsolation, timeoutMs: opts.timeout * 1000 },
-        );
-        if (p.status === 'failed') {
-          failed++;
-          const reason = p.document.issues.find((i) => i.severity === 'error')?.message ?? 'failed';
-          process.stderr.write(`budgetdoc: ${file}: failed: ${reason}\n`);
-        }
-        if (opts.raw)
-          out.push({ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks });
-        else out.push(...p.recognised.records, documentRecord(p));
+        // Only a finished run closes the array: an interrupted one must not read as complete.
+        await writer.end();
+      } finally {
+        progress.stop();
+        await out.close();
       }
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      if (failed > 0) process.exitCode = 1;
-    });
+      if (opts.output && verbosity !== 'quiet')
+        process.stderr.write(`wrote ${writer.count} values to ${opts.output}\n`);
+      if (failed > 0 || (opts.strict && checksFailed > 0)) process.exitCode = EXIT.failed;
+    },
+  );
+}
+
+/** Arguments in order: `-` once for stdin, directories walked like ingest, a path that is not there kept as one. */
+async function expandInputs(paths: string[]): Promise<Input[]> {
+  const out: Input[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') {
+      if (out.some((i) => i.stdin)) throw new Error('- (stdin) can be given once');
+      out.push({ label: 'stdin', stdin: true });
+      continue;
+    }
+    let files: string[];
+    try {
+      files = (await stat(p)).isDirectory() ? await collectFiles([p]) : [resolve(p)];
+    } catch (err) {
+      out.push({ label: p, error: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      continue;
+    }
+    for (const f of files.filter((f) => !seen.has(f))) {
+      seen.add(f);
+      // A file named on the command line keeps the name as typed; one found in a directory its full path.
+      out.push({ label: files.length === 1 && resolve(p) === f ? p : f, path: f });
+    }
+  }
+  return out;
+}
+
+async function extractOne(input: Input, opts: ExtractFlags, verbosity: Verbosity): Promise<Outcome> {
+  const started = Date.now();
+  if (input.error) return { values: [], line: `${input.label}: ${input.error}`, failed: true, checksFailed: 0 };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(input.stdin ? await buffer(process.stdin) : await readFile(input.path!));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { values: [], line: `${input.label}: cannot be read: ${code}`, failed: true, checksFailed: 0 };
+  }
+  // Piped bytes have no name: the format is sniffed from the content alone.
+  const source = input.stdin
+    ? { ...localSource(bytes, 'stdin'), url: 'stdin:', fileName: 'stdin' }
+    : localSource(bytes, input.path!);
+  const p = await processDocument(
+    bytes,
+    source,
+    { ...defaultLimits, ocr: opts.ocr },
+    {
+      ...defaultIsolation,
+      threads: opts.concurrency,
+      ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+    },
+  );
+  const values = opts.raw
+    ? [{ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks }]
+    : [...p.recognised.records, documentRecord(p)];
+  const checksFailed = failedChecks(p);
+  return {
+    values,
+    line: `${input.label}: ${describe(p, checksFailed, verbosity, Date.now() - started)}`,
+    failed: p.status === 'failed',
+    checksFailed,
+  };
+}
+
+const failedChecks = (p: Processed) =>
+  p.recognised.checks.filter((c) => !c.ok).length +
+  p.recognised.records.reduce((n, r) => n + r.checks.filter((c) => !c.ok).length, 0);
+
+function describe(p: Processed, checksFailed: number, verbosity: Verbosity, ms: number): string {
+  if (p.status === 'failed')
+    return `failed: ${p.document.issues.find((i) => i.severity === 'error')?.message ?? 'no reason given'}`;
+  const n = p.recognised.records.length;
+  let line = `${p.status}, ${n} table${n === 1 ? '' : 's'}, ${checksFailed} check${checksFailed === 1 ? '' : 's'} failed`;
+  if (verbosity === 'verbose') {
+    const codes = [...new Set([...p.document.issues, ...p.recognised.issues].map((i) => i.code))];
+    line += ` (${(ms / 1000).toFixed(1)} s${codes.length ? `; ${codes.join(', ')}` : ''})`;
+  }
+  return line;
+}
+
+/**
+ * Runs `run` over `items` with at most `concurrency` at once and yields the results in input order. A task starts
+ * only within `lookahead` of the next result to print, so a slow first file holds a bounded number of results.
+ */
+export async function* inOrder<T, R>(
+  items: T[],
+  concurrency: number,
+  lookahead: number,
+  run: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
+  const slots = new Map<number, Promise<R>>();
+  let started = 0;
+  let running = 0;
+  let yielded = 0;
+  const pump = () => {
+    while (running < concurrency && started < items.length && started < yielded + Math.max(1, lookahead)) {
+      const i = started++;
+      running++;
+      slots.set(
+        i,
+        run(items[i]!).finally(() => {
+          running--;
+          pump();
+        }),
+      );
+    }
+  };
+  pump();
+  while (yielded < items.length) {
+    // Started: every earlier task has ended, and its end started the next one.
+    const result = await slots.get(yielded)!;
+    slots.delete(yielded++);
+    pump();
+    yield result;
+  }
+}
+
+interface ValueWriter {
+  write(value: unknown): Promise<void>;
+  end(): Promise<void>;
+  readonly count: number;
+}
+
+async function put(stream: Writable, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+/** One JSON array, written value by value: the same bytes as JSON.stringify(values, null, 2), valid once ended. */
+function jsonArray(stream: Writable): ValueWriter {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    async write(value) {
+      const item = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+      await put(stream, `${count++ === 0 ? '[\n' : ',\n'}  ${item}`);
+    },
+    end: () => put(stream, count === 0 ? '[]\n' : '\n]\n'),
+  };
+}
+
+function jsonLines(stream: Writable): ValueWriter {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    async write(value) {
+      count++;
+      await put(stream, `${JSON.stringify(value)}\n`);
+    },
+    end: async () => {},
+  };
+}
+
+/** --output: opened before any work, so a path that cannot be written is a usage error, not a lost extraction. */
+async function fileOutput(path: string): Promise<{ stream: Writable; close(): Promise<void> }> {
+  const stream = (await open(path, 'w')).createWriteStream();
+  return {
+    stream,
+    async close() {
+      stream.end();
+      await once(stream, 'finish');
+    },
+  };
 }

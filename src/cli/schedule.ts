@@ -9,6 +9,8 @@ export const NIGHTLY_TZ = 'Asia/Shanghai';
 
 export interface ScheduleOptions {
   redisUrl: string;
+  /** The workers' BullMQ key prefix. */
+  prefix?: string;
   site: SiteConfig;
   pattern: string;
   tz: string;
@@ -40,8 +42,8 @@ export interface CrawlBackend {
     pollMs?: number;
   }): Promise<CrawlReport>;
   schedule(opts: ScheduleOptions): Promise<ScheduledCrawl>;
-  unschedule(opts: { redisUrl: string; name: string }): Promise<boolean>;
-  listSchedules(opts: { redisUrl: string }): Promise<ScheduledCrawl[]>;
+  unschedule(opts: { redisUrl: string; name: string; prefix?: string }): Promise<boolean>;
+  listSchedules(opts: { redisUrl: string; prefix?: string }): Promise<ScheduledCrawl[]>;
 }
 
 export type CrawlBackendLoader = () => Promise<CrawlBackend>;
@@ -50,6 +52,7 @@ interface ScheduleFlags extends SiteFlags {
   cron: string;
   tz: string;
   redisUrl?: string;
+  queuePrefix: string;
   remove?: string;
   list?: boolean;
   json?: boolean;
@@ -65,28 +68,65 @@ export function registerSchedule(program: Command, loadBackend?: CrawlBackendLoa
     .option('--cron <pattern>', 'cron pattern', NIGHTLY_PATTERN)
     .option('--tz <zone>', 'time zone of the pattern', NIGHTLY_TZ)
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
-    .option('--remove <name>', 'remove the schedule of this site name')
-    .option('--list', 'list registered schedules')
+    .option('--queue-prefix <prefix>', "the workers' BullMQ key prefix", process.env.BUDGETDOC_QUEUE_PREFIX ?? 'bull')
+    .option('--remove <name>', 'remove the schedule of this name (as --list prints it)')
+    .option('--list', 'list registered schedules by name')
     .option('--json', 'print the result as JSON')
     .action(async (flags: ScheduleFlags) => {
-      const redisUrl = flags.redisUrl ?? 'redis://127.0.0.1:6379';
+      const redisUrl = flags.redisUrl || 'redis://127.0.0.1:6379';
       if (!loadBackend) throw new Error('this build has no BullMQ backend');
       const backend = await loadBackend();
+      const at = { redisUrl, prefix: flags.queuePrefix };
+      const where = `${redactedUrl(redisUrl)}${flags.queuePrefix === 'bull' ? '' : ` (prefix ${flags.queuePrefix})`}`;
       const print = (v: unknown, text: string) =>
         void process.stdout.write(flags.json ? `${JSON.stringify(v, null, 2)}\n` : `${text}\n`);
       if (flags.list) {
-        const all = await backend.listSchedules({ redisUrl });
+        const all = (await backend.listSchedules(at)).map((s) => ({ name: nameOf(s), ...s }));
+        const rows = all.map((s) => `  ${s.name}  ${s.pattern} ${s.tz ?? 'UTC'}  next ${s.next ?? '?'}`);
         return print(
-          all,
-          all.map((s) => `${s.id}  ${s.pattern} ${s.tz ?? ''}  next ${s.next ?? '?'}`).join('\n') || 'no schedules',
+          { redisUrl: redactedUrl(redisUrl), schedules: all },
+          rows.length ? `schedules on ${where}:\n${rows.join('\n')}` : `no schedules on ${where}`,
         );
       }
       if (flags.remove) {
-        const removed = await backend.unschedule({ redisUrl, name: flags.remove });
-        return print({ removed }, removed ? `removed ${flags.remove}` : `no schedule for ${flags.remove}`);
+        const name = await resolveName(backend, at, flags.remove);
+        const removed = await backend.unschedule({ ...at, name });
+        return print(
+          { removed, name, redisUrl: redactedUrl(redisUrl) },
+          removed ? `removed ${name} from ${where}` : `no schedule ${flags.remove} on ${where} (see --list)`,
+        );
       }
       const site = await configFromFlags(flags);
-      const s = await backend.schedule({ redisUrl, site, pattern: flags.cron, tz: flags.tz });
-      print(s, `scheduled ${s.id}: ${s.pattern} (${s.tz ?? 'UTC'}), next run ${s.next ?? '?'}`);
+      const s = await backend.schedule({ ...at, site, pattern: flags.cron, tz: flags.tz });
+      const name = nameOf({ ...s, site: s.site ?? site.name });
+      print(
+        { name, redisUrl: redactedUrl(redisUrl), ...s },
+        `scheduled ${name} on ${where}: ${s.pattern} (${s.tz ?? 'UTC'}), next run ${s.next ?? '?'}\n` +
+          `remove it with: budgetdoc schedule --remove ${name}${flags.redisUrl ? ` --redis-url ${redactedUrl(redisUrl)}` : ''}`,
+      );
     });
+}
+
+/** A schedule is named by its site (what `--remove` takes); the backend's id only when the site is unknown. */
+const nameOf = (s: ScheduledCrawl) => s.site ?? s.id;
+
+/** `--remove` takes the name `--list` prints; the backend's id (nightly-crawl-…) is accepted too. */
+async function resolveName(
+  backend: CrawlBackend,
+  at: { redisUrl: string; prefix: string },
+  given: string,
+): Promise<string> {
+  const match = (await backend.listSchedules(at)).find((s) => s.id === given || s.site === given);
+  return match?.site ?? given;
+}
+
+/** A Redis URL as printed: its password hidden. */
+function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
 }

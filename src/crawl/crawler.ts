@@ -30,10 +30,15 @@ export interface CrawlDeps {
   onItem?: (item: ReportItem) => void;
 }
 
+/** The hosts a site's crawl may request, and which of them may reach private addresses. */
+export function hostPolicy(cfg: SiteConfig): HostPolicy {
+  return new HostPolicy(cfg.allowedHosts, { privateHosts: cfg.allowPrivateHosts });
+}
+
 /** Fetching with the site's politeness: robots.txt, the per-host limit, retries. */
 export function politeFetcher(cfg: SiteConfig, limiter: FlexibleHostRateLimiter, signal?: AbortSignal) {
   const p = cfg.politeness;
-  const hosts = new HostPolicy(cfg.allowedHosts);
+  const hosts = hostPolicy(cfg);
   const base = {
     userAgent: p.userAgent,
     timeoutMs: p.timeoutMs,
@@ -94,7 +99,7 @@ export async function crawlSite(cfg: SiteConfig, deps: CrawlDeps): Promise<Crawl
   const report = new ReportBuilder(cfg.name);
   const limiter = deps.limiter ?? memoryRateLimiter(cfg.politeness);
   const get = politeFetcher(cfg, limiter, deps.signal);
-  const hosts = new HostPolicy(cfg.allowedHosts);
+  const hosts = hostPolicy(cfg);
   const frontier = new Frontier(cfg);
   const patterned = cfg.listing.length + cfg.article.length > 0;
   const docCtx = { state: deps.state, sink: deps.sink, report, zipLimits: cfg.zip };

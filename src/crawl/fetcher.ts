@@ -1,4 +1,5 @@
 import { PermanentError, TransientError } from '../model/errors.js';
+import { header, httpGet, type RawResponse, readBody } from './http-get.js';
 import type { HostPolicy } from './url.js';
 
 export interface Conditional {
@@ -35,9 +36,11 @@ export interface FetchResult {
 
 /**
  * One polite GET. Redirects are followed by hand so every hop is checked against the allowed
- * hosts and schemes (issue 6, Safety); the timeout covers headers and body; the body is
- * counted while streaming so a huge or endless response is cut at `maxBytes`.
- * Errors: PermanentError for what a retry cannot fix (404, refused host, too large),
+ * hosts and schemes (issue 6, Safety) and, after DNS resolution, against the addresses a crawl may
+ * reach (issue 16: no loopback, private, link-local or unspecified address unless the host is
+ * allowed explicitly); the timeout covers headers and body; the body is counted while streaming,
+ * before and after decompression, so a huge, endless or inflating response is cut at `maxBytes`.
+ * Errors: PermanentError for what a retry cannot fix (404, refused host or address, too large),
  * TransientError for what it may (timeouts, 5xx, 429/503 with the server's Retry-After).
  */
 export async function fetchUrl(href: string, opts: FetchOptions): Promise<FetchResult> {
@@ -45,21 +48,26 @@ export async function fetchUrl(href: string, opts: FetchOptions): Promise<FetchR
   let url = opts.hosts.check(href);
   for (let hop = 0; ; hop++) {
     await opts.beforeRequest?.(url);
+    const addresses = await opts.hosts.addresses.resolve(url);
     const signal = opts.signal
       ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)])
       : AbortSignal.timeout(opts.timeoutMs);
-    const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: '*/*' };
+    const headers: Record<string, string> = {
+      'user-agent': opts.userAgent,
+      accept: '*/*',
+      'accept-encoding': 'gzip, deflate, br',
+    };
     if (opts.conditional?.etag) headers['if-none-match'] = opts.conditional.etag;
     if (opts.conditional?.lastModified) headers['if-modified-since'] = opts.conditional.lastModified;
-    let res: Response;
+    let res: RawResponse;
     try {
-      res = await fetch(url, { headers, redirect: 'manual', signal });
+      res = await httpGet(url, addresses, headers, signal);
     } catch (err) {
-      throw networkError(err, url.href, opts.timeoutMs);
+      throw networkError(err, url.href, opts.timeoutMs, signal);
     }
     if (res.status >= 300 && res.status < 400 && res.status !== 304) {
-      await res.body?.cancel();
-      const location = res.headers.get('location');
+      res.body.destroy();
+      const location = header(res, 'location');
       if (!location)
         throw new PermanentError('http.redirect_without_location', `${res.status} without Location: ${url.href}`);
       if (hop >= opts.maxRedirects)
@@ -74,69 +82,51 @@ export async function fetchUrl(href: string, opts: FetchOptions): Promise<FetchR
       status: res.status,
       redirects,
       fetchedAt: new Date().toISOString(),
-      ...header(res, 'content-type', 'contentType'),
-      ...header(res, 'content-disposition', 'contentDisposition'),
-      ...header(res, 'etag', 'etag'),
-      ...header(res, 'last-modified', 'lastModified'),
+      ...field(res, 'content-type', 'contentType'),
+      ...field(res, 'content-disposition', 'contentDisposition'),
+      ...field(res, 'etag', 'etag'),
+      ...field(res, 'last-modified', 'lastModified'),
     };
     if (res.status === 304) {
-      await res.body?.cancel();
+      res.body.destroy();
       return { ...base, notModified: true, bytes: new Uint8Array(0) };
     }
-    if (!res.ok) {
-      await res.body?.cancel();
+    if (res.status < 200 || res.status >= 300) {
+      res.body.destroy();
       throw statusError(res, url.href);
     }
-    const bytes = await readLimited(res, opts.maxBytes, url.href, opts.timeoutMs);
-    return { ...base, notModified: false, bytes };
+    const declared = Number(header(res, 'content-length') ?? Number.NaN);
+    if (declared > opts.maxBytes) {
+      res.body.destroy();
+      throw new PermanentError('http.too_large', `${url.href} declares ${declared} bytes, limit ${opts.maxBytes}`);
+    }
+    try {
+      const bytes = await readBody(res, opts.maxBytes, url.href, signal);
+      return { ...base, notModified: false, bytes };
+    } catch (err) {
+      if (err instanceof PermanentError) throw err;
+      throw networkError(err, url.href, opts.timeoutMs, signal);
+    }
   }
 }
 
-function header<K extends string>(res: Response, name: string, key: K): Partial<Record<K, string>> {
-  const v = res.headers.get(name);
+function field<K extends string>(res: RawResponse, name: string, key: K): Partial<Record<K, string>> {
+  const v = header(res, name);
   return v ? ({ [key]: v } as Record<K, string>) : {};
 }
 
-async function readLimited(res: Response, maxBytes: number, href: string, timeoutMs: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
-    await res.body?.cancel();
-    throw new PermanentError('http.too_large', `${href} declares ${declared} bytes, limit ${maxBytes}`);
-  }
-  if (!res.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw new PermanentError('http.too_large', `${href} is larger than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-  } catch (err) {
-    if (err instanceof PermanentError) throw err;
-    throw networkError(err, href, timeoutMs);
-  }
-  return Buffer.concat(chunks);
-}
-
-function networkError(err: unknown, href: string, timeoutMs: number): Error {
-  const e = err as { name?: string; message?: string; cause?: { code?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+function networkError(err: unknown, href: string, timeoutMs: number, signal?: AbortSignal): Error {
+  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || signal?.aborted) {
     return new TransientError('http.timeout', `no complete answer within ${timeoutMs} ms: ${href}`);
   }
-  return new TransientError('http.network', `${e.cause?.code ?? e.message ?? 'network error'}: ${href}`);
+  return new TransientError('http.network', `${e.code ?? e.cause?.code ?? e.message ?? 'network error'}: ${href}`);
 }
 
-function statusError(res: Response, href: string): Error {
+function statusError(res: RawResponse, href: string): Error {
   const code = `http.${res.status}`;
   if (res.status === 429 || res.status === 503) {
-    const wait = parseRetryAfter(res.headers.get('retry-after'));
+    const wait = parseRetryAfter(header(res, 'retry-after') ?? null);
     return new TransientError(
       code,
       `${res.status} ${res.statusText}${wait !== undefined ? `, retry after ${wait} ms` : ''}: ${href}`,

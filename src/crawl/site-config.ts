@@ -52,6 +52,12 @@ export const siteConfigSchema = z.object({
   startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1),
   /** Hosts (host or host:port; '.example.gov.cn' for subdomains); default: the start URLs' hosts. */
   allowedHosts: z.array(z.string().min(1)).default([]),
+  /**
+   * Hosts (same forms) allowed to resolve to loopback, private, link-local, unspecified or reserved addresses: an
+   * intranet mirror, a fixture server on 127.0.0.1. Every other host is refused such addresses after DNS resolution
+   * and on every redirect (issue 16), the start URLs' hosts included; `--allow-host` adds to this list.
+   */
+  allowPrivateHosts: z.array(z.string().min(1)).default([]),
   listing: regexList,
   article: regexList,
   /** Extra attachment URL patterns beyond the extension list (download.jsp?id=...). */
@@ -91,19 +97,25 @@ export function parseSiteConfig(input: unknown): SiteConfig {
 
 export interface AdHocOptions {
   startUrl: string;
+  /** `--allow-host`: hosts allowed explicitly, so also allowed private addresses. */
   allowHosts?: string[];
   maxPages?: number;
   depth?: number;
   politeness?: Partial<Politeness>;
 }
 
-/** The config behind `budgetdoc crawl --start-url URL [--allow-host HOST] [--max-pages N] [--depth N]`. */
+/**
+ * The config behind `budgetdoc crawl --start-url URL [--allow-host HOST] [--max-pages N] [--depth N]`. A host named
+ * with --allow-host is allowed explicitly: it may also resolve to a private address (a start URL on 127.0.0.1 needs
+ * `--allow-host 127.0.0.1`).
+ */
 export function adHocConfig(opts: AdHocOptions): SiteConfig {
   const host = new URL(opts.startUrl).host;
   return parseSiteConfig({
     name: 'adhoc',
     startUrls: [opts.startUrl],
     allowedHosts: [host, ...(opts.allowHosts ?? [])],
+    allowPrivateHosts: opts.allowHosts ?? [],
     ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}),
     ...(opts.depth !== undefined ? { maxDepth: opts.depth } : {}),
     politeness: politenessSchema.parse(opts.politeness ?? {}),

@@ -1,4 +1,5 @@
 import { PermanentError } from '../model/errors.js';
+import { AddressPolicy, hostMatcher, type Resolver } from './address-guard.js';
 
 /** Schemes the crawler will ever request (issue 6, Safety): no file:, data:, ftp:, javascript:. */
 const SCHEMES = new Set(['http:', 'https:']);
@@ -28,15 +29,13 @@ export function normaliseUrl(href: string): string {
 
 /** Host names the crawl may touch; a leading '.' allows subdomains ('.gov.cn'). */
 export class HostPolicy {
-  private readonly exact = new Set<string>();
-  private readonly suffixes: string[] = [];
+  private readonly matches: (url: URL) => boolean;
+  /** Where those hosts may connect: public addresses only, unless a host is allowed private ones explicitly. */
+  readonly addresses: AddressPolicy;
 
-  constructor(hosts: Iterable<string>) {
-    for (const raw of hosts) {
-      const h = raw.trim().toLowerCase();
-      if (h.startsWith('.')) this.suffixes.push(h);
-      else if (h) this.exact.add(h);
-    }
+  constructor(hosts: Iterable<string>, opts: { privateHosts?: Iterable<string>; resolver?: Resolver } = {}) {
+    this.matches = hostMatcher(hosts);
+    this.addresses = new AddressPolicy(opts.privateHosts ?? [], opts.resolver);
   }
 
   allows(href: string): boolean {
@@ -46,11 +45,7 @@ export class HostPolicy {
     } catch {
       return false;
     }
-    if (!SCHEMES.has(url.protocol)) return false;
-    const host = url.host.toLowerCase();
-    const name = url.hostname.toLowerCase();
-    if (this.exact.has(host) || this.exact.has(name)) return true;
-    return this.suffixes.some((s) => name.endsWith(s) || name === s.slice(1));
+    return SCHEMES.has(url.protocol) && this.matches(url);
   }
 
   /** Throws the PermanentError the fetcher reports for a refused URL. */

@@ -12,7 +12,7 @@ import { unknownRecordSchema } from '../../schemas/unknown.js';
 import { budgetRecognisers } from './budget/index.js';
 import { amountCrossTableChecks } from './cross-table.js';
 import { joinContinuations } from './continuation.js';
-import { narrativeChecks } from './narrative/index.js';
+import { narrativeOfDocument } from './narrative/index.js';
 import { finalRecognisers } from './final/index.js';
 import { perfRecognisers } from './perf/index.js';
 import { splitFormTables } from './perf/split.js';
@@ -145,11 +145,13 @@ export function recogniseDocument(printed: ExtractedDocument): RecognisedDocumen
         issue('warning', 'validate.cross_table_failed', `${c.rule}: expected ${c.expected}, got ${c.actual}`),
       );
   }
-  // The narrative's restated totals against the tables (docs/domain.md §3.1).
-  const narrative = narrativeChecks(doc, meta, records);
+  // The narrative's restated totals against the tables (docs/domain.md §3.1), and its figures as a record of their
+  // own (issue 15); a document of narrative only still yields no table, so completeness reads the tables alone.
+  const narrative = narrativeOfDocument(doc, meta, records);
   const documentChecks = [...checks, ...narrative.checks];
-  documentChecksCover(records, documentChecks);
+  documentChecksCover([...records, ...narrative.records], documentChecks);
   issues.push(...completenessOfDocument(doc, records, documentChecks));
+  records.push(...narrative.records);
   // Facts about the document as a whole (a file Title that disagrees with the page) belong to it too, so a
   // document without a table still shows them.
   for (const i of meta.issues ?? []) if (!issues.includes(i)) issues.push(i);

@@ -84,6 +84,10 @@ create index if not exists documents_region on documents (region text_pattern_op
 create index if not exists documents_region_id on documents (region_id text_pattern_ops);
 create index if not exists documents_kind on documents (kind);
 create index if not exists documents_findings on documents using gin (findings jsonb_path_ops);
+-- Search's order (newest year, department, id; src/store/search.ts ORDER_KEYS), so a page after a cursor is an index
+-- range, not a sort of every document.
+create index if not exists documents_search_order on documents
+  ((-coalesce(year, 0)), (department is null), (coalesce(department, '')), id);
 -- Departments as a user joins them (src/store/departments.ts, budgetdoc departments): a computed department id
 -- (documents.department_id, which stays as computed) merged into another (canonical_id) or given a name; a
 -- department's effective id and name resolve through here.

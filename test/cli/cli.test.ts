@@ -28,11 +28,11 @@ describe('budgetdoc CLI', () => {
     expect(records[1].verification.total).toBe(records[0].verification.total);
   });
 
-  it('refuses a --timeout that is not a positive number before reading anything', async () => {
+  it('refuses a --timeout that is not a positive duration before reading anything, as a usage error', async () => {
     for (const verb of ['extract', 'ingest']) {
       const r = await budgetdoc([verb, '--timeout', 'abc', HTML_SAMPLE]);
-      expect(r.code, verb).toBe(1);
-      expect(r.stderr, verb).toContain('expected a positive number of seconds');
+      expect(r.code, verb).toBe(2);
+      expect(r.stderr, verb).toContain('expected a positive duration');
       expect(r.stdout, verb).toBe('');
     }
   });

@@ -7,7 +7,7 @@ import type { StoredDocument, StoreSummary } from '../../src/store/ports.js';
 import { SqlFetchStateStore } from '../../src/crawl/sql-fetch-state.js';
 import { openStores } from '../../src/store/open.js';
 import type { SqlRecordStore } from '../../src/store/sql-record-store.js';
-import { budgetdocStdout as budgetdoc } from '../helpers/cli.js';
+import { budgetdoc as run, budgetdocStdout as budgetdoc, type CliResult } from '../helpers/cli.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 
 async function storeSummary(dataDir: string): Promise<StoreSummary> {
@@ -33,6 +33,7 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
   let afterFirst: StoreSummary;
   let afterSecond: StoreSummary;
   let firstRequests: number;
+  let firstRun: CliResult;
   // one `show` per document: each starts the binary and opens the store (a few seconds)
   const shown = new Map<string, Promise<Shown>>();
   const show = (sha: string) => {
@@ -53,6 +54,9 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
       'crawl',
       '--start-url',
       `${site.origin}/`,
+      // the fixture is on loopback, which a crawl reaches only when the host is allowed explicitly (issue 16)
+      '--allow-host',
+      new URL(site.origin).host,
       '--data-dir',
       dataDir,
       '--json',
@@ -60,12 +64,14 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
       '--rate',
       '1/1',
       '--timeout',
-      '400',
+      '400ms',
     ];
-    first = JSON.parse(await budgetdoc(args)) as CrawlReport;
+    // Two documents fail (a 404 and a timeout): the crawl exits 1 (issue 14: it exited 0), its report complete.
+    firstRun = await run(args);
+    first = JSON.parse(firstRun.stdout) as CrawlReport;
     firstRequests = site.requests.length;
     afterFirst = await storeSummary(dataDir);
-    second = JSON.parse(await budgetdoc(args)) as CrawlReport;
+    second = JSON.parse((await run(args)).stdout) as CrawlReport;
     afterSecond = await storeSummary(dataDir);
   }, 240_000);
   afterAll(async () => {
@@ -180,6 +186,12 @@ describe('budgetdoc crawl (the binary, embedded store)', () => {
           expect(at[j]! - at[i]!, `requests ${i} and ${j}`).toBeGreaterThanOrEqual((j - i) * 1000 - SLACK);
       }
     }
+  });
+
+  it('exits 1 when documents failed, and names the ad-hoc site from its start URL', () => {
+    expect(firstRun.code, firstRun.stderr).toBe(1);
+    expect(first.site).toBe(`127.0.0.1-${new URL(site.origin).port}`);
+    expect(firstRun.stderr).toContain(`store: ${dataDir} (embedded)`);
   });
 
   it('reports every URL with its outcome, failures with their reason', () => {

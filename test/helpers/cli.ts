@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -27,4 +27,12 @@ export async function budgetdoc(args: string[]): Promise<CliResult> {
     const e = err as CliResult;
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/**
+ * The binary as a running process, for what needs it while it runs: stdin fed by the test, stdout read as it
+ * arrives (extract's streaming).
+ */
+export function budgetdocProcess(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn('node', ['bin/budgetdoc.js', ...args], { env });
 }

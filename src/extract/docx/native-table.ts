@@ -1,11 +1,18 @@
 import type { Element } from 'domhandler';
 import type { Cell, Issue, Provenance, Table } from '../../model/document.js';
 import { issue } from '../../model/build.js';
+import { PermanentError } from '../../model/errors.js';
 import { attr, kids, paragraphContent } from './walk.js';
 
 /** Grids past these sizes are hostile or broken; they are clipped with an issue. */
 export const MAX_TABLE_ROWS = 20_000;
 export const MAX_TABLE_COLS = 1_000;
+/**
+ * Grid positions (rows × columns) one table may cover after clipping; as the XLSX reader's MAX_SHEET_CELLS. Past it
+ * the document fails: a gridSpan of 1e8 on 30 000 rows clips to 20 000 × 1000 = 2e7 positions, which every later
+ * stage expanding the grid (src/model/grid.ts) would allocate (issue 16: heap out of memory, exit 134).
+ */
+export const MAX_TABLE_CELLS = 1_000_000;
 
 export interface NativeOrigin {
   sourceId: string;
@@ -75,7 +82,7 @@ export function nativeTable(tbl: Element, origin: NativeOrigin): { table: Table;
   const cells: Cell[] = [];
   /** The cell currently open (for vMerge) at each grid column. */
   const open = new Map<number, Cell>();
-  let nCols = direct(child(tbl, 'w:tblGrid') ?? tbl, 'w:gridCol').length;
+  let nCols = Math.min(direct(child(tbl, 'w:tblGrid') ?? tbl, 'w:gridCol').length, MAX_TABLE_COLS);
   let clipped = false;
   rows.forEach((tr, r) => {
     const trPr = child(tr, 'w:trPr');
@@ -116,6 +123,11 @@ export function nativeTable(tbl: Element, origin: NativeOrigin): { table: Table;
     col += intVal(child(trPr, 'w:gridAfter'), 0);
     nCols = Math.max(nCols, Math.min(col, MAX_TABLE_COLS));
   });
+  if (rows.length * nCols > MAX_TABLE_CELLS)
+    throw new PermanentError(
+      'docx.table_too_large',
+      `table ${origin.index} is ${rows.length} rows × ${nCols} columns (its w:gridSpan / w:gridBefore / w:tblGrid), over ${MAX_TABLE_CELLS} grid positions; refused`,
+    );
   if (clipped)
     issues.push(
       issue(

@@ -1,7 +1,8 @@
 import { load } from 'cheerio';
 import type { Document, Element } from 'domhandler';
 import { PermanentError } from '../../model/errors.js';
-import { unzipLimited } from '../../util/zip.js';
+import { unzipChecked } from '../xlsx/zip-checked.js';
+import { xmlText } from '../xlsx/xml-text.js';
 
 /** One relationship of word/document.xml (ECMA-376 Part 2, §9.3), its target resolved to a part name. */
 export interface Rel {
@@ -20,13 +21,34 @@ export interface DocxPackage {
 }
 
 /**
+ * Deepest element nesting read. Word nests a table in a cell in a table at most a few levels, content controls a
+ * few more; the readers walk the tree recursively, and tables nested 20 000 deep overflow the stack (issue 16).
+ */
+export const MAX_XML_DEPTH = 500;
+
+/** Element depth of an XML text in one linear pass (self-closing tags, comments and instructions aside). */
+export function xmlDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)[^\s/>]+[^>]*?(\/?)>/g)) {
+    if (m[0][1] === '!' || m[0][1] === '?' || m[2]) continue;
+    if (m[1]) depth--;
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
  * XML in a package never needs a DTD; a DOCTYPE is how entity-expansion attacks (billion
  * laughs, external entities) arrive, so any part declaring one is refused.
  */
 export function parseXmlPart(bytes: Uint8Array, part: string): Document {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = xmlText(bytes);
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
     throw new PermanentError('docx.xml_entities', `${part} declares a DOCTYPE or entities; refused`);
+  const depth = xmlDepth(text);
+  if (depth > MAX_XML_DEPTH)
+    throw new PermanentError('docx.too_deep', `${part}: elements nest ${depth} deep, over the ${MAX_XML_DEPTH} read; refused`);
   return load(text, { xml: { xmlMode: true, decodeEntities: true } }).root()[0] as unknown as Document;
 }
 
@@ -66,9 +88,12 @@ function relsOf(doc: Document): Map<string, Rel> {
   return rels;
 }
 
-/** Opens a DOCX: every part inflated under the zip-bomb limit, the main document parsed. */
+/**
+ * Opens a DOCX: every part inflated under the zip-bomb limit, its declared and actual sizes both checked
+ * (zip-checked.ts), the main document parsed.
+ */
 export function openPackage(bytes: Uint8Array, maxInflatedBytes: number): DocxPackage {
-  const parts = unzipLimited(bytes, () => true, { maxTotalBytes: maxInflatedBytes });
+  const parts = unzipChecked(bytes, () => true, { maxTotalBytes: maxInflatedBytes });
   const main = parts.get('word/document.xml');
   if (!main) throw new PermanentError('docx.no_document', 'package has no word/document.xml');
   const relsPart = parts.get('word/_rels/document.xml.rels');

@@ -1,10 +1,13 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import type { Cell, Provenance, Table } from '../../model/document.js';
+import type { Cell, Issue, Provenance, Table } from '../../model/document.js';
+import { issue } from '../../model/build.js';
+import { PermanentError } from '../../model/errors.js';
+import { clip, HTML_LIMITS } from './limits.js';
 import { blockText } from './text.js';
 
-/** Spans larger than this are treated as 1: a hostile or broken page must not allocate a huge grid. */
-const MAX_SPAN = 1000;
+/** Spans larger than this are cut to it: a hostile or broken page must not allocate a huge grid. */
+const MAX_SPAN = HTML_LIMITS.maxCols;
 
 function span(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
@@ -16,17 +19,31 @@ function span(value: string | undefined): number {
  * first free column of its row, and rowspan/colspan reserve the positions it covers, so a
  * merged cell is one Cell with spans and its text is never copied. `rowspan="0"` and spans
  * past the last row are clipped to the table.
+ * Hostile tables (issue 16): rows past HTML_LIMITS.maxRows and columns past maxCols are dropped
+ * with a warning pushed to `issues`; a table whose spans would reserve more than maxCells grid
+ * positions (1000 rows × 100 cells of colspan 1000, or rowspans that overlap) is refused with a
+ * PermanentError 'html.table_too_large' before the positions are allocated.
  */
 export function tableToGrid(
   $: CheerioAPI,
   table: Cheerio<Element>,
   tableIndex: number,
   baseProv: Omit<Provenance, 'locator'>,
+  issues: Issue[] = [],
 ): Table {
   const occupied: boolean[][] = [];
   const cells: Cell[] = [];
-  const rows = table.find('tr').toArray();
+  let rows = table.find('tr').toArray();
+  const where = { ...baseProv, locator: `table[${tableIndex + 1}]` };
+  if (rows.length > HTML_LIMITS.maxRows) {
+    issues.push(
+      issue('warning', 'html.absurd_size', `table ${tableIndex + 1} has ${rows.length} rows; only the first ${HTML_LIMITS.maxRows} are read`, where),
+    );
+    rows = rows.slice(0, HTML_LIMITS.maxRows);
+  }
   let nCols = 0;
+  let reserved = 0;
+  let clipped = false;
   rows.forEach((tr, r) => {
     occupied[r] ??= [];
     let c = 0;
@@ -35,9 +52,19 @@ export function tableToGrid(
       .toArray()
       .forEach((td, i) => {
         while (occupied[r]![c]) c++;
+        if (c >= HTML_LIMITS.maxCols) {
+          clipped = true;
+          return;
+        }
         const el = $(td);
         const rowSpan = Math.min(span(el.attr('rowspan')), rows.length - r);
-        const colSpan = span(el.attr('colspan'));
+        const colSpan = Math.min(span(el.attr('colspan')), HTML_LIMITS.maxCols - c);
+        reserved += rowSpan * colSpan;
+        if (reserved > HTML_LIMITS.maxCells)
+          throw new PermanentError(
+            'html.table_too_large',
+            `table ${tableIndex + 1}: its cells and spans cover more than ${HTML_LIMITS.maxCells} grid positions by row ${r + 1}; refused`,
+          );
         for (let rr = r; rr < r + rowSpan; rr++) {
           occupied[rr] ??= [];
           for (let cc = c; cc < c + colSpan; cc++) occupied[rr]![cc] = true;
@@ -47,7 +74,7 @@ export function tableToGrid(
           col: c,
           rowSpan,
           colSpan,
-          text: blockText($, td),
+          text: clip(blockText($, td), HTML_LIMITS.maxLineChars),
           ...(td.tagName === 'th' ? { header: true } : {}),
           prov: { ...baseProv, locator: `table[${tableIndex + 1}]/row[${r + 1}]/cell[${i + 1}]` },
         });
@@ -55,6 +82,15 @@ export function tableToGrid(
         nCols = Math.max(nCols, c);
       });
   });
+  if (clipped)
+    issues.push(
+      issue('warning', 'html.absurd_size', `table ${tableIndex + 1} is wider than ${HTML_LIMITS.maxCols} columns; clipped`, where),
+    );
+  if (rows.length * nCols > HTML_LIMITS.maxCells)
+    throw new PermanentError(
+      'html.table_too_large',
+      `table ${tableIndex + 1} is ${rows.length} rows × ${nCols} columns, over ${HTML_LIMITS.maxCells} grid positions; refused`,
+    );
   return {
     id: `t${tableIndex + 1}`,
     nRows: rows.length,

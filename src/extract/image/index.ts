@@ -6,9 +6,10 @@ import { reconstructTables } from '../tables/index.js';
 import { attachCaptions, textLines } from '../tables/captions.js';
 import { gridToTable } from '../tables/to-table.js';
 import { readImageHeader } from './header.js';
+import { MAX_IMAGE_PIXELS } from '../ocr/limits.js';
 
 /** Larger pictures are refused before decoding: 100 MP is a 10 000 px square, no table needs it. */
-export const MAX_PIXELS = 100_000_000;
+export const MAX_PIXELS = MAX_IMAGE_PIXELS;
 /** A screenshot states no resolution; screens are taken as 96 dpi. */
 const SCREEN_DPI = 96;
 /** Below this mean word confidence the reading is flagged for review. */

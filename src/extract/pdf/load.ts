@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFJS_VERSION } from '../../util/versions.js';
+import { MAX_IMAGE_PIXELS } from '../ocr/limits.js';
 
 /** pdf.js as installed, recorded in provenance and `versions`. */
 export { PDFJS_VERSION };
@@ -40,6 +41,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     standardFontDataUrl,
     useSystemFonts: false,
     isEvalSupported: false,
+    // An image over this many pixels is dropped by pdf.js before it is decoded: a 60000 × 60000 image of compressed
+    // zeros would otherwise inflate to 3.6 GB outside the heap limit while the operator list is built (issue 16).
+    maxImageSize: MAX_IMAGE_PIXELS,
     verbosity: 0,
   });
   return task.promise;

@@ -3,7 +3,8 @@ import { issue } from '../../model/build.js';
 import type { ExtractContext } from '../types.js';
 import type { PositionedText, Ruling } from '../tables/types.js';
 import type { PdfPage } from './load.js';
-import { OCR_DPI, renderWithPdfJs, renderWithPdftoppm } from './render.js';
+import { MAX_RENDER_PIXELS, MIN_OCR_DPI, renderDpi } from '../ocr/limits.js';
+import { renderWithPdfJs, renderWithPdftoppm } from './render.js';
 
 /** What the PDF extractor needs from OCR: words and rulings in top-left points (src/extract/ocr ocrTable). */
 export type OcrPageFn = (
@@ -41,12 +42,27 @@ export async function ocrPage(
   const where = { sourceId: ctx.source.id, page: page.pageNumber, method: 'ocr' as const, extractor: 'pdf/render' };
   let png: Uint8Array | undefined;
   const issues: Issue[] = [];
+  // The page's size decides the resolution before any renderer allocates a canvas (issue 16: a 5000-point page at
+  // 300 dpi is 434 MP, 6 GB resident; a MediaBox of 1e7 points cannot be drawn at all).
+  const size = page.getViewport({ scale: 1 });
+  const dpi = renderDpi(size.width, size.height);
+  if (dpi === undefined) {
+    issues.push(
+      issue(
+        'error',
+        'pdf.page_too_large',
+        `page ${page.pageNumber} is ${Math.round(size.width)} × ${Math.round(size.height)} points: over ${MAX_RENDER_PIXELS / 1e6} MP even at ${MIN_OCR_DPI} dpi, so it is not rendered for OCR`,
+        where,
+      ),
+    );
+    return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
+  }
   try {
-    const r = await renderWithPdfJs(page, OCR_DPI);
+    const r = await renderWithPdfJs(page, dpi);
     // pdf.js may draw nothing (a font or image it cannot paint): poppler, where installed, may.
-    png = r.blank ? ((await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI)) ?? r.png) : r.png;
+    png = r.blank ? ((await renderWithPdftoppm(bytes, page.pageNumber, dpi)) ?? r.png) : r.png;
   } catch (err) {
-    png = await renderWithPdftoppm(bytes, page.pageNumber, OCR_DPI);
+    png = await renderWithPdftoppm(bytes, page.pageNumber, dpi);
     if (!png)
       issues.push(
         issue(
@@ -62,7 +78,7 @@ export async function ocrPage(
     const res = await ocr(png, {
       timeoutMs: ctx.limits.ocrPageTimeoutMs,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      pointsPerPixel: 72 / OCR_DPI,
+      pointsPerPixel: 72 / dpi,
       prov: { sourceId: ctx.source.id, page: page.pageNumber },
     });
     const conf = Math.round(res.result.confidence * 100);

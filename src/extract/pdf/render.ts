@@ -4,10 +4,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PermanentError } from '../../model/errors.js';
 import type { PdfPage } from './load.js';
 
-/** Scans are read at ~300 dpi, what tesseract's models expect for body text. */
-export const OCR_DPI = 300;
+export { OCR_DPI } from '../ocr/limits.js';
+import { MAX_RENDER_PIXELS, OCR_DPI } from '../ocr/limits.js';
 
 interface NapiCanvas {
   createCanvas(
@@ -47,11 +48,18 @@ function pdfjsCanvas(): NapiCanvas {
   return fromPdfJs('@napi-rs/canvas') as NapiCanvas;
 }
 
-/** Renders a page to PNG with pdf.js on @napi-rs/canvas. */
+/**
+ * Renders a page to PNG with pdf.js on @napi-rs/canvas. The caller picks `dpi` with renderDpi (ocr/limits.ts);
+ * a canvas over MAX_RENDER_PIXELS is refused here too, before it is allocated.
+ */
 export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Rendered> {
   const { createCanvas } = pdfjsCanvas();
   const viewport = page.getViewport({ scale: dpi / 72 });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const w = Math.ceil(viewport.width);
+  const h = Math.ceil(viewport.height);
+  if (!(w * h <= MAX_RENDER_PIXELS) || w <= 0 || h <= 0)
+    throw new PermanentError('pdf.page_too_large', `a ${w} × ${h} px rendering is over the ${MAX_RENDER_PIXELS / 1e6} MP limit`);
+  const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);

@@ -3,7 +3,8 @@ import type { Issue, Table } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { isPermanent } from '../../model/errors.js';
 import { SHEETJS_VERSION } from '../../util/versions.js';
-import { unzipLimited } from '../../util/zip.js';
+import { unzipChecked } from './zip-checked.js';
+import { xmlText } from './xml-text.js';
 import { sheetToTable } from './sheet-table.js';
 
 export { SHEETJS_VERSION };
@@ -39,12 +40,15 @@ export function readWorkbookTables(bytes: Uint8Array, input: WorkbookInput): Wor
   let wb: XLSX.WorkBook;
   try {
     if (isZip(bytes)) {
-      const parts = unzipLimited(bytes, (name) => /\.(xml|rels)$/i.test(name), {
+      // Every entry is inflated and its sizes checked, media and binaries too: SheetJS inflates them all again
+      // without a limit, so a bomb in xl/media/ would otherwise reach it (issue 16).
+      const parts = unzipChecked(bytes, (name) => /\.(xml|rels)$/i.test(name), {
         maxTotalBytes: input.maxInflatedBytes,
       });
-      // SheetJS does not expand entities, but a DTD in a workbook part has no business there (billion laughs).
+      // SheetJS does not expand entities, but a DTD in a workbook part has no business there (billion laughs). The
+      // whole part is read: a DOCTYPE may follow a long comment.
       for (const [name, data] of parts) {
-        if (/<!DOCTYPE|<!ENTITY/i.test(new TextDecoder().decode(data.subarray(0, 4096)))) {
+        if (/<!DOCTYPE|<!ENTITY/i.test(xmlText(data))) {
           out.issues.push(
             issue('error', 'xlsx.xml_entities', `${where}: ${name} declares a DOCTYPE or entities; refused`),
           );

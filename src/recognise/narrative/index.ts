@@ -5,7 +5,8 @@ import type { DocumentMeta, RecognisedRecord } from '../types.js';
 import { narrativeSentences } from './sentences.js';
 import { narrativeStatements, type Statement } from './statements.js';
 import { tableFigure } from './table-figures.js';
-import { withInputs } from '../../validate/sum-check.js';
+import { ref, withInputs } from '../../validate/sum-check.js';
+import { narrativeRecord } from './narrative-record.js';
 
 /**
  * The narrative (第三部分 情况说明) against the tables (docs/domain.md §3.1: "总收入533.64万元": a
@@ -35,6 +36,8 @@ export function narrativeChecks(
   doc: ExtractedDocument,
   meta: DocumentMeta,
   records: RecognisedRecord[],
+  /** The statements, when already read, and the narrative record's figure each one is (it covers that figure too). */
+  read?: { statements: Statement[]; figureOf: Map<Statement, object> },
 ): NarrativeResult {
   const kinds: Array<'final' | 'budget'> = meta.kind === 'budget' ? ['budget', 'final'] : ['final', 'budget'];
   const checks: Check[] = [];
@@ -42,7 +45,7 @@ export function narrativeChecks(
   const seen = new Set<string>();
   // The document's own tables: a 决算 document may also carry 自评 tables, never 预算 ones.
   const kind = kinds.find((k) => records.some((r) => r.kind === k)) ?? kinds[0]!;
-  for (const st of narrativeStatements(narrativeSentences(doc), meta.year)) {
+  for (const st of read?.statements ?? narrativeStatements(narrativeSentences(doc), meta.year)) {
     const fig = tableFigure(records, kind, st);
     if (!fig || !(fig.unit in TO_YUAN)) continue;
     const scale = TO_YUAN[st.unit]! / TO_YUAN[fig.unit]!;
@@ -57,9 +60,14 @@ export function narrativeChecks(
     // A blank table cell prints nothing: the narrative's 0 agrees with it.
     const ok = Math.abs((fig.value ?? 0) - actual) <= tolerance + 1e-9;
     const description = `${fig.label} = 说明「${st.sentence}」`;
-    // The check covers the table's figure; the narrative's own figure is text, not a record value.
+    // The check covers the table's figure, and the narrative record's figure where the document has that record.
+    const own = read?.figureOf.get(st);
     checks.push(
-      withInputs({ rule: rule(st), expected: fig.value, actual, ok, tolerance, description }, [fig.operand], 0),
+      withInputs(
+        { rule: rule(st), expected: fig.value, actual, ok, tolerance, description },
+        [fig.operand, ...(own ? [ref(own, 'value')] : [])],
+        0,
+      ),
     );
     if (!ok)
       issues.push(
@@ -72,4 +80,22 @@ export function narrativeChecks(
       );
   }
   return { checks, issues };
+}
+
+export interface NarrativeOfDocument extends NarrativeResult {
+  /** The narrative record (schemas/narrative.ts), when the narrative states a figure. */
+  records: RecognisedRecord[];
+}
+
+/** The narrative's checks against the tables and its figures as a record (narrative-record.ts), read once. */
+export function narrativeOfDocument(
+  doc: ExtractedDocument,
+  meta: DocumentMeta,
+  records: RecognisedRecord[],
+): NarrativeOfDocument {
+  const sentences = narrativeSentences(doc);
+  const statements = narrativeStatements(sentences, meta.year);
+  const { record, figureOf } = narrativeRecord(doc, meta, records, sentences, statements);
+  const result = narrativeChecks(doc, meta, records, { statements, figureOf });
+  return { ...result, records: record ? [record] : [] };
 }

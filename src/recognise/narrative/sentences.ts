@@ -6,6 +6,8 @@ import { PAGE_NUMBER, pageNumberRuns } from './page-numbers.js';
 export interface Sentence {
   text: string;
   prov: Provenance;
+  /** Where each run the sentence is read from starts in `text`, so a figure can point at the run that prints it. */
+  spans?: Array<{ at: number; prov: Provenance }>;
 }
 
 const inside = (b: BBox, box: BBox) => {
@@ -90,18 +92,26 @@ export function narrativeSentences(doc: ExtractedDocument): Sentence[] {
   for (const block of blocks(doc)) {
     let text = '';
     let prov: Provenance | undefined;
+    let spans: NonNullable<Sentence['spans']> = [];
     for (const run of block) {
+      let opened = false;
       for (const ch of compact(run.text)) {
         prov ??= run.prov;
+        if (!opened) {
+          spans.push({ at: text.length, prov: run.prov });
+          opened = true;
+        }
         text += ch;
         if (END.test(ch)) {
-          sentences.push({ text, prov });
+          sentences.push({ text, prov, spans });
           text = '';
           prov = undefined;
+          spans = [];
+          opened = false;
         }
       }
     }
-    if (text && prov) sentences.push({ text, prov });
+    if (text && prov) sentences.push({ text, prov, spans });
   }
   return sentences;
 }

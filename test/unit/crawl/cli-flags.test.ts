@@ -16,7 +16,7 @@ describe('crawl and schedule flags', () => {
       maxPages: '7',
       depth: '1',
       rate: '1/3',
-      timeout: '5000',
+      timeout: '5s',
       userAgent: 'budgetdoc/0.1 (+mailto:audit@example.org)',
     });
     expect(cfg).toMatchObject({

@@ -1,0 +1,91 @@
+import { failedDocument } from '../model/build.js';
+import type { ExtractedDocument, Format } from '../model/document.js';
+import {
+  findingsDocuments,
+  loadFindings,
+  peerDocuments,
+  saveFindings,
+  type FindingsFilter,
+} from '../store/findings.js';
+import type { RecordStore, StoredDocument } from '../store/ports.js';
+import { auditDocument, RULES_VERSION } from './rulebook.js';
+import type { Finding, PeerDocument } from './types.js';
+
+/**
+ * The rulebook on stored documents (issue 13): findings are kept with the document as `{ rulesVersion, findings }`
+ * (src/store/findings.ts) and re-computed when the rules changed since, or when a document they compare with (the
+ * tables file of a narrative-only file) has been stored since.
+ */
+export interface AuditedDocument {
+  id: string;
+  fileName: string | null;
+  status: string;
+  findings: Finding[];
+  /** Computed now (else read from the store, made by this rulebook version). */
+  recomputed: boolean;
+}
+
+/** A stored document as the rulebook reads it; a document whose extraction was lost audits as unreadable. */
+function extractionOf(stored: StoredDocument): ExtractedDocument {
+  if (stored.extracted) return stored.extracted;
+  const why = stored.issues.find((i) => i.severity === 'error')?.message ?? 'no extraction stored';
+  return failedDocument(stored.source, stored.format as Format, 'store.no_extraction', why);
+}
+
+async function compute(store: RecordStore, stored: StoredDocument): Promise<Finding[]> {
+  const peers: PeerDocument[] = [];
+  for (const p of await peerDocuments(store.client, stored.id))
+    peers.push({ sourceId: p.id, fileName: p.fileName, records: await store.listRecords(p.id) });
+  return auditDocument({
+    document: extractionOf(stored),
+    records: await store.listRecords(stored.id),
+    checks: stored.checks,
+    issues: stored.issues,
+    peers,
+  });
+}
+
+/** One stored document's findings: the stored ones when this rulebook made them, else computed and stored anew. */
+export async function auditStored(
+  store: RecordStore,
+  id: string,
+  opts: { recompute?: boolean } = {},
+): Promise<AuditedDocument | undefined> {
+  const stored = await store.getDocument(id, { withExtraction: true });
+  if (!stored || stored.status === 'pending') return undefined;
+  const base = { id, fileName: stored.source.fileName ?? null, status: stored.status };
+  const kept = opts.recompute ? null : await loadFindings<Finding>(store.client, id);
+  if (kept?.rulesVersion === RULES_VERSION) return { ...base, findings: kept.findings, recomputed: false };
+  const findings = await compute(store, stored);
+  await saveFindings(store.client, id, { rulesVersion: RULES_VERSION, findings });
+  return { ...base, findings, recomputed: true };
+}
+
+/**
+ * Findings at ingest (the store stage, src/pipeline/handlers.ts): this document's, and again those of the stored
+ * documents it may be compared with, since a narrative-only file stored before its tables file could not be checked
+ * against them yet. Replaces what was stored, so a retried job writes the same. An audit that throws leaves the
+ * findings marked stale (re-computed by `audit --stored`) and never fails the job.
+ */
+export async function storeFindings(store: RecordStore, id: string): Promise<void> {
+  try {
+    await auditStored(store, id, { recompute: true });
+    for (const peer of await peerDocuments(store.client, id)) await auditStored(store, peer.id, { recompute: true });
+  } catch {
+    await saveFindings(store.client, id, { rulesVersion: 'stale', findings: [] }).catch(() => undefined);
+  }
+}
+
+/** Every stored document a filter selects, each audited with auditStored. */
+export async function auditStoredDocuments(
+  store: RecordStore,
+  filter: FindingsFilter,
+  opts: { recompute?: boolean } = {},
+): Promise<AuditedDocument[]> {
+  const out: AuditedDocument[] = [];
+  for (const d of await findingsDocuments(store.client, filter)) {
+    const audited = await auditStored(store, d.id, opts);
+    if (audited) out.push(audited);
+  }
+  return out;
+}
