@@ -5,7 +5,7 @@
 import { type Command, CommanderError } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
 import { EXIT } from '../src/cli/options.js';
-import { closeIsolatedPools } from '../src/util/isolated-pool.js';
+import { shutdown } from '../src/util/shutdown.js';
 
 // `budgetdoc extract ... | head` closes stdout early: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -33,5 +33,5 @@ try {
   }
 } finally {
   // Warm extraction threads would otherwise keep the process alive until they idle out.
-  await closeIsolatedPools();
+  await shutdown();
 }

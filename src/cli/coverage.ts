@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { coverageMatrix } from '../store/coverage.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 
 /**
@@ -13,6 +12,7 @@ export function registerCoverage(program: Command): void {
     .option('--json', 'print JSON instead of a table')
     .action(async (opts: StoreFlags & { json?: boolean }) => {
       const stores = await openFromFlags(opts, { existing: true });
+      const { coverageMatrix } = await import('../store/coverage.js');
       try {
         const cells = await coverageMatrix(stores.records.client);
         if (opts.json) {

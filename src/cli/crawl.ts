@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { crawlSite } from '../crawl/crawler.js';
-import { pipelineSink } from '../crawl/pipeline-sink.js';
 import { formatReport, type CrawlReport } from '../crawl/report.js';
-import { adHocConfig, parseSiteConfig, type SiteConfig } from '../crawl/site-config.js';
-import { openFetchState } from '../crawl/sql-fetch-state.js';
+import type { SiteConfig } from '../crawl/site-config.js';
 import { defaultLimits } from '../extract/types.js';
-import { InProcessQueue } from '../pipeline/in-process.js';
-import { createLogger } from '../util/log.js';
 import { checked, EXIT, openFromFlags, parseDuration, storeOptions, wholeNumber, type StoreFlags } from './options.js';
 import { registerSchedule, type CrawlBackendLoader } from './schedule.js';
 
@@ -85,6 +80,7 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
   const timeoutMs = timeout === undefined ? undefined : Math.max(1, Math.round(timeout * 1000));
   if (f.name !== undefined && !/^[A-Za-z0-9._-]+$/.test(f.name))
     throw new Error(`--name: letters, digits, '.', '_' and '-' only, not ${JSON.stringify(f.name)}`);
+  const { adHocConfig, parseSiteConfig } = await import('../crawl/site-config.js');
   const politeness = {
     ...parseRate(f.rate),
     ...(timeoutMs ? { timeoutMs } : {}),
@@ -149,6 +145,15 @@ export function registerCrawlCommands(program: Command, loadBackend?: CrawlBacke
     const cfg = await configFromFlags(flags);
     if (flags.redisUrl) return crawlQueued(cfg, flags as CrawlFlags & { redisUrl: string }, started, loadBackend);
     if (flags.wait) throw new Error('--wait needs --redis-url (the embedded crawl always waits)');
+    // The crawler and the pipeline load when they run, not when the command line is parsed (`--help` stays fast).
+    const [{ createLogger }, { InProcessQueue }, { crawlSite }, { pipelineSink }, { openFetchState }] =
+      await Promise.all([
+        import('../util/log.js'),
+        import('../pipeline/in-process.js'),
+        import('../crawl/crawler.js'),
+        import('../crawl/pipeline-sink.js'),
+        import('../crawl/sql-fetch-state.js'),
+      ]);
     const log = createLogger();
     const stores = await openFromFlags(flags, { create: true });
     const queue = new InProcessQueue({ ...stores, limits: { ...defaultLimits, ocr: flags.ocr }, log });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { listDepartments, mergeDepartments, renameDepartment } from '../store/departments.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 
 interface DepartmentFlags extends StoreFlags {
@@ -30,6 +29,7 @@ export function registerDepartments(program: Command): void {
       if (opts.merge && opts.merge.length !== 2) throw new Error('--merge takes two departments: A B');
       if (opts.rename && opts.rename.length < 2) throw new Error('--rename takes a department and a name: A NAME');
       const stores = await openFromFlags(opts, { existing: true });
+      const { listDepartments, mergeDepartments, renameDepartment } = await import('../store/departments.js');
       try {
         const sql = stores.records.client;
         if (opts.merge) {

@@ -2,9 +2,8 @@ import { open, rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
-import { exportRecords, type CsvTable, type ExportFormat } from '../export/export-records.js';
-import { exportDataset, type DatasetFormat, type DatasetShape } from '../export/dataset-export.js';
-import { writeDictionary } from '../export/dictionary-file.js';
+import type { CsvTable, ExportFormat } from '../export/export-records.js';
+import type { DatasetFormat, DatasetShape } from '../export/dataset-export.js';
 import type { RecordFilter } from '../store/ports.js';
 import { openFromFlags, storeOptions, type StoreFlags } from './options.js';
 
@@ -68,6 +67,12 @@ export function registerExport(program: Command): void {
       const shape = opts.shape ?? (opts.format === 'parquet' ? 'long' : undefined);
       if (shape && opts.table) throw new Error('--table is the record CSV; --shape the dataset: give one');
       if (opts.keepBlank && !shape) throw new Error('--keep-blank applies to --shape long|wide');
+      // The writers load when an export runs, not when the command line is parsed (`--help` stays fast).
+      const [{ exportRecords }, { exportDataset }, { writeDictionary }] = await Promise.all([
+        import('../export/export-records.js'),
+        import('../export/dataset-export.js'),
+        import('../export/dictionary-file.js'),
+      ]);
       if (opts.dictionary) {
         if (opts.format === 'parquet' || shape || opts.table) throw new Error('--dictionary writes CSV or JSONL only');
         const file = opts.out ? await openOutput(opts.out) : undefined;

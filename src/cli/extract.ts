@@ -4,11 +4,8 @@ import { resolve } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
-import { documentRecord } from '../pipeline/document-record.js';
-import { collectFiles } from '../pipeline/ingest.js';
-import { localSource, processDocument, type Processed } from '../pipeline/process-document.js';
+import type { Processed } from '../pipeline/process-document.js';
 import { concurrencyOption, EXIT, parseDuration, verbosityOf, verbosityOptions, type Verbosity } from './options.js';
 import { createProgress } from './progress.js';
 
@@ -100,6 +97,7 @@ async function expandInputs(paths: string[]): Promise<Input[]> {
     }
     let files: string[];
     try {
+      const { collectFiles } = await import('../pipeline/ingest.js');
       files = (await stat(p)).isDirectory() ? await collectFiles([p]) : [resolve(p)];
     } catch (err) {
       out.push({ label: p, error: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
@@ -124,6 +122,12 @@ async function extractOne(input: Input, opts: ExtractFlags, verbosity: Verbosity
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     return { values: [], line: `${input.label}: cannot be read: ${code}`, failed: true, checksFailed: 0 };
   }
+  // The pipeline is loaded when a file is extracted, not when the command line is parsed (`--help` stays fast).
+  const [{ localSource, processDocument }, { defaultIsolation }, { documentRecord }] = await Promise.all([
+    import('../pipeline/process-document.js'),
+    import('../extract/isolate.js'),
+    import('../pipeline/document-record.js'),
+  ]);
   // Piped bytes have no name: the format is sniffed from the content alone.
   const source = input.stdin
     ? { ...localSource(bytes, 'stdin'), url: 'stdin:', fileName: 'stdin' }

@@ -1,12 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { defaultIsolation } from '../extract/isolate.js';
 import { defaultLimits } from '../extract/types.js';
-import { InProcessQueue, type JobFailure, type QueueBackend } from '../pipeline/in-process.js';
-import { collectFiles, ingestPaths, type IngestReport } from '../pipeline/ingest.js';
-import { sha256 } from '../store/blob-stores.js';
+import type { JobFailure, QueueBackend } from '../pipeline/in-process.js';
+import type { IngestReport } from '../pipeline/ingest.js';
 import type { Stores } from '../store/open.js';
-import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
 import {
   concurrencyOption,
@@ -99,6 +96,13 @@ export function registerIngest(program: Command, loadBackend?: BackendLoader): v
       // report the old failure before any worker ran again.
       if (opts.redisUrl && opts.retryFailed) throw new Error('--retry-failed runs in-process: leave out --redis-url');
       const started = Date.now();
+      // The pipeline loads when it runs, not when the command line is parsed (`--help` stays fast).
+      const [{ createLogger }, { defaultIsolation }, { InProcessQueue }, { ingestPaths }] = await Promise.all([
+        import('../util/log.js'),
+        import('../extract/isolate.js'),
+        import('../pipeline/in-process.js'),
+        import('../pipeline/ingest.js'),
+      ]);
       const log = createLogger(logLevelOf(verbosity));
       const unreadable = await unreadablePaths(paths);
       const readable = paths.filter((p) => !unreadable.some((u) => u.path === p));
@@ -181,6 +185,10 @@ interface Retried {
  * ingest, which retries them by itself (src/pipeline/register-file.ts).
  */
 async function retryFailed(paths: string[], all: boolean, stores: Stores, queue: ObservedQueue): Promise<Retried> {
+  const [{ collectFiles }, { sha256 }] = await Promise.all([
+    import('../pipeline/ingest.js'),
+    import('../store/blob-stores.js'),
+  ]);
   const fileIds = all ? [] : await Promise.all((await collectFiles(paths)).map(async (f) => sha256(await readFile(f))));
   const { rows } = await stores.records.client.query<{ id: string }>(
     `select id from documents

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { openStores, type Stores } from '../store/open.js';
+import type { Stores } from '../store/open.js';
 
 /**
  * The one exit-code table of every verb (issue 14: "exit codes differ for the same kind of error"). A verb that ran
@@ -149,6 +149,8 @@ export async function openFromFlags(
   if (mustExist && !flags.databaseUrl && !dataDir.includes('://') && !existsSync(join(dataDir, 'db')))
     throw new Error(`no store at ${resolve(dataDir)}: ingest first, or pass --data-dir / --database-url`);
   if (!flags.quiet) process.stderr.write(`store: ${storeLocation(flags)}\n`);
+  // The store (PGlite's WebAssembly, the schema) loads only for a verb that opens one.
+  const { openStores } = await import('../store/open.js');
   return openStores({
     ...(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : {}),
     dataDir,

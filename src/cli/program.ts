@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { defaultLimits } from '../extract/types.js';
-import { createLogger } from '../util/log.js';
 import type { BackendLoader } from './backend.js';
 import { registerAudit } from './audit.js';
 import { registerCoverage } from './coverage.js';
@@ -50,7 +49,7 @@ export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: Cra
         throw new Error('worker needs REDIS_URL and DATABASE_URL (blobs and records shared by all workers)');
       if (!loadBackend) throw new Error('this build has no BullMQ backend');
       const stores = await openFromFlags(opts, { create: true });
-      const backend = await loadBackend();
+      const [backend, { createLogger }] = await Promise.all([loadBackend(), import('../util/log.js')]);
       await backend.runWorkers({
         stores,
         log: createLogger(),

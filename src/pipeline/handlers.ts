@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { DocumentStatus, Issue } from '../model/document.js';
+import type { Issue } from '../model/document.js';
 import { PermanentError } from '../model/errors.js';
 import type { Format } from '../model/document.js';
 import { extractIsolated, defaultIsolation, type IsolationLimits } from '../extract/isolate.js';
@@ -11,6 +11,9 @@ import type { Check } from '../../schemas/common.js';
 import { storeFindings } from '../audit/stored.js';
 import type { BlobStore, RecordStore } from '../store/ports.js';
 import { jobSchemas, type JobData, type NextJob, type Stage } from './jobs.js';
+import { documentStatus } from './document-status.js';
+
+export { documentStatus };
 
 export interface PipelineDeps {
   blobs: BlobStore;
@@ -41,25 +44,6 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
   deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length }, 'extracted');
   return doc.status === 'failed' ? [] : [{ stage: 'recognise', data: { sourceId, runId } }];
 };
-
-/** Document status: failed extraction, or partial when anything along the way was partial or failed a check. */
-export function documentStatus(
-  extraction: DocumentStatus,
-  records: RecognisedRecord[],
-  checks: Check[],
-  issues: Issue[] = [],
-): DocumentStatus {
-  if (extraction === 'failed') return 'failed';
-  // An error the recognisers raise about the document as a whole (document.no_tables) is never `ok`.
-  if (
-    extraction === 'partial' ||
-    records.some((r) => r.status !== 'ok') ||
-    checks.some((c) => !c.ok) ||
-    issues.some((i) => i.severity === 'error')
-  )
-    return 'partial';
-  return 'ok';
-}
 
 const recognise: Handler<'recognise'> = async ({ sourceId, runId }, deps) => {
   const stored = await deps.records.getDocument(sourceId, { withExtraction: true });

@@ -7,8 +7,8 @@ import { defaultLimits, type ExtractLimits } from '../extract/types.js';
 import type { RecognisedDocument } from '../recognise/registry.js';
 import { sha256 } from '../store/blob-stores.js';
 import { runIsolated } from '../util/isolated-pool.js';
-import { documentStatus } from './handlers.js';
-import { recogniseInThread } from './in-thread.js';
+import { documentStatus } from './document-status.js';
+import { documentVerification } from '../validate/verification.js';
 
 export interface Processed {
   document: ExtractedDocument;
@@ -50,8 +50,9 @@ export async function processDocument(
       isolation,
     );
   } catch (err) {
+    // Nothing to recognise in a failed document (src/pipeline/in-thread.ts, whose recognisers stay out of this thread).
     const document = failedIsolation(source, format, err);
-    out = { document, recognised: recogniseInThread(document) };
+    out = { document, recognised: { records: [], checks: [], issues: [], verification: documentVerification([]) } };
   }
   const { document, recognised } = out;
   return {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { onShutdown } from './shutdown.js';
 
 /**
  * A call run in a warm worker thread of the pool: the module (an absolute file: URL, resolved by the caller
@@ -52,6 +53,7 @@ function poolFor(limits: PoolLimits): Piscina {
       closeTimeout: 1_000,
     });
     pools.set(key, pool);
+    onShutdown(closeIsolatedPools);
   }
   return pool;
 }
