@@ -6,11 +6,14 @@
 #   fonts-wqy-zenhei: the font the built PDF samples embed (scripts/pdf-sample-kit.ts, build-scan-samples.ts)
 #   poppler-utils: pdftoppm / pdftotext / pdftocairo, which render scans and check ground truth (scripts/)
 #   python3-pandas: the pandas check of the dataset export (test/cli/dataset.test.ts runs /usr/bin/python3)
-# Not listed: tesseract-ocr (OCR is tesseract.js with the @tesseract.js-data packages) and chromium (no test drives a
-# browser); each would only add minutes to CI.
+#   chromium: the headless browser the HTML audit report and `budgetdoc serve` are tested in (playwright-core drives
+#             /usr/bin/chromium: test/audit, test/serve)
+#   time: GNU time, which `npm run bench` reads wall-clock time and peak RSS of whole processes from
+# Not listed: tesseract-ocr, which only `npm run bench` uses as the native baseline of OCR (OCR itself is tesseract.js
+# with the @tesseract.js-data packages); install it to run that part of the bench.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-wqy-zenhei poppler-utils python3-pandas)
+PACKAGES=(libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk fonts-wqy-zenhei poppler-utils python3-pandas chromium time)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
