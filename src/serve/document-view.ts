@@ -85,10 +85,16 @@ export async function documentView(store: RecordStore, id: string): Promise<Docu
       ...failed.rows.map((r) => ({ ...r.c, tableId: r.table_id, tableType: r.table_type, title: r.title })),
       ...doc.checks.filter((c) => !c.ok).map((c) => ({ ...c, tableId: null, tableType: null, title: null })),
     ],
-    findings: Array.isArray(facets?.findings) ? facets.findings : [],
+    // Stored as { rulesVersion, findings } (src/store/findings.ts).
+    findings: storedFindings(facets?.findings),
   };
 }
 
 export async function documentGrids(store: RecordStore, id: string): Promise<RecordGrid[]> {
   return (await store.listRecords(id)).map(recordGrid);
+}
+
+function storedFindings(stored: unknown): unknown[] {
+  const list = (stored as { findings?: unknown } | null)?.findings;
+  return Array.isArray(list) ? list : [];
 }

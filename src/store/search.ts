@@ -200,8 +200,8 @@ export function searchWhere(f: SearchFilters, p: (v: unknown) => string): string
   if (f.findings?.length) {
     const any = f.findings.map((rule) =>
       rule.endsWith('.')
-        ? `exists (select 1 from jsonb_array_elements(case when jsonb_typeof(d.findings) = 'array' then d.findings else '[]' end) x where starts_with(x->>'rule', ${p(rule)}))`
-        : `d.findings @> ${p(JSON.stringify([{ rule }]))}::jsonb`,
+        ? `exists (select 1 from jsonb_array_elements(${findingsOf('d')}) x where starts_with(x->>'rule', ${p(rule)}))`
+        : `d.findings @> ${p(JSON.stringify({ findings: [{ rule }] }))}::jsonb`,
     );
     where.push(`(${any.join(' or ')})`);
   }
@@ -236,7 +236,11 @@ interface HitRow {
   updated_at: Date | string;
 }
 
-const findingsArray = `case when jsonb_typeof(p.findings) = 'array' then p.findings else '[]' end`;
+/** The findings array of the stored `{ rulesVersion, findings }` (src/store/findings.ts); empty before an audit. */
+function findingsOf(alias: string): string {
+  return `case when jsonb_typeof(${alias}.findings->'findings') = 'array' then ${alias}.findings->'findings' else '[]' end`;
+}
+const findingsArray = findingsOf('p');
 
 /** Documents matching every filter (AND), a page at a time, with their counts. */
 export async function searchDocuments(

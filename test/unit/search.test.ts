@@ -155,8 +155,10 @@ async function fill(stores: Stores): Promise<Map<string, string>> {
     if (d.findings)
       await stores.records.client.query(`update documents set findings = $2::jsonb where id = $1`, [
         source.id,
-        JSON.stringify(
-          d.findings.map((f) => ({
+        // As src/store/findings.ts stores them.
+        JSON.stringify({
+          rulesVersion: 'test',
+          findings: d.findings.map((f) => ({
             ...f,
             message: 'test',
             page: 1,
@@ -165,7 +167,7 @@ async function fill(stores: Stores): Promise<Map<string, string>> {
             expected: null,
             actual: null,
           })),
-        ),
+        }),
       ]);
   }
   const depOf = async (file: string) =>
