@@ -63,8 +63,9 @@ function programs(): Program[] {
 
 function openDataLoaderJar(): string | undefined {
   try {
-    const pkg = createRequire(import.meta.url).resolve('@opendataloader/pdf/package.json');
-    const jar = join(pkg, '..', 'lib', 'opendataloader-pdf-cli.jar');
+    // The package's exports map lists no package.json: its main entry is dist/index.cjs, the jar is in lib/.
+    const main = createRequire(import.meta.url).resolve('@opendataloader/pdf');
+    const jar = join(main, '..', '..', 'lib', 'opendataloader-pdf-cli.jar');
     return existsSync(jar) ? jar : undefined;
   } catch {
     return undefined;
