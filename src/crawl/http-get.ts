@@ -20,7 +20,11 @@ export interface RawResponse {
 
 function pinned(addresses: LookupAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
-    const cb = callback as (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+    const cb = callback as (
+      err: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void;
     if ((options as { all?: boolean }).all) cb(null, addresses);
     else cb(null, addresses[0]!.address, addresses[0]!.family);
   };
@@ -62,17 +66,27 @@ function decoder(res: RawResponse): Transform | undefined {
  * Reads the body, decompressed, and stops at `maxBytes` both on the wire and after decompression, so neither an
  * endless response nor a small gzip bomb (a few kilobytes that inflate to gigabytes) is ever held in memory.
  */
-export async function readBody(res: RawResponse, maxBytes: number, href: string, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBody(
+  res: RawResponse,
+  maxBytes: number,
+  href: string,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   const inflate = decoder(res);
   let wire = 0;
   const counted = new Transform({
     transform(chunk: Buffer, _enc, done) {
       wire += chunk.length;
-      done(wire > maxBytes ? new PermanentError('http.too_large', `${href} is larger than ${maxBytes} bytes`) : null, chunk);
+      done(
+        wire > maxBytes ? new PermanentError('http.too_large', `${href} is larger than ${maxBytes} bytes`) : null,
+        chunk,
+      );
     },
   });
   // pipeline destroys every stage when one fails, so a refused body closes the connection too.
-  const body: Readable = inflate ? pipeline(res.body, counted, inflate, () => {}) : pipeline(res.body, counted, () => {});
+  const body: Readable = inflate
+    ? pipeline(res.body, counted, inflate, () => {})
+    : pipeline(res.body, counted, () => {});
   const onAbort = () => body.destroy(signal.reason as Error);
   signal.addEventListener('abort', onAbort, { once: true });
   const chunks: Buffer[] = [];

@@ -68,20 +68,36 @@ describe('AddressPolicy', () => {
     const policy = new AddressPolicy([], async () => {
       throw new Error('DNS must not be asked for a literal address');
     });
-    for (const href of ['http://127.0.0.1:8080/', 'http://[::1]/', 'http://169.254.169.254/latest', 'http://0.0.0.0/', 'http://[::ffff:10.0.0.1]/', 'http://2130706433/']) {
+    for (const href of [
+      'http://127.0.0.1:8080/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest',
+      'http://0.0.0.0/',
+      'http://[::ffff:10.0.0.1]/',
+      'http://2130706433/',
+    ]) {
       await expect(policy.resolve(new URL(href)), href).rejects.toMatchObject({ code: 'crawl.address_not_allowed' });
     }
   });
 
   it('lets a host allowed explicitly reach a private address, by host:port, host or subdomain suffix', async () => {
-    const policy = new AddressPolicy(['127.0.0.1:8080', 'rebound.example.gov.cn', '.intranet.example'], dns({ 'a.intranet.example': ['10.9.9.9'] }));
+    const policy = new AddressPolicy(
+      ['127.0.0.1:8080', 'rebound.example.gov.cn', '.intranet.example'],
+      dns({ 'a.intranet.example': ['10.9.9.9'] }),
+    );
     await expect(policy.resolve(new URL('http://127.0.0.1:8080/'))).resolves.toHaveLength(1);
-    await expect(policy.resolve(new URL('http://127.0.0.1:9090/'))).rejects.toMatchObject({ code: 'crawl.address_not_allowed' });
-    await expect(policy.resolve(new URL('http://a.intranet.example/'))).resolves.toEqual([{ address: '10.9.9.9', family: 4 }]);
+    await expect(policy.resolve(new URL('http://127.0.0.1:9090/'))).rejects.toMatchObject({
+      code: 'crawl.address_not_allowed',
+    });
+    await expect(policy.resolve(new URL('http://a.intranet.example/'))).resolves.toEqual([
+      { address: '10.9.9.9', family: 4 },
+    ]);
   });
 
   it('reports a name that does not resolve as a network error (retried), never as allowed', async () => {
-    const err = await new AddressPolicy([], resolver).resolve(new URL('http://nowhere.example.gov.cn/')).catch((e: unknown) => e);
+    const err = await new AddressPolicy([], resolver)
+      .resolve(new URL('http://nowhere.example.gov.cn/'))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
     expect(err).toMatchObject({ code: 'http.network' });
   });
@@ -97,9 +113,14 @@ describe('site config: allowPrivateHosts and --allow-host', () => {
   });
 
   it('takes --allow-host hosts as allowed explicitly, private addresses included', () => {
-    const cfg = adHocConfig({ startUrl: 'http://127.0.0.1:8080/', allowHosts: ['127.0.0.1:8080', 'files.example.gov.cn'] });
+    const cfg = adHocConfig({
+      startUrl: 'http://127.0.0.1:8080/',
+      allowHosts: ['127.0.0.1:8080', 'files.example.gov.cn'],
+    });
     expect(cfg.allowPrivateHosts).toEqual(['127.0.0.1:8080', 'files.example.gov.cn']);
     expect(cfg.allowedHosts).toContain('files.example.gov.cn');
-    expect(parseSiteConfig({ startUrls: ['http://a.cn/'], allowPrivateHosts: ['127.0.0.1'] }).allowPrivateHosts).toEqual(['127.0.0.1']);
+    expect(
+      parseSiteConfig({ startUrls: ['http://a.cn/'], allowPrivateHosts: ['127.0.0.1'] }).allowPrivateHosts,
+    ).toEqual(['127.0.0.1']);
   });
 });

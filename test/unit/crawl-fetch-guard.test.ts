@@ -28,17 +28,22 @@ describe('fetchUrl refuses private targets unless allowed explicitly', () => {
       if (path === '/doc.pdf') return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 ok');
       if (path === '/to-localhost') return res.writeHead(302, { location: `http://localhost:${port}/doc.pdf` }).end();
       if (path === '/to-v6-loopback') return res.writeHead(302, { location: `http://[::1]:${port}/doc.pdf` }).end();
-      if (path === '/to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      if (path === '/to-metadata')
+        return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
       if (path.startsWith('/chain/')) {
         const n = Number(path.split('/')[2]);
         return res.writeHead(302, { location: n > 0 ? `/chain/${n - 1}` : '/doc.pdf' }).end();
       }
       if (path === '/gzip-bomb') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(zeros);
       if (path === '/gzip-ok') return res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync('公开01表'));
-      if (path === '/br-ok') return res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync('公开02表'));
-      if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(
-        `<html><body><a href="/doc.pdf">决算</a><a href="http://localhost:${port}/secret.pdf">内网</a><a href="/to-metadata">元数据</a></body></html>`,
-      );
+      if (path === '/br-ok')
+        return res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.brotliCompressSync('公开02表'));
+      if (path === '/')
+        return res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(
+            `<html><body><a href="/doc.pdf">决算</a><a href="http://localhost:${port}/secret.pdf">内网</a><a href="/to-metadata">元数据</a></body></html>`,
+          );
       res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -75,9 +80,13 @@ describe('fetchUrl refuses private targets unless allowed explicitly', () => {
   });
 
   it('checks every redirect hop: an allowed private host cannot bounce the crawler to another one', async () => {
-    const hosts = new HostPolicy([host(), `localhost:${port}`, `[::1]:${port}`, '169.254.169.254'], { privateHosts: [host()] });
+    const hosts = new HostPolicy([host(), `localhost:${port}`, `[::1]:${port}`, '169.254.169.254'], {
+      privateHosts: [host()],
+    });
     for (const path of ['/to-localhost', '/to-v6-loopback', '/to-metadata']) {
-      await expect(fetchUrl(`${origin}${path}`, opts(hosts)), path).rejects.toMatchObject({ code: 'crawl.address_not_allowed' });
+      await expect(fetchUrl(`${origin}${path}`, opts(hosts)), path).rejects.toMatchObject({
+        code: 'crawl.address_not_allowed',
+      });
     }
     expect(seen.filter((p) => p === '/doc.pdf' || p.startsWith('/latest')).length).toBe(1); // the one allowed fetch above
   });
@@ -88,7 +97,10 @@ describe('fetchUrl refuses private targets unless allowed explicitly', () => {
     await expect(fetchUrl(`http://${name}/doc.pdf`, opts(new HostPolicy([name], { resolver })))).rejects.toMatchObject({
       code: 'crawl.address_not_allowed',
     });
-    const res = await fetchUrl(`http://${name}/doc.pdf`, opts(new HostPolicy([name], { resolver, privateHosts: [name] })));
+    const res = await fetchUrl(
+      `http://${name}/doc.pdf`,
+      opts(new HostPolicy([name], { resolver, privateHosts: [name] })),
+    );
     expect(res.status).toBe(200);
   });
 
@@ -116,10 +128,13 @@ describe('crawlSite on a loopback fixture', () => {
       seen.push(req.url ?? '');
       if (req.url === '/robots.txt') return res.writeHead(404).end();
       if (req.url === '/doc.pdf') return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4 ok');
-      if (req.url === '/to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/doc.pdf' }).end();
-      res.writeHead(200, { 'content-type': 'text/html' }).end(
-        `<html><body><a href="/doc.pdf">决算.pdf</a><a href="http://localhost:${port}/secret.pdf">内网.pdf</a><a href="/to-metadata">x.pdf</a></body></html>`,
-      );
+      if (req.url === '/to-metadata')
+        return res.writeHead(302, { location: 'http://169.254.169.254/latest/doc.pdf' }).end();
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<html><body><a href="/doc.pdf">决算.pdf</a><a href="http://localhost:${port}/secret.pdf">内网.pdf</a><a href="/to-metadata">x.pdf</a></body></html>`,
+        );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
@@ -134,7 +149,9 @@ describe('crawlSite on a loopback fixture', () => {
       state: new MemoryFetchStateStore(),
       sink: new RecordingSink(),
     });
-    expect(report.items).toEqual([expect.objectContaining({ url: `${origin}/`, outcome: 'failed', reason: 'crawl.address_not_allowed' })]);
+    expect(report.items).toEqual([
+      expect.objectContaining({ url: `${origin}/`, outcome: 'failed', reason: 'crawl.address_not_allowed' }),
+    ]);
     expect(seen.length).toBe(before);
   });
 
@@ -146,7 +163,9 @@ describe('crawlSite on a loopback fixture', () => {
     });
     const report = await crawlSite(cfg, { state: new MemoryFetchStateStore(), sink });
     expect(sink.docs.map((d) => new URL(d.url).pathname)).toEqual(['/doc.pdf']);
-    const refused = report.items.filter((i) => i.reason === 'crawl.address_not_allowed').map((i) => new URL(i.url).pathname);
+    const refused = report.items
+      .filter((i) => i.reason === 'crawl.address_not_allowed')
+      .map((i) => new URL(i.url).pathname);
     expect(refused.sort()).toEqual(['/secret.pdf', '/to-metadata']);
     expect(seen).not.toContain('/secret.pdf');
   });

@@ -37,7 +37,12 @@ export function tableToGrid(
   const where = { ...baseProv, locator: `table[${tableIndex + 1}]` };
   if (rows.length > HTML_LIMITS.maxRows) {
     issues.push(
-      issue('warning', 'html.absurd_size', `table ${tableIndex + 1} has ${rows.length} rows; only the first ${HTML_LIMITS.maxRows} are read`, where),
+      issue(
+        'warning',
+        'html.absurd_size',
+        `table ${tableIndex + 1} has ${rows.length} rows; only the first ${HTML_LIMITS.maxRows} are read`,
+        where,
+      ),
     );
     rows = rows.slice(0, HTML_LIMITS.maxRows);
   }
@@ -84,7 +89,12 @@ export function tableToGrid(
   });
   if (clipped)
     issues.push(
-      issue('warning', 'html.absurd_size', `table ${tableIndex + 1} is wider than ${HTML_LIMITS.maxCols} columns; clipped`, where),
+      issue(
+        'warning',
+        'html.absurd_size',
+        `table ${tableIndex + 1} is wider than ${HTML_LIMITS.maxCols} columns; clipped`,
+        where,
+      ),
     );
   if (rows.length * nCols > HTML_LIMITS.maxCells)
     throw new PermanentError(

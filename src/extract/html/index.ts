@@ -39,10 +39,20 @@ function boundedText(items: FlowItem[], issues: Issue[]): FlowItem[] {
     out.push({ kind: 'line', text });
   }
   if (cut)
-    issues.push(issue('warning', 'html.text_clipped', `${cut} line(s) longer than ${HTML_LIMITS.maxLineChars} characters were cut`));
+    issues.push(
+      issue(
+        'warning',
+        'html.text_clipped',
+        `${cut} line(s) longer than ${HTML_LIMITS.maxLineChars} characters were cut`,
+      ),
+    );
   if (dropped)
     issues.push(
-      issue('warning', 'html.text_clipped', `${dropped} line(s) past the first ${HTML_LIMITS.maxTextChars} characters of text were dropped`),
+      issue(
+        'warning',
+        'html.text_clipped',
+        `${dropped} line(s) past the first ${HTML_LIMITS.maxTextChars} characters of text were dropped`,
+      ),
     );
   return out;
 }
@@ -57,7 +67,10 @@ export const htmlExtractor: Extractor = {
     const decoded = decodeHtml(bytes, ctx.source.contentType);
     // Unpaired surrogates (from a decoder fed bytes that are no text at all) become U+FFFD, as a browser shows them:
     // parse5 combines one with the next character into a code point past U+10FFFF and throws (issue 16).
-    const text = decoded.text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    const text = decoded.text.replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    );
     checkPage(bytes, text);
     const doc = newDocument(ctx.source, 'html', { cheerio: CHEERIO_VERSION });
     doc.issues.push(...decoded.issues);
@@ -92,7 +105,11 @@ export const htmlExtractor: Extractor = {
     });
     if (skipped)
       doc.issues.push(
-        issue('warning', 'html.too_many_tables', `the page has ${tables.length + skipped} data tables; only the first ${HTML_LIMITS.maxTables} are read`),
+        issue(
+          'warning',
+          'html.too_many_tables',
+          `the page has ${tables.length + skipped} data tables; only the first ${HTML_LIMITS.maxTables} are read`,
+        ),
       );
     doc.tables = tables;
     doc.pages = [{ number: 1, runs: lines.map((text, i) => ({ text, prov: { ...base, locator: `line[${i + 1}]` } })) }];

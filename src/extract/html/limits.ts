@@ -9,6 +9,11 @@ export const HTML_LIMITS = {
   maxBytes: 20 * 1024 * 1024,
   /** Deepest nesting parsed: parse5's open-element checks are linear in the depth, so 100 000 nested divs never end. */
   maxDepth: 1000,
+  /**
+   * Most elements parsed: parse5's tree costs about 1 KB of heap per element, so a table of 200 000 rows (1.2 million
+   * elements in 18 MB) needs 1.5 GB before a cell is read. A long article page has a few thousand.
+   */
+  maxElements: 500_000,
   /** Rows of one table read; the rest are dropped with a warning. */
   maxRows: 20_000,
   /** Columns of one table read; cells past them are dropped with a warning. */
@@ -32,31 +37,42 @@ const NOT_NESTING = new Set(
 const TAG = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
 
 /**
- * How deep the page's elements nest, estimated from its tags in one linear pass (elements that close themselves
- * are not counted), so a page too deep for parse5 is refused before parse5 sees it.
+ * How many elements the page opens and how deep they nest, estimated from its tags in one linear pass (elements
+ * that close themselves do not add depth), so a page too big or too deep for parse5 is refused before parse5 sees it.
  */
-export function nestingDepth(html: string): number {
+export function pageShape(html: string): { depth: number; elements: number } {
   let depth = 0;
   let max = 0;
+  let elements = 0;
   for (const m of html.matchAll(TAG)) {
     const name = m[3]?.toLowerCase();
-    if (!name || NOT_NESTING.has(name) || m[4]) continue;
+    if (!name) continue;
+    if (!m[2]) elements++;
+    if (NOT_NESTING.has(name) || m[4]) continue;
     if (m[2]) depth = Math.max(0, depth - 1);
     else max = Math.max(max, ++depth);
   }
-  return max;
+  return { depth: max, elements };
 }
 
-/** Refuses a page over the size or depth bound, with the figure that decided it. */
+/** Refuses a page over the size, element or depth bound, with the figure that decided it. */
 export function checkPage(bytes: Uint8Array, text: string): void {
   if (bytes.length > HTML_LIMITS.maxBytes)
     throw new PermanentError(
       'html.too_large',
       `the page is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${HTML_LIMITS.maxBytes / 1024 / 1024} MB an HTML page is read to`,
     );
-  const depth = nestingDepth(text);
+  const { depth, elements } = pageShape(text);
+  if (elements > HTML_LIMITS.maxElements)
+    throw new PermanentError(
+      'html.too_large',
+      `the page has ${elements} elements, over the ${HTML_LIMITS.maxElements} an HTML page is read to`,
+    );
   if (depth > HTML_LIMITS.maxDepth)
-    throw new PermanentError('html.too_deep', `elements nest ${depth} deep, over the ${HTML_LIMITS.maxDepth} an HTML page is read to`);
+    throw new PermanentError(
+      'html.too_deep',
+      `elements nest ${depth} deep, over the ${HTML_LIMITS.maxDepth} an HTML page is read to`,
+    );
 }
 
 /** A string cut to `max` characters (never inside a surrogate pair). */

@@ -6,6 +6,7 @@ import { openPdf, PDFJS_VERSION, type PdfDocument } from './load.js';
 import { readMeta } from './meta.js';
 import { defaultOcr, type OcrPageFn } from './ocr-page.js';
 import { processPage } from './page.js';
+import { collectStrayRejections } from './stray-rejections.js';
 
 export { PDF_EXTRACTOR, PDFJS_VERSION } from './load.js';
 export type { OcrPageFn } from './ocr-page.js';
@@ -38,10 +39,12 @@ export async function extractPdf(
   opts: PdfExtractOptions = {},
 ): Promise<ExtractedDocument> {
   const versions = { 'pdfjs-dist': PDFJS_VERSION };
+  const stray = collectStrayRejections();
   let pdf: PdfDocument;
   try {
     pdf = await openPdf(bytes);
   } catch (err) {
+    stray.done();
     const f = loadFailure(err);
     return { ...failedDocument(ctx.source, 'pdf', f.code, f.message), versions };
   }
@@ -69,7 +72,16 @@ export async function extractPdf(
     doc.tables = joinAcrossPages(placed);
   } finally {
     await pdf.destroy();
+    stray.done();
   }
+  if (stray.messages.length > 0)
+    doc.issues.push(
+      issue(
+        'warning',
+        'pdf.damaged_objects',
+        `pdf.js met ${stray.messages.length} damaged object(s) while reading ahead: ${[...new Set(stray.messages)].slice(0, 3).join('; ')}`,
+      ),
+    );
   doc.status = statusFrom(doc);
   if (doc.pages.length === 0 && doc.issues.some((i) => i.severity === 'error')) doc.status = 'failed';
   return doc;

@@ -58,7 +58,10 @@ export async function renderWithPdfJs(page: PdfPage, dpi = OCR_DPI): Promise<Ren
   const w = Math.ceil(viewport.width);
   const h = Math.ceil(viewport.height);
   if (!(w * h <= MAX_RENDER_PIXELS) || w <= 0 || h <= 0)
-    throw new PermanentError('pdf.page_too_large', `a ${w} × ${h} px rendering is over the ${MAX_RENDER_PIXELS / 1e6} MP limit`);
+    throw new PermanentError(
+      'pdf.page_too_large',
+      `a ${w} × ${h} px rendering is over the ${MAX_RENDER_PIXELS / 1e6} MP limit`,
+    );
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   ctx.fillStyle = '#ffffff';

@@ -47,7 +47,9 @@ function directory(bytes: Uint8Array): Entry[] {
       throw new PermanentError('zip.corrupt', `central directory entry ${i + 1} of ${count} is missing or damaged`);
     const nameLen = u16(bytes, at + 28);
     const e: Entry = {
-      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLen)).toString(u16(bytes, at + 8) & 0x800 ? 'utf8' : 'latin1'),
+      name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLen)).toString(
+        u16(bytes, at + 8) & 0x800 ? 'utf8' : 'latin1',
+      ),
       method: u16(bytes, at + 10),
       compressed: u32(bytes, at + 20),
       declared: u32(bytes, at + 24),
@@ -66,7 +68,10 @@ function data(bytes: Uint8Array, e: Entry): Uint8Array {
     throw new PermanentError('zip.corrupt', `${e.name}: its local header is missing or damaged`);
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   if (start + e.compressed > bytes.length)
-    throw new PermanentError('zip.corrupt', `${e.name}: ${e.compressed} compressed bytes declared past the end of the file`);
+    throw new PermanentError(
+      'zip.corrupt',
+      `${e.name}: ${e.compressed} compressed bytes declared past the end of the file`,
+    );
   return bytes.subarray(start, start + e.compressed);
 }
 
@@ -74,10 +79,14 @@ function data(bytes: Uint8Array, e: Entry): Uint8Array {
 function inflateEntry(raw: Uint8Array, e: Entry, limit: number): Uint8Array {
   if (e.method === 0) {
     if (raw.length !== e.declared)
-      throw new PermanentError('zip.size_mismatch', `${e.name} is stored with ${raw.length} bytes but declares ${e.declared}`);
+      throw new PermanentError(
+        'zip.size_mismatch',
+        `${e.name} is stored with ${raw.length} bytes but declares ${e.declared}`,
+      );
     return raw;
   }
-  if (e.method !== 8) throw new PermanentError('zip.unsupported_method', `${e.name} uses compression method ${e.method}`);
+  if (e.method !== 8)
+    throw new PermanentError('zip.unsupported_method', `${e.name} uses compression method ${e.method}`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const inflater = new Inflate((chunk) => {
@@ -124,7 +133,8 @@ export function unzipChecked(
     throw new PermanentError('zip.too_many_entries', `archive has ${entries.length} entries, more than ${maxEntries}`);
   let declared = 0;
   for (const e of entries) {
-    if (!isSafeEntryName(e.name)) throw new PermanentError('zip.path_traversal', `entry name escapes the archive: ${e.name}`);
+    if (!isSafeEntryName(e.name))
+      throw new PermanentError('zip.path_traversal', `entry name escapes the archive: ${e.name}`);
     declared += e.declared;
   }
   if (declared > limits.maxTotalBytes)
