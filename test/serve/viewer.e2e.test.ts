@@ -62,18 +62,22 @@ describe.runIf(run)('budgetdoc serve in headless Chromium', () => {
       await stores.records.client.query(`update documents set department = $2, findings = $3::jsonb where id = $1`, [
         yangpu,
         HOSTILE_DEPARTMENT,
-        JSON.stringify([
-          {
-            rule: 'hygiene.stray_characters',
-            severity: 'error',
-            message: '<b>not bold</b>',
-            page: 1,
-            bbox: { x0: 100, y0: 100, x1: 200, y1: 120 },
-            text: HOSTILE_FINDING,
-            expected: null,
-            actual: null,
-          },
-        ]),
+        // As src/store/findings.ts stores them.
+        JSON.stringify({
+          rulesVersion: 'test',
+          findings: [
+            {
+              rule: 'hygiene.stray_characters',
+              severity: 'error',
+              message: '<b>not bold</b>',
+              page: 1,
+              bbox: { x0: 100, y0: 100, x1: 200, y1: 120 },
+              text: HOSTILE_FINDING,
+              expected: null,
+              actual: null,
+            },
+          ],
+        }),
       ]);
       await stores.records.client.query(
         `update records set record = jsonb_set(record, '{title}', to_jsonb($2::text)) where document_id = $1 and seq = 0`,
