@@ -35,7 +35,8 @@ describe('fetchUrl', () => {
     timeoutMs: 2000,
     maxBytes: 16 * 1024,
     maxRedirects: 3,
-    hosts: new HostPolicy([new URL(origin).host]),
+    // The fixture is on 127.0.0.1: allowed private addresses explicitly (issue 16).
+    hosts: new HostPolicy([new URL(origin).host], { privateHosts: [new URL(origin).host] }),
     ...over,
   });
 

@@ -13,7 +13,14 @@ export const FAST: Partial<Politeness> = {
 };
 
 export function fixtureConfig(origin: string, politeness: Partial<Politeness> = FAST) {
-  return adHocConfig({ startUrl: `${origin}/`, politeness, depth: 4, maxPages: 50 });
+  // The fixture listens on 127.0.0.1, which the crawler refuses unless the host is allowed explicitly (issue 16).
+  return adHocConfig({
+    startUrl: `${origin}/`,
+    allowHosts: [new URL(origin).host],
+    politeness,
+    depth: 4,
+    maxPages: 50,
+  });
 }
 
 /** A sink that keeps what it was given and claims one 'unknown' record per document. */

@@ -18,7 +18,9 @@ describe('a site config with listing, article and attachment patterns', () => {
       'http://127.0.0.1:0',
       site.origin,
     );
-    report = await crawlSite(parseSiteConfig(JSON.parse(raw)), { state: new MemoryFetchStateStore(), sink });
+    // The fixture is on 127.0.0.1, which a site must allow explicitly (issue 16).
+    const config = { ...JSON.parse(raw), allowPrivateHosts: [new URL(site.origin).host] };
+    report = await crawlSite(parseSiteConfig(config), { state: new MemoryFetchStateStore(), sink });
   });
   afterAll(() => site?.close());
 
