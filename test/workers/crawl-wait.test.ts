@@ -59,8 +59,11 @@ describe.skipIf(!up)('budgetdoc crawl --redis-url --wait (workers on Redis, reco
     dir = mkdtempSync(join(tmpdir(), 'budgetdoc-wait-'));
     const cfg = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/site/site.json'), 'utf8')) as {
       startUrls: string[];
+      allowPrivateHosts?: string[];
     };
     cfg.startUrls = [`${site.origin}/yjsgk/index.html`];
+    // The fixture is on 127.0.0.1, which a site must allow explicitly (issue 16).
+    cfg.allowPrivateHosts = [new URL(site.origin).host];
     writeFileSync(join(dir, 'site.json'), JSON.stringify(cfg));
     args = [
       '--site',
