@@ -93,6 +93,8 @@ export async function configFromFlags(f: SiteFlags): Promise<SiteConfig> {
       ...base,
       name: f.name ?? (typeof raw.name === 'string' ? raw.name : siteNameOf(base.startUrls[0]!)),
       allowedHosts: [...base.allowedHosts, ...f.allowHost],
+      // A host allowed on the command line may also resolve to a private or loopback address (issue 16).
+      allowPrivateHosts: [...base.allowPrivateHosts, ...f.allowHost],
       ...(maxPages !== undefined ? { maxPages } : {}),
       ...(depth !== undefined ? { maxDepth: depth } : {}),
       politeness: { ...base.politeness, ...politeness },
