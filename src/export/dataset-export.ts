@@ -5,7 +5,7 @@ import type { RecordFilter, RecordStore } from '../store/ports.js';
 import { pageRecordsSql } from '../store/record-page.js';
 import type { RecognisedRecord } from '../recognise/types.js';
 import { csvChunk } from './csv.js';
-import { LineKeys, recordLines, type DatasetItem } from './dataset-lines.js';
+import { LineKeys, recordLines, type DatasetFacets, type DatasetItem } from './dataset-lines.js';
 import {
   INTEGER_COLUMNS,
   LONG_COLUMNS,
@@ -104,7 +104,8 @@ interface DatasetPageRow {
   region: string | null;
   year: number | null;
   kind: string | null;
-  level: string | null;
+  /** Written by src/store/document-facets.ts only, so one of its levels. */
+  level: DatasetFacets['level'];
 }
 
 /** A page of records with their documents' facets: the store's keyset page, joined with the department links. */

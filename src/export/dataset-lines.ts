@@ -5,6 +5,7 @@ import { compact } from '../recognise/values.js';
 import { printedValue, toYuan } from './decimal.js';
 import { columnHeader } from './dictionary.js';
 import { printedOrder } from './value-rows.js';
+import type { DocumentFacets } from '../store/document-facets.js';
 
 /**
  * The dataset export's unit of work (issue 15): a table line, or a narrative figure, with the document facts that
@@ -13,15 +14,8 @@ import { printedOrder } from './value-rows.js';
  */
 
 /** The document facts of a record, as the documents table holds them with the department links applied. */
-export interface DatasetFacets {
-  departmentId: string | null;
-  department: string | null;
-  regionId: string | null;
-  region: string | null;
-  year: number | null;
-  kind: string | null;
-  level: string | null;
-}
+/** The document's facets as the store's columns hold them (src/store/document-facets.ts). */
+export type DatasetFacets = DocumentFacets;
 
 export interface DatasetItem extends StoredRecordRow {
   facets: DatasetFacets;

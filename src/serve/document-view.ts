@@ -1,18 +1,11 @@
 import type { Check } from '../../schemas/common.js';
+import type { DocumentFacets } from '../store/document-facets.js';
 import type { RecordStore, StoredDocument } from '../store/ports.js';
 import { type RecordGrid, recordGrid } from './record-grid.js';
 
 /** What the document page shows above its tables: facts, trust counts, failed checks and audit findings. */
 export interface DocumentView {
-  document: Omit<StoredDocument, 'extracted'> & {
-    fileName: string | null;
-    department: string | null;
-    departmentId: string | null;
-    region: string | null;
-    regionId: string | null;
-    year: number | null;
-    kind: string | null;
-  };
+  document: Omit<StoredDocument, 'extracted'> & { fileName: string | null } & Omit<DocumentFacets, 'level'>;
   /** Page sizes in PDF points, from the extraction (the viewer maps boxes onto page images with them). */
   pages: Array<{ number: number; width: number | null; height: number | null }>;
   failedChecks: Array<Check & { tableId: string | null; tableType: string | null; title: string | null }>;
