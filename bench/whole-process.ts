@@ -35,6 +35,10 @@ const node = process.execPath;
 function programs(): Program[] {
   const out: Program[] = [
     { name: 'bare pdf.js getTextContent', run: (f) => timeProcess(node, ['bench/bare-pdfjs.mjs', ...f]) },
+    {
+      name: 'bare pdf.js text + operator list',
+      run: (f) => timeProcess(node, ['bench/bare-pdfjs.mjs', '--operator-list', ...f]),
+    },
     ...[1, 2].map((n) => ({
       name: `budgetdoc extract --raw (${n} at once)`,
       run: (f: string[]) =>

@@ -28,7 +28,7 @@ const TOTAL = ['', '', '', '合计', '2,950.05', '2,336.91', '603.14'];
 
 /** The lines of `rows` the page does not print as a run of text items, in order (blank cells are not printed). */
 async function linesNotOnPage(pdf: string, rows: readonly (readonly string[])[]): Promise<string[]> {
-  const doc = await openPdf(new Uint8Array(readFileSync(pdf)));
+  const doc = await openPdf(new Uint8Array(readFileSync(pdf)), 'read');
   try {
     const page = await doc.getPage(SOURCE_PAGE);
     const items = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str.trim() : '')).filter(Boolean);

@@ -29,7 +29,7 @@ export async function renderPages(
   const out = new Map<number, PageImage>();
   const wanted = [...new Set(pages)].sort((a, b) => a - b);
   if (wanted.length === 0) return out;
-  const pdf = await openPdf(bytes);
+  const pdf = await openPdf(bytes, 'render');
   try {
     for (const n of wanted) {
       if (n < 1 || n > pdf.numPages) continue;

@@ -21,8 +21,11 @@ interface ExtractFlags {
   verbose?: boolean;
 }
 
-/** One input in the order given: a file, stdin (`-`), or a path that could not be read. */
-type Input = { label: string; path?: string; stdin?: true; error?: string };
+/** One input in the order given: a file (with its size in bytes), stdin (`-`), or a path that could not be read. */
+type Input = { label: string; path?: string; size?: number; stdin?: true; error?: string };
+
+/** Files started ahead of the next one printed, per worker: the window the biggest-first order picks from. */
+const LOOKAHEAD_PER_WORKER = 8;
 
 /** What one input came to: the JSON values to print and the line progress shows. */
 interface Outcome {
@@ -64,8 +67,13 @@ export function registerExtract(program: Command): void {
       let failed = 0;
       let checksFailed = 0;
       try {
-        for await (const o of inOrder(inputs, opts.concurrency, opts.concurrency * 4, (i) =>
-          extractOne(i, opts, verbosity),
+        for await (const o of inOrder(
+          inputs,
+          opts.concurrency,
+          opts.concurrency * LOOKAHEAD_PER_WORKER,
+          (i) => extractOne(i, opts, verbosity),
+          // With one worker the order changes no total, only how soon the first result shows.
+          (i) => (opts.concurrency > 1 ? (i.size ?? 0) : 0),
         )) {
           for (const v of o.values) await writer.write(v);
           progress.settled(o.line, o.failed);
@@ -105,8 +113,12 @@ async function expandInputs(paths: string[]): Promise<Input[]> {
     }
     for (const f of files.filter((f) => !seen.has(f))) {
       seen.add(f);
+      const size = await stat(f).then(
+        (s) => s.size,
+        () => 0,
+      );
       // A file named on the command line keeps the name as typed; one found in a directory its full path.
-      out.push({ label: files.length === 1 && resolve(p) === f ? p : f, path: f });
+      out.push({ label: files.length === 1 && resolve(p) === f ? p : f, path: f, size });
     }
   }
   return out;
@@ -173,38 +185,56 @@ function describe(p: Processed, checksFailed: number, verbosity: Verbosity, ms: 
 /**
  * Runs `run` over `items` with at most `concurrency` at once and yields the results in input order. A task starts
  * only within `lookahead` of the next result to print, so a slow first file holds a bounded number of results.
+ * Within that window the heaviest item by `weight` starts first (longest processing time first): a big PDF left for
+ * last would run alone while the other workers idle (issue 12: pages of a big PDF not serialised behind small ones).
  */
 export async function* inOrder<T, R>(
   items: T[],
   concurrency: number,
   lookahead: number,
   run: (item: T) => Promise<R>,
+  weight: (item: T) => number = () => 0,
 ): AsyncGenerator<R> {
-  const slots = new Map<number, Promise<R>>();
-  let started = 0;
+  const results = items.map(() => deferred<R>());
+  const started = items.map(() => false);
   let running = 0;
   let yielded = 0;
   const pump = () => {
-    while (running < concurrency && started < items.length && started < yielded + Math.max(1, lookahead)) {
-      const i = started++;
+    while (running < concurrency) {
+      const end = Math.min(items.length, yielded + Math.max(1, lookahead));
+      let pick = -1;
+      for (let i = yielded; i < end; i++)
+        if (!started[i] && (pick < 0 || weight(items[i]!) > weight(items[pick]!))) pick = i;
+      if (pick < 0) return;
+      started[pick] = true;
       running++;
-      slots.set(
-        i,
-        run(items[i]!).finally(() => {
+      run(items[pick]!)
+        .then(results[pick]!.resolve, results[pick]!.reject)
+        .finally(() => {
           running--;
           pump();
-        }),
-      );
+        });
     }
   };
   pump();
   while (yielded < items.length) {
-    // Started: every earlier task has ended, and its end started the next one.
-    const result = await slots.get(yielded)!;
-    slots.delete(yielded++);
+    const result = await results[yielded]!.promise;
+    yielded++;
     pump();
     yield result;
   }
+}
+
+function deferred<R>(): { promise: Promise<R>; resolve: (v: R) => void; reject: (e: unknown) => void } {
+  let resolve!: (v: R) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<R>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A result not yet awaited must not count as an unhandled rejection; the loop above awaits each in turn.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 interface ValueWriter {

@@ -92,7 +92,7 @@ export class PageImages {
     if (this.open?.id === id) return this.open;
     const bytes = await this.blobs.get(id);
     if (!bytes) throw new PageImageError(404, 'the stored file is missing from the blob store');
-    const pdf = await openPdf(bytes).catch((err: Error) => {
+    const pdf = await openPdf(bytes, 'render').catch((err: Error) => {
       throw new PageImageError(415, `not a readable PDF: ${err.message}`);
     });
     await this.open?.pdf.destroy();

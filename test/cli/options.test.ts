@@ -106,4 +106,20 @@ describe('extract --concurrency', () => {
     for await (const i of it) rest.push(i);
     expect(rest).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('starts the heaviest item of the window first and still yields in input order', async () => {
+    const started: number[] = [];
+    const run = async (i: number) => {
+      started.push(i);
+      await new Promise((r) => setTimeout(r, 5));
+      return i;
+    };
+    const weights = [1, 5, 2, 9, 3, 7];
+    const out: number[] = [];
+    for await (const i of inOrder([0, 1, 2, 3, 4, 5], 1, 4, run, (i) => weights[i]!)) out.push(i);
+    expect(out).toEqual([0, 1, 2, 3, 4, 5]);
+    // Window [0..4): 3 (9) first, then 1 (5), 2 (2), 0 (1); once 0 is printed the window reaches 4 and 5.
+    expect(started.slice(0, 4)).toEqual([3, 1, 2, 0]);
+    expect(started).toHaveLength(6);
+  });
 });

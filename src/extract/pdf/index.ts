@@ -6,6 +6,7 @@ import { openPdf, PDFJS_VERSION, type PdfDocument } from './load.js';
 import { readMeta } from './meta.js';
 import { defaultOcr, type OcrPageFn } from './ocr-page.js';
 import { processPage } from './page.js';
+import { RenderDocument } from './render-document.js';
 import { collectStrayRejections } from './stray-rejections.js';
 
 export { PDF_EXTRACTOR, PDFJS_VERSION } from './load.js';
@@ -42,13 +43,14 @@ export async function extractPdf(
   const stray = collectStrayRejections();
   let pdf: PdfDocument;
   try {
-    pdf = await openPdf(bytes);
+    pdf = await openPdf(bytes, 'read');
   } catch (err) {
     stray.done();
     const f = loadFailure(err);
     return { ...failedDocument(ctx.source, 'pdf', f.code, f.message), versions };
   }
   const doc = newDocument(ctx.source, 'pdf', versions);
+  const renderer = new RenderDocument(bytes);
   try {
     doc.meta = await readMeta(pdf, ctx.source.id);
     const count = Math.min(pdf.numPages, ctx.limits.maxPages);
@@ -64,14 +66,14 @@ export async function extractPdf(
       // a 681-page file grew the heap by 380 MB that way (issue 12: a 500-page PDF within 400 MB). Opening the file
       // again every REOPEN_EVERY pages lets it go.
       if (n > 1 && (n - 1) % REOPEN_EVERY === 0) {
-        await pdf.destroy();
-        pdf = await openPdf(bytes);
+        await Promise.all([pdf.destroy(), renderer.close()]);
+        pdf = await openPdf(bytes, 'read');
       }
-      placed.push(...(await readOnePage(pdf, n, bytes, ctx, opts, doc.issues, doc.pages)));
+      placed.push(...(await readOnePage(pdf, n, renderer, ctx, opts, doc.issues, doc.pages)));
     }
     doc.tables = joinAcrossPages(placed);
   } finally {
-    await pdf.destroy();
+    await Promise.all([pdf.destroy(), renderer.close()]);
     stray.done();
   }
   if (stray.messages.length > 0)
@@ -90,7 +92,7 @@ export async function extractPdf(
 async function readOnePage(
   pdf: PdfDocument,
   n: number,
-  bytes: Uint8Array,
+  renderer: RenderDocument,
   ctx: ExtractContext,
   opts: PdfExtractOptions,
   issues: Issue[],
@@ -99,7 +101,7 @@ async function readOnePage(
   let page: Awaited<ReturnType<PdfDocument['getPage']>> | undefined;
   try {
     page = await pdf.getPage(n);
-    const res = await processPage(page, bytes, ctx, opts.ocr ?? defaultOcr);
+    const res = await processPage(page, renderer, ctx, opts.ocr ?? defaultOcr);
     pages.push(res.page);
     issues.push(...res.issues);
     opts.onPage?.(n, res.ocrSeconds);

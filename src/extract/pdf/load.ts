@@ -13,9 +13,31 @@ export type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
 
 let cached: Promise<PdfJs> | undefined;
 
-/** The legacy build runs on Node without DOM polyfills; loaded once, lazily. */
+/**
+ * The legacy build runs on Node without DOM polyfills; loaded once, lazily, with its worker side in this thread.
+ * Its bundled core-js replaces three built-ins that Node 20's V8 already has: `Array.prototype.push` (forced on
+ * V8 ≤ 12.1 for the error thrown on a frozen length), `JSON.stringify` and `JSON.parse` (a parser in JavaScript, for
+ * the source-text proposal). pdf.js needs neither difference, and the replacements made every push and every JSON
+ * call of the whole thread several times slower (issue 12: the polyfilled push alone was the single hottest function
+ * of `extract --raw`), so the engine's own are put back once both halves of pdf.js are loaded. What core-js adds
+ * where Node lacks it (Promise.withResolvers, Map.getOrInsert, Uint8Array.toHex ...) stays.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
-  cached ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  cached ??= (async () => {
+    const native = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
+    try {
+      const api = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // Given as `globalThis.pdfjsWorker`, the worker half is what pdf.js's fake worker uses instead of importing
+      // it on the first getDocument, so both are loaded here, before the built-ins are restored.
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return api;
+    } finally {
+      Array.prototype.push = native.push;
+      JSON.stringify = native.stringify;
+      JSON.parse = native.parse;
+    }
+  })();
   return cached;
 }
 
@@ -30,8 +52,28 @@ function assetUrls(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 }
 
-/** Opens a PDF from bytes; the bytes are copied because pdf.js detaches the buffer it is given. */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+/**
+ * What an opened document is for. `read` takes the text layer and the operator list (rulings, images) and never
+ * paints; `render` draws pages (OCR, page images in reports and the viewer).
+ */
+export type PdfPurpose = 'read' | 'render';
+
+/**
+ * Where pdf.js attaches the fonts of a `read` document: nowhere. On Node pdf.js has no document to load fonts
+ * into, so by default it builds and sends a path for every glyph of every text operator while the operator list is
+ * made (`disableFontFace`, and the fallback it takes when attaching a font fails), which nothing here draws: over the
+ * corpus PDFs that was a third of the CPU time of text plus operator list (issue 12: the text and operator lists of
+ * bench/bare-pdfjs.mjs --operator-list took 4.1 s as a process with pdf.js's Node default, 3.3 s given this sink). Given this `ownerDocument` (a documented
+ * getDocument option) pdf.js inserts each font's @font-face rule here and goes on; the text layer does not depend on
+ * it. A document opened to `render` keeps pdf.js's Node default, which draws glyphs as paths.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { insertRule: () => 0, cssRules: [] }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+};
+
+/** Opens a PDF from bytes for `purpose`; the bytes are copied because pdf.js detaches the buffer it is given. */
+export async function openPdf(bytes: Uint8Array, purpose: PdfPurpose): Promise<PdfDocument> {
   const pdfjs = await loadPdfJs();
   const { cMapUrl, standardFontDataUrl } = assetUrls();
   const task = pdfjs.getDocument({
@@ -45,6 +87,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     // zeros would otherwise inflate to 3.6 GB outside the heap limit while the operator list is built (issue 16).
     maxImageSize: MAX_IMAGE_PIXELS,
     verbosity: 0,
+    ...(purpose === 'read' ? { disableFontFace: false, ownerDocument: FONT_SINK as unknown as Document } : {}),
   });
   return task.promise;
 }

@@ -5,6 +5,7 @@ import type { PositionedText, Ruling } from '../tables/types.js';
 import type { PdfPage } from './load.js';
 import { MAX_RENDER_PIXELS, MIN_OCR_DPI, renderDpi } from '../ocr/limits.js';
 import { renderWithPdfJs, renderWithPdftoppm } from './render.js';
+import type { RenderDocument } from './render-document.js';
 
 /** What the PDF extractor needs from OCR: words and rulings in top-left points (src/extract/ocr ocrTable). */
 export type OcrPageFn = (
@@ -34,7 +35,7 @@ export interface OcrOutcome {
  */
 export async function ocrPage(
   page: PdfPage,
-  bytes: Uint8Array,
+  renderer: RenderDocument,
   ctx: ExtractContext,
   ocr: OcrPageFn,
 ): Promise<OcrOutcome> {
@@ -57,8 +58,10 @@ export async function ocrPage(
     );
     return { items: [], rulings: [], issues, seconds: (performance.now() - started) / 1000 };
   }
+  const { bytes } = renderer;
   try {
-    const r = await renderWithPdfJs(page, dpi);
+    const drawn = await renderer.page(page.pageNumber);
+    const r = await renderWithPdfJs(drawn, dpi).finally(() => drawn.cleanup());
     // pdf.js may draw nothing (a font or image it cannot paint): poppler, where installed, may.
     png = r.blank ? ((await renderWithPdftoppm(bytes, page.pageNumber, dpi)) ?? r.png) : r.png;
   } catch (err) {

@@ -7,6 +7,7 @@ import type { PlacedTable } from '../tables/merge-pages.js';
 import { gridToTable } from '../tables/to-table.js';
 import { PDF_EXTRACTOR, type PdfPage } from './load.js';
 import { ocrPage, type OcrPageFn } from './ocr-page.js';
+import type { RenderDocument } from './render-document.js';
 import { readPageGraphics } from './rulings.js';
 import { readPageText } from './text-items.js';
 import { textState } from './usable.js';
@@ -35,7 +36,7 @@ export interface PageResult {
  */
 export async function processPage(
   page: PdfPage,
-  bytes: Uint8Array,
+  renderer: RenderDocument,
   ctx: ExtractContext,
   ocr: OcrPageFn,
 ): Promise<PageResult> {
@@ -69,7 +70,7 @@ export async function processPage(
       issue('warning', 'pdf.ocr_disabled', `page ${n} has no usable text layer and OCR is switched off`, where),
     );
   } else if (needsOcr) {
-    const out = await ocrPage(page, bytes, ctx, ocr);
+    const out = await ocrPage(page, renderer, ctx, ocr);
     issues.push(...out.issues);
     ocrSeconds = out.seconds;
     if (out.items.length) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openPdf } from '../../../../src/extract/pdf/load.js';
+import { openPdf, type PdfPurpose } from '../../../../src/extract/pdf/load.js';
 import { renderWithPdfJs } from '../../../../src/extract/pdf/render.js';
 import { readPageGraphics } from '../../../../src/extract/pdf/rulings.js';
 import { latticeFrames } from '../../../../src/extract/tables/lattice.js';
 import { makePdf } from './make-pdf.js';
 
-async function firstPage(bytes: Uint8Array) {
-  return (await openPdf(bytes)).getPage(1);
+async function firstPage(bytes: Uint8Array, purpose: PdfPurpose = 'read') {
+  return (await openPdf(bytes, purpose)).getPage(1);
 }
 
 describe('page graphics', () => {
@@ -37,8 +37,8 @@ describe('page graphics', () => {
   it('counts painted images and renders pages, telling a blank page from a drawn one', async () => {
     const drawn = await makePdf((doc) => doc.rect(50, 50, 400, 400).fill('#000000'));
     const blank = await makePdf((doc) => doc.rect(0, 0, 1, 1).fill('#ffffff'));
-    const a = await renderWithPdfJs(await firstPage(drawn), 36);
-    const b = await renderWithPdfJs(await firstPage(blank), 36);
+    const a = await renderWithPdfJs(await firstPage(drawn, 'render'), 36);
+    const b = await renderWithPdfJs(await firstPage(blank, 'render'), 36);
     expect([a.blank, b.blank]).toEqual([false, true]);
     expect(Buffer.from(a.png.slice(1, 4)).toString()).toBe('PNG');
   });
