@@ -31,7 +31,12 @@ const docs = Number(arg('--docs', '1000'));
 interface BenchResults {
   whole?: ProgramResult[];
   ocr?: OcrComparison;
-  big?: { pages: number; seconds: number; peakRssMb: number };
+  big?: {
+    pages: number;
+    seconds: number;
+    peakRssMb: number;
+    barePeakRssMb?: { text: number; textAndOperatorList: number };
+  };
   nightly?: NightlyResult[];
 }
 
@@ -75,8 +80,18 @@ async function main(): Promise<void> {
         ...process.env,
         LOG_LEVEL: 'warn',
       });
-      res.big = { pages: big.pages, seconds: r.seconds, peakRssMb: r.peakRssMb };
-      console.log(`\n${big.pages}-page PDF: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb} MB (target < 400 MB)`);
+      // pdf.js alone on the same file, as a process: what any program built on it starts from.
+      const text = timeProcess(process.execPath, ['bench/bare-pdfjs.mjs', big.file]);
+      const ops = timeProcess(process.execPath, ['bench/bare-pdfjs.mjs', '--operator-list', big.file]);
+      res.big = {
+        pages: big.pages,
+        seconds: r.seconds,
+        peakRssMb: r.peakRssMb,
+        barePeakRssMb: { text: text.peakRssMb, textAndOperatorList: ops.peakRssMb },
+      };
+      console.log(
+        `\n${big.pages}-page PDF: budgetdoc extract --raw ${r.seconds.toFixed(1)} s, peak RSS ${r.peakRssMb} MB (target < 400 MB); bare pdf.js ${text.peakRssMb} MB (text), ${ops.peakRssMb} MB (text + operator list)`,
+      );
     }
     if (parts.has('ocr')) {
       res.ocr = compareOcr(work, 1);

@@ -5,7 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { defaultLimits } from '../extract/types.js';
-import type { Processed } from '../pipeline/process-document.js';
+import type { PrintedDocument } from '../pipeline/printed.js';
 import { concurrencyOption, EXIT, parseDuration, verbosityOf, verbosityOptions, type Verbosity } from './options.js';
 import { createProgress } from './progress.js';
 
@@ -27,9 +27,9 @@ type Input = { label: string; path?: string; size?: number; stdin?: true; error?
 /** Files started ahead of the next one printed, per worker: the window the biggest-first order picks from. */
 const LOOKAHEAD_PER_WORKER = 8;
 
-/** What one input came to: the JSON values to print and the line progress shows. */
+/** What one input came to: the printed JSON values (UTF-8) and the line progress shows. */
 interface Outcome {
-  values: unknown[];
+  values: Uint8Array[];
   line: string;
   failed: boolean;
   checksFailed: number;
@@ -135,18 +135,18 @@ async function extractOne(input: Input, opts: ExtractFlags, verbosity: Verbosity
     return { values: [], line: `${input.label}: cannot be read: ${code}`, failed: true, checksFailed: 0 };
   }
   // The pipeline is loaded when a file is extracted, not when the command line is parsed (`--help` stays fast).
-  const [{ localSource, processDocument }, { defaultIsolation }, { documentRecord }] = await Promise.all([
+  const [{ localSource, printDocumentIsolated }, { defaultIsolation }] = await Promise.all([
     import('../pipeline/process-document.js'),
     import('../extract/isolate.js'),
-    import('../pipeline/document-record.js'),
   ]);
   // Piped bytes have no name: the format is sniffed from the content alone.
   const source = input.stdin
     ? { ...localSource(bytes, 'stdin'), url: 'stdin:', fileName: 'stdin' }
     : localSource(bytes, input.path!);
-  const p = await processDocument(
+  const p = await printDocumentIsolated(
     bytes,
     source,
+    { raw: !!opts.raw, style: opts.jsonl ? 'lines' : 'array' },
     { ...defaultLimits, ocr: opts.ocr },
     {
       ...defaultIsolation,
@@ -154,31 +154,22 @@ async function extractOne(input: Input, opts: ExtractFlags, verbosity: Verbosity
       ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
     },
   );
-  const values = opts.raw
-    ? [{ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks }]
-    : [...p.recognised.records, documentRecord(p)];
-  const checksFailed = failedChecks(p);
+  const values = p.ends.map((end, k) => p.bytes.subarray(k === 0 ? 0 : p.ends[k - 1], end));
   return {
     values,
-    line: `${input.label}: ${describe(p, checksFailed, verbosity, Date.now() - started)}`,
+    line: `${input.label}: ${describe(p, verbosity, Date.now() - started)}`,
     failed: p.status === 'failed',
-    checksFailed,
+    checksFailed: p.checksFailed,
   };
 }
 
-const failedChecks = (p: Processed) =>
-  p.recognised.checks.filter((c) => !c.ok).length +
-  p.recognised.records.reduce((n, r) => n + r.checks.filter((c) => !c.ok).length, 0);
-
-function describe(p: Processed, checksFailed: number, verbosity: Verbosity, ms: number): string {
-  if (p.status === 'failed')
-    return `failed: ${p.document.issues.find((i) => i.severity === 'error')?.message ?? 'no reason given'}`;
-  const n = p.recognised.records.length;
-  let line = `${p.status}, ${n} table${n === 1 ? '' : 's'}, ${checksFailed} check${checksFailed === 1 ? '' : 's'} failed`;
-  if (verbosity === 'verbose') {
-    const codes = [...new Set([...p.document.issues, ...p.recognised.issues].map((i) => i.code))];
-    line += ` (${(ms / 1000).toFixed(1)} s${codes.length ? `; ${codes.join(', ')}` : ''})`;
-  }
+function describe(p: PrintedDocument, verbosity: Verbosity, ms: number): string {
+  if (p.status === 'failed') return `failed: ${p.failure}`;
+  const n = p.tables;
+  const c = p.checksFailed;
+  let line = `${p.status}, ${n} table${n === 1 ? '' : 's'}, ${c} check${c === 1 ? '' : 's'} failed`;
+  if (verbosity === 'verbose')
+    line += ` (${(ms / 1000).toFixed(1)} s${p.codes.length ? `; ${p.codes.join(', ')}` : ''})`;
   return line;
 }
 
@@ -238,12 +229,13 @@ function deferred<R>(): { promise: Promise<R>; resolve: (v: R) => void; reject: 
 }
 
 interface ValueWriter {
-  write(value: unknown): Promise<void>;
+  /** One value's JSON as printed by src/pipeline/printed.ts in the writer's style. */
+  write(value: Uint8Array): Promise<void>;
   end(): Promise<void>;
   readonly count: number;
 }
 
-async function put(stream: Writable, chunk: string): Promise<void> {
+async function put(stream: Writable, chunk: string | Uint8Array): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
@@ -255,8 +247,8 @@ function jsonArray(stream: Writable): ValueWriter {
       return count;
     },
     async write(value) {
-      const item = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-      await put(stream, `${count++ === 0 ? '[\n' : ',\n'}  ${item}`);
+      await put(stream, count++ === 0 ? '[\n  ' : ',\n  ');
+      await put(stream, value);
     },
     end: () => put(stream, count === 0 ? '[]\n' : '\n]\n'),
   };
@@ -270,7 +262,8 @@ function jsonLines(stream: Writable): ValueWriter {
     },
     async write(value) {
       count++;
-      await put(stream, `${JSON.stringify(value)}\n`);
+      await put(stream, value);
+      await put(stream, '\n');
     },
     end: async () => {},
   };

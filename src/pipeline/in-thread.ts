@@ -3,6 +3,9 @@ import { extractDocument } from '../extract/registry.js';
 import type { ExtractLimits } from '../extract/types.js';
 import { recogniseDocument, type RecognisedDocument } from '../recognise/registry.js';
 import { documentVerification } from '../validate/verification.js';
+import { transferring } from '../util/isolated-pool.js';
+import { documentStatus } from './document-status.js';
+import { printDocument, type JsonStyle, type PrintedDocument } from './printed.js';
 
 /**
  * What a thread of the isolated pool runs for the pipeline (src/util/isolated-pool.ts): recognition is bounded in
@@ -24,4 +27,19 @@ export async function processInThread(
 ): Promise<{ document: ExtractedDocument; recognised: RecognisedDocument }> {
   const document = await extractDocument(bytes, source, format, limits);
   return { document, recognised: recogniseInThread(document) };
+}
+
+/** Extraction and recognition, printed in this thread (`budgetdoc extract`): only the text moves to the caller. */
+export async function printInThread(
+  bytes: Uint8Array,
+  source: SourceRef,
+  format: Format,
+  limits: ExtractLimits,
+  raw: boolean,
+  style: JsonStyle,
+): Promise<PrintedDocument> {
+  const { document, recognised } = await processInThread(bytes, source, format, limits);
+  const status = documentStatus(document.status, recognised.records, recognised.checks, recognised.issues);
+  const printed = printDocument({ document, recognised, status }, raw, style);
+  return transferring(printed, [printed.bytes.buffer as ArrayBuffer]);
 }

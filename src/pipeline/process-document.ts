@@ -9,6 +9,7 @@ import { sha256 } from '../store/blob-stores.js';
 import { runIsolated } from '../util/isolated-pool.js';
 import { documentStatus } from './document-status.js';
 import { documentVerification } from '../validate/verification.js';
+import { printDocument, type JsonStyle, type PrintedDocument } from './printed.js';
 
 export interface Processed {
   document: ExtractedDocument;
@@ -30,9 +31,43 @@ export function localSource(bytes: Uint8Array, path: string): SourceRef {
 
 const IN_THREAD = new URL('./in-thread.js', import.meta.url).href;
 
+const emptyRecognition = (): RecognisedDocument => ({
+  records: [],
+  checks: [],
+  issues: [],
+  verification: documentVerification([]),
+});
+
 /**
- * Extract, recognise and validate one document in memory: what `budgetdoc extract` prints. Stores nothing. Both
- * stages run in one call on a warm thread of the isolated pool, under the document's time and heap limits.
+ * One document through `fn` of src/pipeline/in-thread.ts on a warm thread of the isolated pool, under the document's
+ * time and heap limits; a document that passed them (or whose thread failed) comes back from `failed` instead.
+ */
+async function inThread<T>(
+  fn: 'processInThread' | 'printInThread',
+  bytes: Uint8Array,
+  source: SourceRef,
+  extra: unknown[],
+  limits: ExtractLimits,
+  isolation: IsolationLimits,
+  failed: (document: ExtractedDocument) => T,
+): Promise<T> {
+  const format = sniff(bytes, source.fileName);
+  const timeoutMs = isolation.timeoutMs ?? documentTimeLimitMs(bytes, format);
+  try {
+    return await runIsolated(
+      { module: IN_THREAD, fn, args: [bytes, source, format, limits, ...extra] },
+      timeoutMs,
+      isolation,
+    );
+  } catch (err) {
+    // Nothing to recognise in a failed document (in-thread.ts, whose recognisers stay out of this thread).
+    return failed(failedIsolation(source, format, err));
+  }
+}
+
+/**
+ * Extract, recognise and validate one document in memory. Stores nothing. Both stages run in one call on a warm
+ * thread of the isolated pool, under the document's time and heap limits.
  */
 export async function processDocument(
   bytes: Uint8Array,
@@ -40,26 +75,36 @@ export async function processDocument(
   limits: ExtractLimits = defaultLimits,
   isolation: IsolationLimits = defaultIsolation,
 ): Promise<Processed> {
-  const format = sniff(bytes, source.fileName);
-  const timeoutMs = isolation.timeoutMs ?? documentTimeLimitMs(bytes, format);
-  let out: { document: ExtractedDocument; recognised: RecognisedDocument };
-  try {
-    out = await runIsolated(
-      { module: IN_THREAD, fn: 'processInThread', args: [bytes, source, format, limits] },
-      timeoutMs,
-      isolation,
-    );
-  } catch (err) {
-    // Nothing to recognise in a failed document (src/pipeline/in-thread.ts, whose recognisers stay out of this thread).
-    const document = failedIsolation(source, format, err);
-    out = { document, recognised: { records: [], checks: [], issues: [], verification: documentVerification([]) } };
-  }
-  const { document, recognised } = out;
+  const { document, recognised } = await inThread<{ document: ExtractedDocument; recognised: RecognisedDocument }>(
+    'processInThread',
+    bytes,
+    source,
+    [],
+    limits,
+    isolation,
+    (document) => ({ document, recognised: emptyRecognition() }),
+  );
   return {
     document,
     recognised,
     status: documentStatus(document.status, recognised.records, recognised.checks, recognised.issues),
   };
+}
+
+/**
+ * processDocument as `budgetdoc extract` prints it: processed and serialised in the thread (src/pipeline/printed.ts),
+ * so the document model is never rebuilt here. A document that passed its limits is printed here, as failed.
+ */
+export function printDocumentIsolated(
+  bytes: Uint8Array,
+  source: SourceRef,
+  print: { raw: boolean; style: JsonStyle },
+  limits: ExtractLimits = defaultLimits,
+  isolation: IsolationLimits = defaultIsolation,
+): Promise<PrintedDocument> {
+  return inThread('printInThread', bytes, source, [print.raw, print.style], limits, isolation, (document) =>
+    printDocument({ document, recognised: emptyRecognition(), status: 'failed' }, print.raw, print.style),
+  );
 }
 
 /**
