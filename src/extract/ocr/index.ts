@@ -7,7 +7,7 @@ import { detectRulings } from './rulings.js';
 import { buildLattices, type Lattice } from './lattice.js';
 import { pagePass } from './passes.js';
 import { rereadCells, rereadNumberWords } from './cells.js';
-import { rereadLines } from './lines.js';
+import { applyLineReadings, lineReadings } from './lines.js';
 import { TESSERACT_VERSION, warm } from './engine.js';
 
 export { shutdownOcr, setIdleShutdown, TESSERACT_VERSION } from './engine.js';
@@ -42,8 +42,10 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const tuning = opts.tuning ?? {};
   const budget = { deadline: started + opts.timeoutMs, signal: opts.signal, what: tuning.what ?? 'image' };
   const engine = tuning.langPath ? { langPath: tuning.langPath } : {};
-  const { image: upright, angle } = deskew(await decodeGrey(image));
+  // Both engines load their traineddata on the other core while the picture is decoded and deskewed.
+  warm('chi_sim', engine);
   if (tuning.digitPass !== false) warm('eng', engine);
+  const { image: upright, angle } = deskew(await decodeGrey(image));
   let view = prepare(upright);
   let words = await pagePass(view.img, view.scale, budget, engine);
   let turned: 0 | 90 | 270 = 0;
@@ -60,9 +62,17 @@ export async function ocrImage(image: Uint8Array, opts: OcrOptions): Promise<Ocr
   const { img, lattices } = view;
   if (tuning.digitPass !== false) {
     const pass = { img, threshold: view.threshold, scale: view.scale, budget, engine, binarize: view.grainy };
-    for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: view.inset });
-    if (lattices.length === 0) words = await rereadNumberWords(words, pass);
-    if (tuning.linePass !== false) words = await rereadLines(words, lattices, pass);
+    // The lines outside the tables (chi_sim) are read while the cells are (mostly eng): two workers, two threads.
+    const lines = tuning.linePass !== false ? lineReadings(words, lattices, pass) : Promise.resolve(new Map());
+    lines.catch(() => {});
+    try {
+      for (const lattice of lattices) words = await rereadCells(words, { ...pass, lattice, inset: view.inset });
+      if (lattices.length === 0) words = await rereadNumberWords(words, pass);
+    } finally {
+      // Settled before this returns or throws, so no reading outlives the page on a worker the next page uses.
+      await lines.catch(() => {});
+    }
+    words = applyLineReadings(words, await lines);
   }
   return {
     words,

@@ -55,10 +55,21 @@ const minConf = (ws: OcrWord[]): number => (ws.length ? Math.min(...ws.map((w) =
  * (威阳市 for 咸阳市, seed 001 公开06表 as a screenshot). Only done when there is a table.
  */
 export async function rereadLines(words: OcrWord[], lattices: Lattice[], p: LinePassInput): Promise<OcrWord[]> {
-  const lines = outsideLines(words, lattices);
-  if (lines.length === 0) return words;
+  return applyLineReadings(words, await lineReadings(words, lattices, p));
+}
+
+/**
+ * The line pass's readings without applying them: for each line read more confidently, its first page word maps
+ * to the new words and its other words to none. ocrImage runs this on the chi_sim worker while the cells are read
+ * as digits on the eng worker; both leave every word outside their own region as the same object.
+ */
+export async function lineReadings(
+  words: OcrWord[],
+  lattices: Lattice[],
+  p: LinePassInput,
+): Promise<Map<OcrWord, OcrWord[]>> {
   const replaced = new Map<OcrWord, OcrWord[]>();
-  for (const line of lines) {
+  for (const line of outsideLines(words, lattices)) {
     const box = {
       x0: Math.min(...line.map((w) => w.bbox.x0)),
       y0: Math.min(...line.map((w) => w.bbox.y0)),
@@ -79,5 +90,8 @@ export async function rereadLines(words: OcrWord[], lattices: Lattice[], p: Line
     replaced.set(line[0]!, read.words);
     for (const w of line.slice(1)) replaced.set(w, []);
   }
-  return words.flatMap((w) => replaced.get(w) ?? [w]);
+  return replaced;
 }
+
+export const applyLineReadings = (words: OcrWord[], replaced: Map<OcrWord, OcrWord[]>): OcrWord[] =>
+  replaced.size ? words.flatMap((w) => replaced.get(w) ?? [w]) : words;

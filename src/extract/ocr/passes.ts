@@ -77,7 +77,7 @@ export async function pagePass(
     'chi_sim',
     budget,
     async (w) => {
-      await w.setParameters({
+      await setParameters(w, {
         tessedit_pageseg_mode: Tesseract.PSM.AUTO,
         tessedit_char_whitelist: '',
         preserve_interword_spaces: '1',
@@ -89,6 +89,18 @@ export async function pagePass(
     },
     eng,
   );
+}
+
+/** What each worker was last set to: a page's hundreds of cell reads mostly ask for the same again. */
+const applied = new WeakMap<Tesseract.Worker, string>();
+
+/** setParameters, skipped when the worker holds these already (each call is a round trip to its thread). */
+async function setParameters(w: Tesseract.Worker, params: Partial<Tesseract.WorkerParams>): Promise<void> {
+  const key = JSON.stringify(params);
+  if (applied.get(w) === key) return;
+  applied.delete(w);
+  await w.setParameters(params);
+  applied.set(w, key);
 }
 
 export interface CellRead {
@@ -118,7 +130,7 @@ export async function cellPass(
     mode === 'digits' ? 'eng' : 'chi_sim',
     budget,
     async (w) => {
-      await w.setParameters({
+      await setParameters(w, {
         // Text cells may wrap (科目名称, header cells): a block; numbers and lines outside the table are one line.
         tessedit_pageseg_mode: mode === 'text' ? Tesseract.PSM.SINGLE_BLOCK : Tesseract.PSM.SINGLE_LINE,
         tessedit_char_whitelist: mode === 'digits' ? DIGIT_WHITELIST : '',
@@ -127,7 +139,7 @@ export async function cellPass(
         user_defined_dpi: '300',
         debug_file: '/dev/null',
       });
-      const r = await w.recognize(image, {}, { blocks: true, text: true });
+      const r = await w.recognize(image, {}, { blocks: true, text: false });
       const words = wordsOf(r.data, scale, box.x0, box.y0, pad);
       const text = words.map((x) => x.text).join(mode === 'digits' ? '' : ' ');
       const confidence = words.length ? Math.min(...words.map((x) => x.confidence)) : 0;
