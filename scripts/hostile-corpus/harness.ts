@@ -26,6 +26,8 @@ export interface IngestRun {
   report?: { files: number; processed: number; failures: unknown[]; summary: { byStatus: Record<string, number> } };
   /** How many times each document was extracted (log lines `extracted`), by sha256. */
   extractions: Map<string, number>;
+  /** Milliseconds each document spent in extraction, over all its tries (the `ms` of its `extracted` lines). */
+  extractMs: Map<string, number>;
 }
 
 export interface RunOptions {
@@ -100,6 +102,7 @@ export async function runIngest(opts: RunOptions): Promise<IngestRun> {
   let stderr = '';
   let lastOutput = Date.now();
   const extractions = new Map<string, number>();
+  const extractMs = new Map<string, number>();
   child.stdout.on('data', (b: Buffer) => {
     stdout += b.toString('utf8');
   });
@@ -115,8 +118,11 @@ export async function runIngest(opts: RunOptions): Promise<IngestRun> {
       if (stderr.length < 4 << 20) stderr += `${line}\n`;
       if (!line.startsWith('{')) continue;
       try {
-        const e = JSON.parse(line) as { msg?: string; sourceId?: string };
-        if (e.msg === 'extracted' && e.sourceId) extractions.set(e.sourceId, (extractions.get(e.sourceId) ?? 0) + 1);
+        const e = JSON.parse(line) as { msg?: string; sourceId?: string; ms?: number };
+        if (e.msg === 'extracted' && e.sourceId) {
+          extractions.set(e.sourceId, (extractions.get(e.sourceId) ?? 0) + 1);
+          extractMs.set(e.sourceId, (extractMs.get(e.sourceId) ?? 0) + (e.ms ?? 0));
+        }
       } catch {
         // a line that only looks like JSON
       }
@@ -159,6 +165,7 @@ export async function runIngest(opts: RunOptions): Promise<IngestRun> {
     stderr,
     ...(report ? { report } : {}),
     extractions,
+    extractMs,
   };
 }
 

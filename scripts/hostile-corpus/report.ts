@@ -30,6 +30,8 @@ export function outcomesByFile(corpusDir: string, manifest: ManifestEntry[], sto
 export interface HostileFigures {
   files: number;
   byKind: Record<string, Record<string, number>>;
+  /** Seconds of extraction by kind (documents extracted at once overlap: a share of the run, not of its time). */
+  secondsByKind: Record<string, number>;
   byStatus: Record<string, number>;
   /** Failure classes: reason code → files, with one message as an example. */
   failureClasses: Array<{ code: string; files: number; example: string; kinds: string[] }>;
@@ -38,8 +40,16 @@ export interface HostileFigures {
   genericReasons: FileOutcome[];
 }
 
-export function figures(outcomes: FileOutcome[]): HostileFigures {
+export function figures(outcomes: FileOutcome[], extractMs: Map<string, number> = new Map()): HostileFigures {
   const byKind: HostileFigures['byKind'] = {};
+  const secondsByKind: Record<string, number> = {};
+  // A document two files share (the duplicate pair, wrong-ext copies of one sample) is counted once, at its first file.
+  const counted = new Set<string>();
+  for (const o of outcomes) {
+    if (!o.documentId || counted.has(o.documentId)) continue;
+    counted.add(o.documentId);
+    secondsByKind[o.kind] = (secondsByKind[o.kind] ?? 0) + (extractMs.get(o.documentId) ?? 0) / 1000;
+  }
   const byStatus: Record<string, number> = {};
   const classes = new Map<string, { files: number; example: string; kinds: Set<string> }>();
   for (const o of outcomes) {
@@ -57,6 +67,7 @@ export function figures(outcomes: FileOutcome[]): HostileFigures {
   return {
     files: outcomes.length,
     byKind,
+    secondsByKind,
     byStatus,
     failureClasses: [...classes.entries()]
       .map(([code, c]) => ({ code, files: c.files, example: c.example, kinds: [...c.kinds].sort() }))
@@ -80,9 +91,10 @@ export function formatFigures(
     `hangs: ${run.hangs.length}${run.hangs.length ? ` (${run.hangs.join('; ')})` : ''}`,
     `pending: ${f.pending.length}, never registered: ${f.missing.length}, failed without a cause: ${f.genericReasons.length}`,
     '',
-    `${'kind'.padEnd(18)} ${statuses.map((s) => s.padStart(8)).join('')}`,
+    `${'kind'.padEnd(18)} ${statuses.map((s) => s.padStart(8)).join('')}${'extract s'.padStart(11)}`,
     ...Object.entries(f.byKind).map(
-      ([kind, by]) => `${kind.padEnd(18)} ${statuses.map((s) => String(by[s] ?? 0).padStart(8)).join('')}`,
+      ([kind, by]) =>
+        `${kind.padEnd(18)} ${statuses.map((s) => String(by[s] ?? 0).padStart(8)).join('')}${(f.secondsByKind[kind] ?? 0).toFixed(0).padStart(11)}`,
     ),
     '',
     'failure classes (code, files, kinds, example):',

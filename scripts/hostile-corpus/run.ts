@@ -41,6 +41,7 @@ let peakRssMb = 0;
 let seconds = 0;
 /** Documents extracted more than once within one round (a later round re-runs what a crash left pending). */
 const repeated = new Map<string, number>();
+const extractMs = new Map<string, number>();
 for (let round = 1; ; round++) {
   const set = new Set(incidents.map((i) => i.path));
   const paths = incidents.length ? files.filter((f) => !set.has(f)).map((f) => join(corpusDir, f)) : [corpusDir];
@@ -56,6 +57,7 @@ for (let round = 1; ; round++) {
   peakRssMb = Math.max(peakRssMb, run.peakRssMb);
   seconds += run.seconds;
   for (const [id, n] of run.extractions) if (n > 1) repeated.set(id, Math.max(n, repeated.get(id) ?? 0));
+  for (const [id, ms] of run.extractMs) extractMs.set(id, (extractMs.get(id) ?? 0) + ms);
   const clean = !run.killed && run.signal === null && (run.code === 0 || run.code === 1);
   console.error(
     `round ${round}: exit ${run.code ?? run.signal}${run.killed ? ` (killed: ${run.killed})` : ''}, ${run.seconds.toFixed(0)} s, peak ${run.peakRssMb} MB`,
@@ -82,7 +84,7 @@ for (let round = 1; ; round++) {
 
 const stored = await storedOutcomes(dataDir);
 const outcomes = outcomesByFile(corpusDir, manifest, stored);
-const f = figures(outcomes);
+const f = figures(outcomes, extractMs);
 const leaks = await leakedRows(dataDir);
 const multiple = stored.filter((d) => repeated.has(d.id)).map((d) => `${d.urls[0]} ×${repeated.get(d.id)}`);
 process.stdout.write(

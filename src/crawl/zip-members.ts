@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isPermanent, PermanentError } from '../model/errors.js';
-import { unzipLimited } from '../util/zip.js';
+import { unzipChecked } from '../util/zip-checked.js';
 import { decodeLegacyName } from './legacy-name.js';
 
 export interface ZipMember {
@@ -18,14 +18,15 @@ function isDocumentEntry(name: string): boolean {
 }
 
 /**
- * A ZIP attachment's member documents (issue 6), within the entry-count and inflated-size
- * limits of unzipLimited (zip bombs and `../` names throw PermanentError). Nested archives
- * are returned as members and not opened again: one level is what these sites publish.
+ * A ZIP attachment's member documents (issue 6), within the entry-count and inflated-size limits of unzipChecked,
+ * which checks the sizes the archive declares and the sizes it inflates to (issue 16: a bomb that lies in its
+ * headers stops at what it declared); zip bombs and `../` names throw PermanentError. Nested archives are returned
+ * as members and not opened again: one level is what these sites publish.
  */
 export function zipMembers(bytes: Uint8Array, limits: { maxEntries: number; maxTotalBytes: number }): ZipMember[] {
   let files: Map<string, Uint8Array>;
   try {
-    files = unzipLimited(bytes, isDocumentEntry, limits);
+    files = unzipChecked(bytes, isDocumentEntry, limits);
   } catch (err) {
     if (isPermanent(err)) throw err;
     throw new PermanentError(

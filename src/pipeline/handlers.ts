@@ -33,6 +33,7 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
   const bytes = await deps.blobs.get(sourceId);
   if (!bytes) throw new PermanentError('blob.missing', `no stored bytes for ${sourceId}`);
   await deps.records.markStage(sourceId, 'extracting', runId);
+  const started = performance.now();
   const doc = await extractIsolated(
     bytes,
     stored.source,
@@ -41,7 +42,9 @@ const extract: Handler<'extract'> = async ({ sourceId, runId }, deps) => {
     deps.isolation ?? defaultIsolation,
   );
   await deps.records.saveExtraction(sourceId, doc);
-  deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length }, 'extracted');
+  // How long the extraction took, so that an operator (and the hostile corpus report) can see where a night went.
+  const ms = Math.round(performance.now() - started);
+  deps.log.info({ sourceId, format: doc.format, status: doc.status, tables: doc.tables.length, ms }, 'extracted');
   return doc.status === 'failed' ? [] : [{ stage: 'recognise', data: { sourceId, runId } }];
 };
 

@@ -2,10 +2,14 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openPdf, type PdfDocument } from '../extract/pdf/load.js';
 import { renderWithPdfJs, renderWithPdftoppm } from '../extract/pdf/render.js';
+import { fitDpi } from '../extract/ocr/limits.js';
 import type { BlobStore } from '../store/ports.js';
 
 /** Pages are drawn at 144 dpi: two image pixels a PDF point, sharp enough to read a cell at full width. */
 export const PAGE_DPI = 144;
+
+/** A page too large for PAGE_DPI is drawn coarser, down to this; one larger still is not drawn (a MediaBox of 1e7). */
+const MIN_PAGE_DPI = 18;
 
 export class PageImageError extends Error {
   constructor(
@@ -68,13 +72,24 @@ export class PageImages {
     const { pdf, bytes } = await this.document(id);
     if (page > pdf.numPages) throw new PageImageError(404, `page ${page} is past the last page (${pdf.numPages})`);
     const p = await pdf.getPage(page);
+    // Both renderers get a resolution that fits the pixel budget of src/extract/ocr/limits.ts (issue 16): poppler,
+    // the fallback, would otherwise allocate whatever a hostile MediaBox asks for.
+    const size = p.getViewport({ scale: 1 });
+    const dpi = fitDpi(size.width, size.height, this.dpi, MIN_PAGE_DPI);
+    if (dpi === undefined) {
+      p.cleanup();
+      throw new PageImageError(
+        415,
+        `page ${page} is ${Math.round(size.width)} × ${Math.round(size.height)} points: too large to draw`,
+      );
+    }
     let png: Uint8Array;
     try {
-      const drawn = await renderWithPdfJs(p, this.dpi);
+      const drawn = await renderWithPdfJs(p, dpi);
       // As for OCR (src/extract/pdf/ocr-page.ts): pdf.js may draw nothing where poppler draws the page.
-      png = drawn.blank ? ((await renderWithPdftoppm(bytes, page, this.dpi)) ?? drawn.png) : drawn.png;
+      png = drawn.blank ? ((await renderWithPdftoppm(bytes, page, dpi)) ?? drawn.png) : drawn.png;
     } catch (err) {
-      const fallback = await renderWithPdftoppm(bytes, page, this.dpi);
+      const fallback = await renderWithPdftoppm(bytes, page, dpi);
       if (!fallback) throw new PageImageError(500, `cannot draw page ${page}: ${(err as Error).message}`);
       png = fallback;
     } finally {

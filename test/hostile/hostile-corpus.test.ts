@@ -56,7 +56,7 @@ describe(`hostile corpus, ${FULL ? 'full' : 'fast slice'}: ingested on the embed
       outcomes = outcomesByFile(corpusDir, manifest, await storedOutcomes(dataDir));
       const crashed = run.signal !== null || run.killed !== undefined || (run.code !== 0 && run.code !== 1);
       console.log(
-        formatFigures(figures(outcomes), {
+        formatFigures(figures(outcomes, run.extractMs), {
           peakRssMb: run.peakRssMb,
           seconds: run.seconds,
           crashes:
@@ -140,6 +140,8 @@ describe(`hostile corpus, ${FULL ? 'full' : 'fast slice'}: ingested on the embed
       ['html-big/table-1000x100000-colspan.html', 'partial'],
       ['rels-traversal/docx-dotdot.docx', 'partial'],
       ['image-bomb/docx-png-claims-100000.docx', 'partial'],
+      // pdf.js drops the image; src/extract/pdf/image-sizes.ts names it, so the blank page is not `ok`.
+      ['pdf-size/image-60000-zeros.pdf', 'partial'],
       // Its damaged xref made pdf.js leave a rejection unhandled, which ended the document with Node's generic text.
       ['zero/pdf-funing-2020-project-targets-tenth.pdf', 'partial'],
     ];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { docxExtractor } from '../../src/extract/docx/index.js';
 import { xmlShape } from '../../src/extract/docx/package.js';
 import { readWorkbookTables } from '../../src/extract/xlsx/workbook.js';
-import { unzipChecked } from '../../src/extract/xlsx/zip-checked.js';
+import { unzipChecked } from '../../src/util/zip-checked.js';
 import { deflated, writeZip } from '../../scripts/hostile-corpus/zip-writer.js';
 import { ctx, p, tbl, tc, tinyDocx } from './extract/docx/tiny-docx.js';
 

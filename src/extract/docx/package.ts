@@ -1,7 +1,7 @@
 import { load } from 'cheerio';
 import type { Document, Element } from 'domhandler';
 import { PermanentError } from '../../model/errors.js';
-import { unzipChecked } from '../xlsx/zip-checked.js';
+import { unzipChecked } from '../../util/zip-checked.js';
 import { xmlText } from '../xlsx/xml-text.js';
 
 /** One relationship of word/document.xml (ECMA-376 Part 2, §9.3), its target resolved to a part name. */

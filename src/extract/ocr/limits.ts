@@ -19,14 +19,19 @@ export const OCR_DPI = 300;
 export const MIN_OCR_DPI = 150;
 
 /**
- * The resolution to render a page of `widthPt` × `heightPt` points at for OCR: 300 dpi, lowered for a large page
- * until it fits MAX_RENDER_PIXELS, or undefined when even MIN_OCR_DPI does not fit (a page of 5000 × 5000 points,
- * a MediaBox of 1e7) or the size is not a finite positive number.
+ * The resolution to draw a page of `widthPt` × `heightPt` points at: `wanted` dpi, lowered for a large page until it
+ * fits MAX_RENDER_PIXELS, or undefined when even `min` dpi does not fit or the size is not a finite positive number.
  */
-export function renderDpi(widthPt: number, heightPt: number): number | undefined {
+export function fitDpi(widthPt: number, heightPt: number, wanted: number, min: number): number | undefined {
   const area = widthPt * heightPt;
   if (!Number.isFinite(area) || area <= 0) return undefined;
-  const fit = 72 * Math.sqrt(MAX_RENDER_PIXELS / area);
-  const dpi = Math.min(OCR_DPI, Math.floor(fit));
-  return dpi >= MIN_OCR_DPI ? dpi : undefined;
+  const dpi = Math.min(wanted, Math.floor(72 * Math.sqrt(MAX_RENDER_PIXELS / area)));
+  return dpi >= min ? dpi : undefined;
 }
+
+/**
+ * The resolution to render a page at for OCR: 300 dpi, lowered for a large page until it fits MAX_RENDER_PIXELS, or
+ * undefined when even MIN_OCR_DPI does not fit (a page of 5000 × 5000 points, a MediaBox of 1e7).
+ */
+export const renderDpi = (widthPt: number, heightPt: number): number | undefined =>
+  fitDpi(widthPt, heightPt, OCR_DPI, MIN_OCR_DPI);

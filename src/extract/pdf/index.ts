@@ -3,6 +3,7 @@ import { failedDocument, issue, newDocument, statusFrom } from '../../model/buil
 import type { ExtractContext, Extractor } from '../types.js';
 import { joinAcrossPages, type PlacedTable } from '../tables/merge-pages.js';
 import { openPdf, PDFJS_VERSION, type PdfDocument } from './load.js';
+import { oversizedImages } from './image-sizes.js';
 import { readMeta } from './meta.js';
 import { defaultOcr, type OcrPageFn } from './ocr-page.js';
 import { processPage } from './page.js';
@@ -53,6 +54,7 @@ export async function extractPdf(
   const renderer = new RenderDocument(bytes);
   try {
     doc.meta = await readMeta(pdf, ctx.source.id);
+    doc.issues.push(...oversizedImages(bytes));
     const count = Math.min(pdf.numPages, ctx.limits.maxPages);
     if (pdf.numPages > count)
       doc.issues.push(issue('warning', 'pdf.page_limit', `only the first ${count} of ${pdf.numPages} pages were read`));

@@ -3,7 +3,7 @@ import type { Issue, Table } from '../../model/document.js';
 import { issue } from '../../model/build.js';
 import { isPermanent } from '../../model/errors.js';
 import { SHEETJS_VERSION } from '../../util/versions.js';
-import { unzipChecked } from './zip-checked.js';
+import { unzipChecked } from '../../util/zip-checked.js';
 import { xmlText } from './xml-text.js';
 import { sheetToTable } from './sheet-table.js';
 

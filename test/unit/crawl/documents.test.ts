@@ -41,12 +41,26 @@ describe('zipMembers', () => {
 
   it('refuses archives over the limits', () => {
     const bomb = zipSync({ 'a.xls': new Uint8Array(5000) });
-    expect(() => zipMembers(bomb, { maxEntries: 10, maxTotalBytes: 1000 })).toThrow(/exceeds/);
+    expect(() => zipMembers(bomb, { maxEntries: 10, maxTotalBytes: 1000 })).toThrow(
+      expect.objectContaining({ code: 'zip.bomb' }),
+    );
     const many = zipSync(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`${i}.pdf`, new Uint8Array(1)])));
-    expect(() => zipMembers(many, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(/more than 3 entries/);
+    expect(() => zipMembers(many, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(
+      expect.objectContaining({ code: 'zip.too_many_entries' }),
+    );
     const truncated = zipSync({ 'a.pdf': new Uint8Array(100) }).subarray(0, 60);
     expect(() => zipMembers(truncated, { maxEntries: 3, maxTotalBytes: 1000 })).toThrow(
       expect.objectContaining({ code: 'zip.corrupt' }),
+    );
+  });
+
+  it('stops a member that inflates past the size its header declares (issue 16: a bomb that lies)', () => {
+    const zip = zipSync({ 'a.pdf': new Uint8Array(100_000) });
+    // The central directory's uncompressed size (offset 24 of its entry) says 100 bytes; the data inflates to 100 KB.
+    const dir = Buffer.from(zip).lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    new DataView(zip.buffer, zip.byteOffset).setUint32(dir + 24, 100, true);
+    expect(() => zipMembers(zip, { maxEntries: 10, maxTotalBytes: 1_000_000 })).toThrow(
+      expect.objectContaining({ code: 'zip.size_mismatch' }),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
-import { PermanentError } from '../../model/errors.js';
-import { isSafeEntryName } from '../../util/zip.js';
+import { PermanentError } from '../model/errors.js';
+import { isSafeEntryName } from './zip.js';
 
 /**
  * An OOXML package (XLSX, and the DOCX reader, which embeds workbooks) inflated with both sizes checked (issue 16):
