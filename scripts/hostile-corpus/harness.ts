@@ -40,6 +40,8 @@ export interface RunOptions {
   stallSeconds: number;
   /** Files or folders to ingest. */
   paths: string[];
+  /** `--no-ocr`: scanned pages and pictures are reported, not read. */
+  noOcr?: boolean;
   nice?: number;
   /** Appends the run's log (stderr) to this file as it comes, to follow a long run. */
   logFile?: string;
@@ -87,6 +89,7 @@ export async function runIngest(opts: RunOptions): Promise<IngestRun> {
     '--json',
     '--timeout',
     String(opts.timeoutSeconds),
+    ...(opts.noOcr ? ['--no-ocr'] : []),
   ];
   const cmd = opts.nice ? 'nice' : process.execPath;
   const argv = opts.nice ? ['-n', String(opts.nice), process.execPath, ...args] : args;
@@ -242,3 +245,26 @@ export function isGenericReason(reason: { code: string; message: string } | unde
 }
 
 export const fileUrl = (corpusDir: string, path: string): string => pathToFileURL(join(corpusDir, path)).href;
+
+/** Two ingests into one store as one run: the worse exit, both logs, the larger peak, the time and tries summed. */
+export function mergeRuns(a: IngestRun, b: IngestRun): IngestRun {
+  const sum = (x: Map<string, number>, y: Map<string, number>) => {
+    const out = new Map(x);
+    for (const [k, v] of y) out.set(k, (out.get(k) ?? 0) + v);
+    return out;
+  };
+  const killed = a.killed ?? b.killed;
+  const report = a.report && b.report ? a.report : undefined;
+  return {
+    code: a.code !== 0 ? a.code : b.code,
+    signal: a.signal ?? b.signal,
+    ...(killed ? { killed } : {}),
+    seconds: a.seconds + b.seconds,
+    peakRssMb: Math.max(a.peakRssMb, b.peakRssMb),
+    stdout: a.stdout + b.stdout,
+    stderr: a.stderr + b.stderr,
+    ...(report ? { report } : {}),
+    extractions: sum(a.extractions, b.extractions),
+    extractMs: sum(a.extractMs, b.extractMs),
+  };
+}
