@@ -1,6 +1,6 @@
 import { narrativeChecks } from '../recognise/narrative/index.js';
 import type { RecognisedRecord } from '../recognise/types.js';
-import { isAmountTable } from './records.js';
+import { isAmountTable, TABLES_FILE_MIN } from './records.js';
 import { restatedFindings } from './narrative.js';
 import type { Rule, RuleFamily } from './types.js';
 
@@ -29,9 +29,9 @@ export const crossDocument: RuleFamily = {
   rules: Object.values(rules),
   run(ctx) {
     // Only a file without tables of its own restates another file's: one with tables is checked against them.
-    if (amountTables(ctx.records).length >= 3) return [];
+    if (amountTables(ctx.records).length >= TABLES_FILE_MIN) return [];
     return ctx.peers.flatMap((peer) => {
-      if (amountTables(peer.records).length < 3) return [];
+      if (amountTables(peer.records).length < TABLES_FILE_MIN) return [];
       const { checks } = narrativeChecks(ctx.document, ctx.meta, peer.records);
       return restatedFindings(
         checks,

@@ -5,6 +5,9 @@ import type { Finding, Rule } from './types.js';
 export const familyOf = (r: RecognisedRecord): string => r.tableType.slice(r.tableType.indexOf('.') + 1);
 
 /** A 决算 / 预算 amount table (not the empty-table index, not the narrative's record of its figures). */
+/** Amount tables a document needs to be a tables file; one with fewer is narrative-only (cross-document.ts). */
+export const TABLES_FILE_MIN = 3;
+
 export const isAmountTable = (r: RecognisedRecord) =>
   /^(final|budget)\./.test(r.tableType) && !r.tableType.endsWith('.empty_index');
 export const isEmpty = (r: RecognisedRecord) =>

@@ -8,6 +8,7 @@ import {
   type FindingsFilter,
 } from '../store/findings.js';
 import type { RecordStore, StoredDocument } from '../store/ports.js';
+import { isAmountTable, TABLES_FILE_MIN } from './records.js';
 import { auditDocument, RULES_VERSION } from './rulebook.js';
 import type { Finding, PeerDocument } from './types.js';
 
@@ -33,12 +34,17 @@ function extractionOf(stored: StoredDocument): ExtractedDocument {
 }
 
 async function compute(store: RecordStore, stored: StoredDocument): Promise<Finding[]> {
+  const records = await store.listRecords(stored.id);
+  // Only a narrative-only file is compared with its peers, and only with their tables files (cross-document.ts):
+  // a tables file loads none of them (issue 12: 1,000 documents of a few departments made every store stage read
+  // every earlier document of the same department and year).
   const peers: PeerDocument[] = [];
-  for (const p of await peerDocuments(store.client, stored.id))
-    peers.push({ sourceId: p.id, fileName: p.fileName, records: await store.listRecords(p.id) });
+  if (records.filter(isAmountTable).length < TABLES_FILE_MIN)
+    for (const p of await peerDocuments(store.client, stored.id, 'tables'))
+      peers.push({ sourceId: p.id, fileName: p.fileName, records: await store.listRecords(p.id) });
   return auditDocument({
     document: extractionOf(stored),
-    records: await store.listRecords(stored.id),
+    records,
     checks: stored.checks,
     issues: stored.issues,
     peers,
@@ -69,8 +75,12 @@ export async function auditStored(
  */
 export async function storeFindings(store: RecordStore, id: string): Promise<void> {
   try {
-    await auditStored(store, id, { recompute: true });
-    for (const peer of await peerDocuments(store.client, id)) await auditStored(store, peer.id, { recompute: true });
+    const audited = await auditStored(store, id, { recompute: true });
+    // A tables file can change the findings of the narrative-only files stored before it, and of nothing else.
+    const records = audited ? await store.listRecords(id) : [];
+    if (records.filter(isAmountTable).length >= TABLES_FILE_MIN)
+      for (const peer of await peerDocuments(store.client, id, 'narrative-only'))
+        await auditStored(store, peer.id, { recompute: true });
   } catch {
     await saveFindings(store.client, id, { rulesVersion: 'stale', findings: [] }).catch(() => undefined);
   }

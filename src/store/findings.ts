@@ -1,3 +1,4 @@
+import { TABLES_FILE_MIN } from '../audit/records.js';
 import type { SqlClient } from './ports.js';
 import { storable } from './sql-record-store.js';
 
@@ -106,13 +107,27 @@ export async function findingsDocuments<F>(
 
 /**
  * The other stored documents of the same department, year and kind (a narrative file and its tables file, docs/
- * domain.md §5 cross-document); none for a document whose department or year is unknown.
+ * domain.md §5 cross-document); none for a document whose department or year is unknown. `which` keeps only the
+ * tables files or only the narrative-only ones, counted here so that neither side loads its peers' records to know.
  */
-export async function peerDocuments<F>(sql: Pick<SqlClient, 'query'>, id: string): Promise<Array<FindingsDocument<F>>> {
+export async function peerDocuments<F>(
+  sql: Pick<SqlClient, 'query'>,
+  id: string,
+  which: 'all' | 'tables' | 'narrative-only' = 'all',
+): Promise<Array<FindingsDocument<F>>> {
+  // isAmountTable of src/audit/records.ts, in SQL.
+  const amountTables = `(select count(*) from records r where r.document_id = d.id
+      and r.table_type ~ '^(final|budget).' and r.table_type not like '%.empty_index')`;
+  const side =
+    which === 'tables'
+      ? ` and ${amountTables} >= ${TABLES_FILE_MIN}`
+      : which === 'narrative-only'
+        ? ` and ${amountTables} < ${TABLES_FILE_MIN}`
+        : '';
   const { rows } = await sql.query<Row>(
     `select ${COLUMNS} from documents d join documents me on me.id = $1
       where d.id <> me.id and d.status <> 'pending' and me.department_id is not null and me.year is not null
-        and d.department_id = me.department_id and d.year = me.year and d.kind is not distinct from me.kind
+        and d.department_id = me.department_id and d.year = me.year and d.kind is not distinct from me.kind${side}
       order by d.first_seen_at, d.id`,
     [id],
   );

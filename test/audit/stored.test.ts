@@ -137,6 +137,13 @@ describe.runIf(await serviceUp('postgres'))('findings on PostgreSQL', () => {
     expect((await peerDocuments(stores.records.client, narrative.source.id)).map((p) => p.id)).toEqual([
       tablesDoc.source.id,
     ]);
+    // Each side asks only for the other kind of file (issue 12: no store stage reads every peer's records).
+    const ids = async (id: string, which: 'tables' | 'narrative-only') =>
+      (await peerDocuments(stores.records.client, id, which)).map((p) => p.id);
+    expect(await ids(narrative.source.id, 'tables')).toEqual([tablesDoc.source.id]);
+    expect(await ids(narrative.source.id, 'narrative-only')).toEqual([]);
+    expect(await ids(tablesDoc.source.id, 'narrative-only')).toEqual([narrative.source.id]);
+    expect(await ids(tablesDoc.source.id, 'tables')).toEqual([]);
     const later = await loadFindings<Finding>(stores.records.client, narrative.source.id);
     const hit = later?.findings.find((f) => f.rule === 'cross_document.figure_mismatch');
     expect(hit).toMatchObject({ severity: 'error', page: 2, expected: 500, actual: 533.64 });
