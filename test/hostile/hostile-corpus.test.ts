@@ -45,6 +45,9 @@ describe(`hostile corpus, ${MODE === 'fast' ? 'fast slice' : `every file (${MODE
   let dataDir = '';
   let manifest: ManifestEntry[] = [];
   let run: IngestRun;
+  /** Each ingest of the run (two under CI), and what the first left failed as extract.unsupported. */
+  const ingests: IngestRun[] = [];
+  const retryable = new Set<string>();
   let outcomes: FileOutcome[] = [];
   const slipBefore = new Map(ZIP_SLIP_TARGETS.map((p) => [p, existsSync(p) ? statSync(p).mtimeMs : undefined]));
   const outcome = (path: string) => outcomes.find((o) => o.path === path);
@@ -61,8 +64,18 @@ describe(`hostile corpus, ${MODE === 'fast' ? 'fast slice' : `every file (${MODE
       if (MODE === 'ci') {
         const split = ciSplit(recipes);
         const files = (rs: typeof recipes) => rs.map((r) => join(corpusDir, r.path));
-        run = mergeRuns(await ingest(files(split.withOcr)), await ingest(files(split.withoutOcr), true));
-      } else run = await ingest([corpusDir]);
+        const first = await ingest(files(split.withOcr));
+        // Bytes the first ingest could not read for want of an extractor are tried again when seen again
+        // (src/pipeline/register-file.ts isRetryable): the same bytes under another name in the second one.
+        for (const d of await storedOutcomes(dataDir))
+          if (d.status === 'failed' && d.reason?.code === 'extract.unsupported') retryable.add(d.id);
+        const second = await ingest(files(split.withoutOcr), true);
+        ingests.push(first, second);
+        run = mergeRuns(first, second);
+      } else {
+        run = await ingest([corpusDir]);
+        ingests.push(run);
+      }
       outcomes = outcomesByFile(corpusDir, manifest, await storedOutcomes(dataDir));
       const crashed = run.signal !== null || run.killed !== undefined || (run.code !== 0 && run.code !== 1);
       console.log(
@@ -122,7 +135,9 @@ describe(`hostile corpus, ${MODE === 'fast' ? 'fast slice' : `every file (${MODE
     expect(dups).toHaveLength(2);
     expect(dups[0]!.documentId).toBe(dups[1]!.documentId);
     expect(run.extractions.get(dups[0]!.documentId!)).toBe(1);
-    const twice = [...run.extractions].filter(([, n]) => n > 1);
+    // Within one ingest nothing is extracted twice; across the two of CI only the documented retry is.
+    for (const one of ingests) expect([...one.extractions].filter(([, n]) => n > 1)).toEqual([]);
+    const twice = [...run.extractions].filter(([id, n]) => n > 1 && !retryable.has(id));
     expect(twice).toEqual([]);
   });
 
