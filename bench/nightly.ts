@@ -76,10 +76,10 @@ export function nightlyEmbedded(dir: string, docs: number, workers: number, data
  */
 export async function nightlyDistributed(dir: string, docs: number, workers: number): Promise<NightlyResult> {
   const name = `budgetdoc_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: 'postgres://127.0.0.1:5432/test' });
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const databaseUrl = `postgres://127.0.0.1:5432/${name}`;
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
   const redisUrl = `redis://127.0.0.1:6379/${9 + workers}`;
   const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   const procs = Array.from({ length: workers }, () => {

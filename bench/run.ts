@@ -104,8 +104,13 @@ async function main(): Promise<void> {
       const dir = join(work, 'nightly');
       const files = await nightlyCorpus(dir, docs);
       res.nightly = [];
-      for (const w of [1, 2]) res.nightly.push(nightlyEmbedded(dir, files.length, w, join(work, `store-${w}`)));
-      for (const w of [1, 2]) res.nightly.push(await nightlyDistributed(dir, files.length, w));
+      // Each result is printed as it comes: a later setup that fails must not lose the earlier ones.
+      const got = (n: NightlyResult) => {
+        res.nightly!.push(n);
+        console.log(`  ${n.setup}, ${n.workers} worker(s): ${n.seconds.toFixed(0)} s, ${n.documentsPerHour} docs/h`);
+      };
+      for (const w of [1, 2]) got(nightlyEmbedded(dir, files.length, w, join(work, `store-${w}`)));
+      for (const w of [1, 2]) got(await nightlyDistributed(dir, files.length, w));
       console.log(`\nnightly simulation: ${files.length} documents`);
       for (const n of res.nightly)
         console.log(
