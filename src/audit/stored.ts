@@ -11,6 +11,7 @@ import type { RecordStore, StoredDocument } from '../store/ports.js';
 import { isAmountTable, TABLES_FILE_MIN } from './records.js';
 import { auditDocument, RULES_VERSION } from './rulebook.js';
 import type { Finding, PeerDocument } from './types.js';
+import type { RecognisedRecord } from '../recognise/types.js';
 
 /**
  * The rulebook on stored documents (issue 13): findings are kept with the document as `{ rulesVersion, findings }`
@@ -33,8 +34,8 @@ function extractionOf(stored: StoredDocument): ExtractedDocument {
   return failedDocument(stored.source, stored.format as Format, 'store.no_extraction', why);
 }
 
-async function compute(store: RecordStore, stored: StoredDocument): Promise<Finding[]> {
-  const records = await store.listRecords(stored.id);
+async function compute(store: RecordStore, stored: StoredDocument, listed?: RecognisedRecord[]): Promise<Finding[]> {
+  const records = listed ?? (await store.listRecords(stored.id));
   // Only a narrative-only file is compared with its peers, and only with their tables files (cross-document.ts):
   // a tables file loads none of them (issue 12: 1,000 documents of a few departments made every store stage read
   // every earlier document of the same department and year).
@@ -55,14 +56,14 @@ async function compute(store: RecordStore, stored: StoredDocument): Promise<Find
 export async function auditStored(
   store: RecordStore,
   id: string,
-  opts: { recompute?: boolean } = {},
+  opts: { recompute?: boolean; records?: RecognisedRecord[] } = {},
 ): Promise<AuditedDocument | undefined> {
   const stored = await store.getDocument(id, { withExtraction: true });
   if (!stored || stored.status === 'pending') return undefined;
   const base = { id, fileName: stored.source.fileName ?? null, status: stored.status };
   const kept = opts.recompute ? null : await loadFindings<Finding>(store.client, id);
   if (kept?.rulesVersion === RULES_VERSION) return { ...base, findings: kept.findings, recomputed: false };
-  const findings = await compute(store, stored);
+  const findings = await compute(store, stored, opts.records);
   await saveFindings(store.client, id, { rulesVersion: RULES_VERSION, findings });
   return { ...base, findings, recomputed: true };
 }
@@ -75,9 +76,10 @@ export async function auditStored(
  */
 export async function storeFindings(store: RecordStore, id: string): Promise<void> {
   try {
-    const audited = await auditStored(store, id, { recompute: true });
+    // The records as stored, read once for both questions.
+    const records = await store.listRecords(id);
+    await auditStored(store, id, { recompute: true, records });
     // A tables file can change the findings of the narrative-only files stored before it, and of nothing else.
-    const records = audited ? await store.listRecords(id) : [];
     if (records.filter(isAmountTable).length >= TABLES_FILE_MIN)
       for (const peer of await peerDocuments(store.client, id, 'narrative-only'))
         await auditStored(store, peer.id, { recompute: true });

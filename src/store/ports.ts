@@ -105,6 +105,8 @@ export interface RecordStore {
     status: DocumentStatus,
     issues: Issue[],
   ): Promise<void>;
+  /** The status of each of `ids` that is stored (one query, for a producer waiting on many documents). */
+  statuses(ids: string[]): Promise<Map<string, StoredStatus>>;
   /** Records the stage a pending document reached (and the run it belongs to, when given). */
   markStage(id: string, stage: PipelineStage, runId?: string): Promise<void>;
   /**

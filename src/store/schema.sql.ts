@@ -38,6 +38,9 @@ alter table documents add column if not exists findings jsonb;
 alter table documents add column if not exists stage text;
 alter table documents add column if not exists stage_at timestamptz;
 alter table documents add column if not exists run_id text;
+-- Written with each extraction, so a process that kept the extraction it saved or read can tell that the row still
+-- holds it and skip reading it back (src/store/extraction-cache.ts).
+alter table documents add column if not exists extraction_token text;
 create index if not exists documents_unfinished on documents (stage_at) where status = 'pending';
 create index if not exists documents_department_id on documents (department_id);
 create index if not exists documents_year on documents (year);
