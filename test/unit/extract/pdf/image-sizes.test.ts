@@ -34,6 +34,21 @@ describe('images over the pixel limit (issue 16: pdf.js drops them without a wor
     expect(doc.status).not.toBe('ok');
   });
 
+  it('reads the dictionary around /Subtype /Image, whatever its layout, and no other /Image name', () => {
+    const pdf = (dict: string) =>
+      new TextEncoder().encode(`%PDF-1.4\n7 0 obj\n${dict}\nstream\nxx\nendstream\nendobj\n`) as Uint8Array;
+    const found = (dict: string) => oversizedImages(pdf(dict)).map((i) => i.message.split(' px')[0]);
+    expect(found('<</Type/XObject/Subtype/Image/Width 20000/Height 20000/BitsPerComponent 8>>')).toEqual([
+      'image object 7 is 20000 × 20000',
+    ]);
+    expect(found('<< /Height 30000\n/Subtype\n/Image /Width 9000 /DecodeParms << /K -1 >> >>')).toEqual([
+      'image object 7 is 9000 × 30000',
+    ]);
+    // A page's /ProcSet names /ImageB and /ImageC; a mask is not the image itself.
+    expect(found('<< /ProcSet [/PDF /ImageB /ImageC] /Width 20000 /Height 20000 >>')).toEqual([]);
+    expect(found('<< /Subtype /ImageMask /Width 20000 /Height 20000 >>')).toEqual([]);
+  });
+
   it('says nothing of images within the limit, nor of a PDF without images', async () => {
     expect(oversizedImages(pageWithImage(2_000, 3_000))).toEqual([]);
     expect(oversizedImages(await makePdf((d) => d.text('合计 1')))).toEqual([]);
