@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import JSZip from 'jszip';
 import pg from 'pg';
 import { OCR_BASES } from '../scripts/hostile-corpus/corpus.js';
-import { timeProcess } from './process-timing.js';
+import { median, timeProcess } from './process-timing.js';
 
 export interface NightlyResult {
   setup: string;
@@ -13,6 +13,8 @@ export interface NightlyResult {
   seconds: number;
   documentsPerHour: number;
   peakRssMb: number;
+  /** Seconds of each run, when this is their median. */
+  runs?: number[];
 }
 
 const ZIPPED = new Set(['.docx', '.xlsx']);
@@ -108,4 +110,14 @@ function peakRssMb(pid: number): number {
 
 function result(setup: string, workers: number, documents: number, seconds: number, peakRssMb: number): NightlyResult {
   return { setup, workers, documents, seconds, documentsPerHour: Math.round((documents / seconds) * 3600), peakRssMb };
+}
+
+/** Runs of one setup and worker count as one result: the median time, the largest peak. */
+export function medianResult(runs: NightlyResult[]): NightlyResult {
+  const first = runs[0]!;
+  const seconds = median(runs.map((r) => r.seconds));
+  return {
+    ...result(first.setup, first.workers, first.documents, seconds, Math.max(...runs.map((r) => r.peakRssMb))),
+    runs: runs.map((r) => r.seconds),
+  };
 }

@@ -6,7 +6,7 @@
  *  - ocr: OCR seconds per page against Debian's tesseract on the same page images (bench/ocr-native.ts).
  *  - big: peak RSS of `extract --raw` on a 500-page PDF joined from the corpus by poppler's pdfunite.
  *  - nightly: `--docs` documents (default 1,000) made distinct from the samples, ingested on the embedded default
- *    and on BullMQ + PostgreSQL, with 1 and 2 workers (bench/nightly.ts).
+ *    and on BullMQ + PostgreSQL, with 1 and 2 workers alternated, `--runs` times, medians (bench/nightly.ts).
  * `--only whole,ocr,big,nightly` picks parts; results are compared with bench/baseline.json, which
  * `--save-baseline` writes. The program is built first (`npm run build`), so the compiled dist/ is what runs.
  */
@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nightlyCorpus, nightlyDistributed, nightlyEmbedded, type NightlyResult } from './nightly.js';
+import { medianResult, nightlyCorpus, nightlyDistributed, nightlyEmbedded, type NightlyResult } from './nightly.js';
 import { compareOcr, type OcrComparison } from './ocr-native.js';
 import { buildDist, timeProcess } from './process-timing.js';
 import { compareWholeProcess, corpusPdfs, type ProgramResult } from './whole-process.js';
@@ -104,15 +104,21 @@ async function main(): Promise<void> {
     if (parts.has('nightly')) {
       const dir = join(work, 'nightly');
       const files = await nightlyCorpus(dir, docs);
-      res.nightly = [];
+      // 1 and 2 workers alternated, `--runs` times, medians: one run of the embedded default at one worker took 62, 77
+      // and 90 s on the same evening.
+      const each = new Map<string, NightlyResult[]>();
       // Each result is printed as it comes: a later setup that fails must not lose the earlier ones.
       const got = (n: NightlyResult) => {
-        res.nightly!.push(n);
+        const key = `${n.setup}\u0000${n.workers}`;
+        each.set(key, [...(each.get(key) ?? []), n]);
         console.log(`  ${n.setup}, ${n.workers} worker(s): ${n.seconds.toFixed(0)} s, ${n.documentsPerHour} docs/h`);
       };
-      for (const w of [1, 2]) got(nightlyEmbedded(dir, files.length, w, join(work, `store-${w}`)));
-      for (const w of [1, 2]) got(await nightlyDistributed(dir, files.length, w));
-      console.log(`\nnightly simulation: ${files.length} documents`);
+      for (let r = 0; r < runs; r++) {
+        for (const w of [1, 2]) got(nightlyEmbedded(dir, files.length, w, join(work, `store-${r}-${w}`)));
+        for (const w of [1, 2]) got(await nightlyDistributed(dir, files.length, w));
+      }
+      res.nightly = [...each.values()].map(medianResult);
+      console.log(`\nnightly simulation: ${files.length} documents, median of ${runs} runs`);
       for (const n of res.nightly)
         console.log(
           `${n.setup.padEnd(40)}${pad(`${n.workers} worker${n.workers > 1 ? 's' : ''}`, 10)}${pad(`${n.seconds.toFixed(0)} s`, 9)}${pad(`${n.documentsPerHour} docs/h`, 15)}${pad(`${n.peakRssMb} MB`, 9)}`,
