@@ -1,4 +1,3 @@
-import { defaultIsolation } from '../src/extract/isolate.js';
 import type { Logger } from 'pino';
 import type { DistributedBackend } from '../src/cli/backend.js';
 import type { JobFailure, QueueBackend } from '../src/pipeline/in-process.js';
@@ -94,7 +93,7 @@ export const bullBackend: DistributedBackend = {
   async runWorkers({ stores, log, redisUrl, concurrency, limits, prefix }) {
     const running = startPipelineWorkers({
       connection: connectionFromUrl(redisUrl),
-      deps: { ...stores, limits, log, isolation: { ...defaultIsolation, threads: concurrency } },
+      deps: { ...stores, limits, log },
       concurrency,
       ...(prefix ? { prefix } : {}),
     });

@@ -8,7 +8,7 @@ import { registerDepartments } from './departments.js';
 import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
-import { concurrencyOption, EXIT_CODES_HELP, openFromFlags, storeOptions, type StoreFlags } from './options.js';
+import { EXIT_CODES_HELP, openFromFlags, storeOptions, wholeNumber, type StoreFlags } from './options.js';
 import type { CrawlBackendLoader } from './schedule.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
@@ -36,17 +36,13 @@ export function buildProgram(loadBackend?: BackendLoader, loadCrawlBackend?: Cra
   registerCoverage(program);
   registerAudit(program);
   registerCrawlCommands(program, loadCrawlBackend);
-  concurrencyOption(
-    storeOptions(
-      program
-        .command('worker')
-        .description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'),
-    ),
-    // Each stage takes that many jobs, and extraction and recognition share that many threads, so `--concurrency 1`
-    // is one document's heavy work at a time (issue 12: one worker ran a job of every stage on every core).
-    'documents per stage',
+  storeOptions(
+    program
+      .command('worker')
+      .description('run BullMQ workers for every pipeline stage (needs REDIS_URL and DATABASE_URL)'),
   )
     .option('--redis-url <url>', 'Redis for the queues', process.env.REDIS_URL)
+    .option('--concurrency <n>', 'jobs per stage at once', wholeNumber(1), 1)
     .option('--queue-prefix <prefix>', 'BullMQ key prefix (separates deployments sharing one Redis)', 'bull')
     .action(async (opts: StoreFlags & { redisUrl?: string; concurrency: number; queuePrefix: string }) => {
       if (!opts.redisUrl || !opts.databaseUrl)

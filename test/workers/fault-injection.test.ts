@@ -118,6 +118,9 @@ describe.skipIf(!up)('nothing lost, nothing doubled under faults (BullMQ + Postg
     workers.push(producer);
     let out = '';
     producer.stdout!.on('data', (d) => (out += d));
+    // Read, so that the producer never blocks on a full pipe, and kept for the message when it does not end.
+    let said = '';
+    producer.stderr!.on('data', (d) => (said = (said + d).slice(-4000)));
     const producerExit = exited(producer);
 
     await waitFor('a quarter of the batch', async () => (await settled()) >= DOCS / 4, 240_000);
@@ -137,7 +140,7 @@ describe.skipIf(!up)('nothing lost, nothing doubled under faults (BullMQ + Postg
     await admin.end();
 
     const code = await Promise.race([producerExit, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 300_000))]);
-    expect(code, 'the producer ended by itself').not.toBe('hung');
+    expect(code, `the producer ended by itself; its stderr ended with:\n${said}`).not.toBe('hung');
     expect(code).toBeLessThanOrEqual(1);
 
     const rows = await db.query<{ id: string; status: string; n: number | string; distinct_tables: number | string }>(
