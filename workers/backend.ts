@@ -46,9 +46,9 @@ export class BullQueueBackend implements QueueBackend {
     let reconciledAt = Date.now();
     for (;;) {
       const ids = [...this.ids].filter((id) => !settled.has(id));
-      // One query over the documents still waiting, each poll (issue 12: a query per document, every 500 ms, took a
-      // core's worth of PostgreSQL from the workers of a 1,000-document run). A dropped database connection fails
-      // this poll, not the wait: the pool reconnects for the next one.
+      // One query over the documents still waiting, each poll (issue 12: it was a query per document, every 500 ms,
+      // 1,000 queries a poll in a 1,000-document run, on the PostgreSQL the workers share). A dropped database
+      // connection fails this poll, not the wait: the pool reconnects for the next one.
       const statuses = await this.stores.records.statuses(ids).catch((err: Error) => {
         this.log.warn({ err: err.message }, 'store not readable; waiting');
         return undefined;
