@@ -137,7 +137,6 @@ export class SqlRecordStore implements RecordStore {
     const status = doc.status === 'failed' ? 'failed' : 'pending';
     const text = json(doc);
     const token = randomUUID();
-    this.extractions.drop(id);
     await this.sql.query(
       `update documents set extracted = $2::jsonb, extraction_token = $6, issues = $3::jsonb, status = $4, format = $5,
               stage = case when $4 = 'failed' then 'failed' else 'extracted' end, stage_at = now(), updated_at = now()
