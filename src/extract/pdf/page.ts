@@ -7,9 +7,8 @@ import type { PlacedTable } from '../tables/merge-pages.js';
 import { gridToTable } from '../tables/to-table.js';
 import { PDF_EXTRACTOR, type PdfPage } from './load.js';
 import { ocrPage, type OcrPageFn } from './ocr-page.js';
+import { readPageContent } from './page-content.js';
 import type { RenderDocument } from './render-document.js';
-import { readPageGraphics } from './rulings.js';
-import { readPageText } from './text-items.js';
 import { textState } from './usable.js';
 
 /** Images covering more than this share of the page, with under LABEL_CHARS of text, make a scan. */
@@ -41,8 +40,7 @@ export async function processPage(
   ocr: OcrPageFn,
 ): Promise<PageResult> {
   const n = page.pageNumber;
-  const text = await readPageText(page, ctx.source.id);
-  const graphics = await readPageGraphics(page);
+  const { text, graphics } = await readPageContent(page, ctx.source.id);
   const issues: Issue[] = [];
   let items = text.items;
   let rulings = graphics.rulings;

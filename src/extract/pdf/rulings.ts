@@ -1,5 +1,5 @@
 import type { Ruling } from '../tables/types.js';
-import { loadPdfJs, type PdfPage } from './load.js';
+import type { PdfJs, PdfPage } from './load.js';
 import { apply as pt, IDENTITY, multiply as mul, type Matrix } from './matrix.js';
 
 /** DrawOPS codes pdf.js 5 uses inside constructPath's path buffer. */
@@ -37,12 +37,7 @@ function isWhite(color: unknown): boolean {
   return typeof color === 'string' && /^#f[a-f0-9]f[a-f0-9]f[a-f0-9]$/i.test(color);
 }
 
-/**
- * Ruling lines and filled-rectangle edges from the page's operator list (lattice input,
- * issue 3), in top-left points. Stroked segments become lines; thin filled rectangles (how
- * Excel prints borders) become lines; larger filled rectangles give their four edges, except
- * white fills, which are backgrounds rather than rules.
- */
+/** What the page draws besides text. */
 export interface PageGraphics {
   rulings: Ruling[];
   /** Painted images: a page with images and no text is a scan. */
@@ -51,11 +46,21 @@ export interface PageGraphics {
   imageCoverage: number;
 }
 
-export async function readPageGraphics(page: PdfPage): Promise<PageGraphics> {
-  const pdfjs = await loadPdfJs();
+/** The page's operator list as pdf.js gives it. */
+export interface OperatorList {
+  fnArray: ArrayLike<number>;
+  argsArray: ArrayLike<unknown>;
+}
+
+/**
+ * Ruling lines and filled-rectangle edges from the page's operator list (lattice input,
+ * issue 3), in top-left points. Stroked segments become lines; thin filled rectangles (how
+ * Excel prints borders) become lines; larger filled rectangles give their four edges, except
+ * white fills, which are backgrounds rather than rules.
+ */
+export function pageGraphics(pdfjs: PdfJs, page: PdfPage, list: OperatorList): PageGraphics {
   const OPS = pdfjs.OPS as unknown as Ops;
   const viewport = page.getViewport({ scale: 1 }).transform as Matrix;
-  const list = await page.getOperatorList();
   const out: Ruling[] = [];
   let images = 0;
   let imageArea = 0;

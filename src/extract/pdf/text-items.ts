@@ -3,6 +3,7 @@ import { roundBox } from '../../model/bbox.js';
 import type { PositionedText } from '../tables/types.js';
 import { PDF_EXTRACTOR, type PdfPage } from './load.js';
 import { apply, multiply, type Matrix } from './matrix.js';
+import type { TextRun } from './operator-text.js';
 
 /** Boxes of transformed corners; CJK glyphs sit roughly 0.88 em above and 0.12 em below the baseline. */
 export function glyphBox(viewport: Matrix, itemMatrix: Matrix, width: number): BBox {
@@ -45,18 +46,17 @@ function unusableChars(fonts: Iterable<FontTally>): number {
 }
 
 /**
- * The page's text items in top-left PDF points, converted once here (issue 3) so that every
+ * The page's text runs in top-left PDF points, converted once here (issue 3) so that every
  * later stage works in one coordinate system.
  */
-export async function readPageText(page: PdfPage, sourceId: string): Promise<PageText> {
+export function pageText(page: PdfPage, runs: readonly TextRun[], sourceId: string): PageText {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
-  const content = await page.getTextContent();
   const items: PositionedText[] = [];
   const fonts = new Map<string, FontTally>();
   let totalChars = 0;
-  for (const raw of content.items) {
-    if (!('str' in raw) || raw.str.trim() === '') continue;
+  for (const raw of runs) {
+    if (raw.str.trim() === '') continue;
     const text = raw.str;
     totalChars += text.length;
     const font = fonts.get(raw.fontName) ?? { chars: 0, bad: 0, identityCodes: false };
@@ -64,7 +64,7 @@ export async function readPageText(page: PdfPage, sourceId: string): Promise<Pag
     font.bad += text.match(BAD_CHAR)?.length ?? 0;
     font.identityCodes ||= CONTROL.test(text);
     fonts.set(raw.fontName, font);
-    const m = raw.transform as Matrix;
+    const m = raw.transform;
     const bbox = glyphBox(vt, m, raw.width);
     const fontSize = Math.hypot(m[2], m[3]);
     items.push({

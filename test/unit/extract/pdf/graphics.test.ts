@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPdf, type PdfPurpose } from '../../../../src/extract/pdf/load.js';
 import { renderWithPdfJs } from '../../../../src/extract/pdf/render.js';
-import { readPageGraphics } from '../../../../src/extract/pdf/rulings.js';
+import { readPageContent } from '../../../../src/extract/pdf/page-content.js';
 import { latticeFrames } from '../../../../src/extract/tables/lattice.js';
 import { makePdf } from './make-pdf.js';
 
@@ -17,7 +17,7 @@ describe('page graphics', () => {
       for (const y of [100, 120, 140]) doc.rect(100, y, 200, 0.8).fill('#000000');
       for (const x of [100, 200, 300]) doc.rect(x, 100, 0.8, 40.8).fill('#000000');
     });
-    const g = await readPageGraphics(await firstPage(bytes));
+    const g = (await readPageContent(await firstPage(bytes), 's')).graphics;
     expect(g.images).toBe(0);
     const [frame, ...more] = latticeFrames(g.rulings);
     expect(more).toHaveLength(0);
@@ -29,7 +29,7 @@ describe('page graphics', () => {
     const bytes = await makePdf((doc) => {
       doc.save().translate(100, 200).rect(0, 0, 100, 20).fill('#cccccc').restore();
     });
-    const { rulings } = await readPageGraphics(await firstPage(bytes));
+    const { rulings } = (await readPageContent(await firstPage(bytes), 's')).graphics;
     const ys = [...new Set(rulings.filter((r) => r.y0 === r.y1).map((r) => Math.round(r.y0)))].sort((a, b) => a - b);
     expect(ys).toEqual([200, 220]);
   });
