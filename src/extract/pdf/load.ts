@@ -63,18 +63,36 @@ export type PdfPurpose = 'read' | 'render';
  * into, so by default it builds and sends a path for every glyph of every text operator while the operator list is
  * made (`disableFontFace`, and the fallback it takes when attaching a font fails), which nothing here draws: over the
  * corpus PDFs that was a third of the CPU time of text plus operator list (issue 12: the text and operator lists of
- * bench/bare-pdfjs.mjs --operator-list took 4.1 s as a process with pdf.js's Node default, 3.3 s given this sink). Given this `ownerDocument` (a documented
- * getDocument option) pdf.js inserts each font's @font-face rule here and goes on; the text layer does not depend on
- * it. A document opened to `render` keeps pdf.js's Node default, which draws glyphs as paths.
+ * bench/bare-pdfjs.mjs --operator-list took 4.1 s as a process with pdf.js's Node default, 3.3 s given this sink).
+ * Given this `ownerDocument` (a documented getDocument option) pdf.js hands each font to `fonts.add` as a FontFace
+ * and goes on; the text does not depend on it. With `fonts` it takes the Font Loading API's way, which keeps the
+ * font's bytes as they are, where the CSS way it takes without it turned every embedded font into a base64 data
+ * URL for a rule nothing reads (4 % of the extraction thread over the corpus PDFs). A document opened to `render`
+ * keeps pdf.js's Node default, which draws glyphs as paths.
  */
 const FONT_SINK = {
+  fonts: { add: () => {}, delete: () => {} },
   createElement: () => ({ sheet: { insertRule: () => 0, cssRules: [] }, remove: () => {} }),
   documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
 };
 
+/**
+ * What pdf.js constructs for FONT_SINK.fonts: Node has no FontFace, and this is all of it pdf.js reads (the family
+ * in a warning, `loaded` awaited). Only documents opened to `read` pass a sink with `fonts`, so no other pdf.js path
+ * meets it.
+ */
+class FontFaceStandIn {
+  readonly loaded: Promise<this>;
+  constructor(readonly family: string) {
+    this.loaded = Promise.resolve(this);
+  }
+}
+
 /** Opens a PDF from bytes for `purpose`; the bytes are copied because pdf.js detaches the buffer it is given. */
 export async function openPdf(bytes: Uint8Array, purpose: PdfPurpose): Promise<PdfDocument> {
   const pdfjs = await loadPdfJs();
+  const global = globalThis as { FontFace?: unknown };
+  if (purpose === 'read') global.FontFace ??= FontFaceStandIn;
   const { cMapUrl, standardFontDataUrl } = assetUrls();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),

@@ -76,7 +76,8 @@ export const cloneState = (s: TextState): TextState => ({
  * shanghai-2024-final-template.pdf), so the float32 error alone would break a run where pdf.js keeps it.
  */
 function printed(v: number): number {
-  for (let digits = 1; digits < 9; digits++) {
+  // A decimal of up to 6 digits survives float32 and comes back from 6 (FLT_DIG); 7 and 8 cover longer ones.
+  for (let digits = 6; digits < 9; digits++) {
     const d = Number(v.toPrecision(digits));
     if (Math.fround(d) === v) return d;
   }
