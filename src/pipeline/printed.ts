@@ -1,13 +1,13 @@
 import type { Processed } from './process-document.js';
 import { documentRecord } from './document-record.js';
+import { jsonChunks } from './json-chunks.js';
 
 /** How `extract` prints values: items of one indented JSON array, or one compact JSON value per line. */
 export type JsonStyle = 'array' | 'lines';
 
 /** One value as printed: an item of the array (indented to sit inside it) or one line's JSON. */
-export function jsonText(value: unknown, style: JsonStyle): string {
-  return style === 'lines' ? JSON.stringify(value) : JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-}
+const jsonOf = (value: unknown, style: JsonStyle): Buffer[] =>
+  style === 'lines' ? jsonChunks(value, false) : jsonChunks(value, true, '  ');
 
 /**
  * A document as `extract` prints it, serialised where it was processed: the values' UTF-8 text in one buffer
@@ -32,13 +32,26 @@ export function printDocument(p: Processed, raw: boolean, style: JsonStyle): Pri
   const values = raw
     ? [{ ...p.document, recognitionIssues: p.recognised.issues, crossTableChecks: p.recognised.checks }]
     : [...p.recognised.records, documentRecord(p)];
-  const chunks = values.map((v) => Buffer.from(jsonText(v, style)));
+  const chunks: Buffer[] = [];
   const ends: number[] = [];
   let end = 0;
-  for (const c of chunks) ends.push((end += c.length));
+  for (const v of values) {
+    for (const c of jsonOf(v, style)) {
+      chunks.push(c);
+      end += c.length;
+    }
+    ends.push(end);
+  }
+  // One buffer of its own, so that it can be transferred (a small Buffer may sit in Node's shared pool).
+  const bytes = new Uint8Array(end);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
   const failed = p.status === 'failed' ? p.document.issues.find((i) => i.severity === 'error') : undefined;
   return {
-    bytes: new Uint8Array(Buffer.concat(chunks)),
+    bytes,
     ends,
     status: p.status,
     tables: p.recognised.records.length,
