@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPdfJs, openPdf, type PdfPage } from '../../../../src/extract/pdf/load.js';
 import { type RunFont, type TextOps, textFromOperators } from '../../../../src/extract/pdf/operator-text.js';
 import { corpusAvailable, corpusDir, REPO_ROOT } from '../../../helpers/corpus.js';
+import { stream, writePdf } from '../../../../scripts/hostile-corpus/pdf-writer.js';
 import { makePdf } from './make-pdf.js';
 
 /**
@@ -112,4 +113,83 @@ describe('text from the operator list', () => {
     const diffs = await fileDifferences(bytes);
     expect(diffs).toEqual([]);
   });
+
+  it('follows text state operators, forms, marked content, CID, vertical and Type3 fonts as pdf.js does', async () => {
+    const bytes = handWrittenPage();
+    const doc = await openPdf(bytes, 'read');
+    const page = await doc.getPage(1);
+    const seen = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('|');
+    // The page is read as written: each feature reaches getTextContent (otherwise the comparison proves nothing).
+    for (const s of [
+      'Inside',
+      'From gstate font',
+      '中文总计',
+      '中文',
+      'four',
+      'abab',
+      'Rotated',
+      'Invisible',
+      'Marked',
+    ])
+      expect(seen).toContain(s);
+    await doc.destroy();
+    expect(await fileDifferences(bytes)).toEqual([]);
+  });
 });
+
+/**
+ * A page written by hand with what pdfkit never writes: Tz, Ts, TL, T*, ' and ", TJ with large adjustments, marked
+ * content, a font set by an ExtGState, text inside a form XObject, CID fonts horizontal and vertical (STSong-Light with
+ * the UCS2 CMaps, not embedded), a Type3 font, invisible text, text off the page, and an annotation whose appearance
+ * holds text (getTextContent reads the page's content only).
+ */
+function handWrittenPage(): Uint8Array {
+  const content = [
+    'BT /F1 12 Tf 72 750 Td (Plain text) Tj ET',
+    'BT /F1 12 Tf 72 720 Td 3 Tc (Char spaced) Tj 0 Tc ET',
+    'BT /F1 12 Tf 72 700 Td 10 Tw (word spaced text) Tj 0 Tw ET',
+    'BT /F1 12 Tf 72 680 Td 50 Tz (Scaled) Tj 100 Tz ET',
+    'BT /F1 12 Tf 72 660 Td (Base) Tj 5 Ts (up) Tj 0 Ts (down) Tj ET',
+    'BT /F1 12 Tf 14 TL 72 640 Td (Line one) Tj T* (Line two) Tj (Line three) \' 2 1 (Line four) " ET',
+    'BT /F1 12 Tf 72 560 Td [(Kern)-250(ing)-3000(far)120(back)] TJ ET',
+    'BT /F1 12 Tf 72 540 Td /Span <</MCID 0>> BDC (Marked) Tj EMC (after) Tj ET',
+    'BT /GS1 gs 72 520 Td (From gstate font) Tj ET',
+    'q 1 0 0 1 100 400 cm /Fm1 Do Q',
+    'BT /F2 12 Tf 72 380 Td <4E2D65870020603B8BA1> Tj ET',
+    'BT /F3 12 Tf 300 380 Td <4E2D6587603B8BA1> Tj ET',
+    'BT /F4 12 Tf 72 340 Td (abab) Tj ET',
+    'BT /F1 12 Tf 0 1 -1 0 500 300 Tm (Rotated by matrix) Tj ET',
+    'BT /F1 12 Tf 2 0 0 2 72 250 Tm (Scaled matrix) Tj ET',
+    'BT /F1 12 Tf 72 200 Td 3 Tr (Invisible text) Tj 0 Tr ET',
+    'BT /F1 12 Tf 700 200 Td (Off page) Tj ET',
+  ].join('\n');
+  const descriptor =
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  const cidFont = (extra: string) =>
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 8 0 R /DW 1000 ${extra} >>`;
+  const glyph = '1000 0 0 0 750 750 d1 0 0 750 750 re f';
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Annots [16 0 R] /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 9 0 R /F4 11 0 R >> /ExtGState << /GS1 << /Type /ExtGState /Font [5 0 R 14] >> >> /XObject << /Fm1 14 0 R >> >> >>',
+    stream('', content),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [7 0 R] >>',
+    cidFont(''),
+    descriptor,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-V /DescendantFonts [10 0 R] >>',
+    cidFont('/DW2 [880 -1000]'),
+    '<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /a 12 0 R /b 13 0 R >> /Encoding << /Type /Encoding /Differences [97 /a /b] >> /FirstChar 97 /LastChar 98 /Widths [1000 1000] /Resources << >> >>',
+    stream('', glyph),
+    stream('', glyph),
+    stream(
+      '/Type /XObject /Subtype /Form /BBox [0 0 300 100] /Matrix [1 0 0 1 10 10] /Resources << /Font << /F1 5 0 R >> >>',
+      'BT /F1 10 Tf 0 0 Td (Inside form) Tj 0 -12 Td (second form line) Tj ET',
+    ),
+    stream(
+      '/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 5 0 R >> >>',
+      'BT /F1 10 Tf 2 5 Td (annotation text) Tj ET',
+    ),
+    '<< /Type /Annot /Subtype /FreeText /Rect [300 700 500 720] /AP << /N 15 0 R >> /DA (/F1 10 Tf) /Contents (note) /F 4 >>',
+  ]);
+}
