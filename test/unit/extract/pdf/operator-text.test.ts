@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPdfJs, openPdf, type PdfPage } from '../../../../src/extract/pdf/load.js';
 import { type RunFont, type TextOps, textFromOperators } from '../../../../src/extract/pdf/operator-text.js';
+import { readPageContent } from '../../../../src/extract/pdf/page-content.js';
 import { corpusAvailable, corpusDir, REPO_ROOT } from '../../../helpers/corpus.js';
 import { stream, writePdf } from '../../../../scripts/hostile-corpus/pdf-writer.js';
 import { makePdf } from './make-pdf.js';
@@ -134,6 +135,30 @@ describe('text from the operator list', () => {
       expect(seen).toContain(s);
     await doc.destroy();
     expect(await fileDifferences(bytes)).toEqual([]);
+  });
+
+  it('waits for fonts that pdf.js has not handed over when the operator list arrives', async () => {
+    const doc = await openPdf(handWrittenPage(), 'read');
+    const page = await doc.getPage(1);
+    const boxes = async () => (await readPageContent(page, 's')).text.items.map((i) => [i.text, i.bbox]);
+    const expected = await boxes();
+    const real = page.commonObjs;
+    const released = new Set<string>();
+    // Fonts that arrive late: unknown until asked for, then a moment later (the vertical CID font's runs depend on it).
+    const late = {
+      has: (id: string) => released.has(id) && real.has(id),
+      get: (id: string, done?: (v: unknown) => void) => {
+        if (!done) return real.get(id);
+        setTimeout(() => {
+          released.add(id);
+          done(real.get(id));
+        }, 5);
+      },
+    };
+    Object.defineProperty(page, 'commonObjs', { value: late });
+    expect(await boxes()).toEqual(expected);
+    expect(released.size).toBeGreaterThan(2);
+    await doc.destroy();
   });
 });
 
