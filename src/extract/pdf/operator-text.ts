@@ -18,12 +18,12 @@ export type { RunFont, TextRun } from './text-state.js';
  * The text layer of a page read from its operator list, as pdf.js's `getTextContent` would give it (issue 12).
  *
  * pdf.js parses a page's content streams once for `getTextContent` and again for `getOperatorList`; the rulings need
- * the second, and the two passes were half of `extract --raw`'s time. The operator list already carries every glyph
+ * the second, and each pass cost about as much as the other (docs/performance.md). The operator list already carries every glyph
  * with its Unicode and width (showText), the text state operators and the transformations, so this walks it with
  * the text state machine of pdf.js 5's `PartialEvaluator.getTextContent` (pdf.worker.mjs: `buildTextContentItem`,
  * `compareWithLastPosition`, `addFakeSpaces`, `flushTextContentItem`), ported rule for rule, constants included, so
  * runs break and spaces fall where pdf.js puts them. test/unit/extract/pdf/operator-text.test.ts holds it to
- * getTextContent over every page of the corpus PDFs.
+ * getTextContent over every page of the corpus and sample PDFs and over drawn and hand-written pages.
  *
  * Left out, as nothing here needs them: whitespace-only and end-of-line items (readers drop them), right-to-left
  * reordering (pdf.js's bidi leaves text without Hebrew or Arabic as it is), marked-content items, and the Type3
