@@ -11,6 +11,12 @@ export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
 export type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
 
+/** A page's operator list as pdf.js gives it: operator codes (pdf.js OPS) and their arguments. */
+export interface OperatorList {
+  fnArray: ArrayLike<number>;
+  argsArray: ArrayLike<unknown>;
+}
+
 let cached: Promise<PdfJs> | undefined;
 
 /**

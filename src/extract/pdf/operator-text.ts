@@ -1,3 +1,4 @@
+import type { OperatorList } from './load.js';
 import { multiply, type Matrix } from './matrix.js';
 import { RunScope, type ScopeEnv } from './text-run-scope.js';
 import {
@@ -62,8 +63,7 @@ export interface TextOps {
 }
 
 export interface OperatorTextInput {
-  fnArray: ArrayLike<number>;
-  argsArray: ArrayLike<unknown>;
+  list: OperatorList;
   ops: TextOps;
   font(loadedName: string): RunFont | undefined;
   /** The page's view box [x0, y0, x1, y1] in user space: glyphs outside it are not text (pdf.js `viewBox`). */
@@ -91,7 +91,8 @@ class TextWalker {
   }
 
   run(): TextRun[] {
-    const { fnArray, argsArray, ops } = this.input;
+    const { list, ops } = this.input;
+    const { fnArray, argsArray } = list;
     for (let i = 0; i < fnArray.length; i++) {
       const fn = fnArray[i];
       const args = argsArray[i] as unknown[];

@@ -1,5 +1,5 @@
 import type { Ruling } from '../tables/types.js';
-import type { PdfJs, PdfPage } from './load.js';
+import type { OperatorList, PdfJs, PdfPage } from './load.js';
 import { apply as pt, IDENTITY, multiply as mul, type Matrix } from './matrix.js';
 
 /** DrawOPS codes pdf.js 5 uses inside constructPath's path buffer. */
@@ -44,12 +44,6 @@ export interface PageGraphics {
   images: number;
   /** Share of the page area the images cover (0..1, overlaps counted twice). */
   imageCoverage: number;
-}
-
-/** The page's operator list as pdf.js gives it. */
-export interface OperatorList {
-  fnArray: ArrayLike<number>;
-  argsArray: ArrayLike<unknown>;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPdfJs, openPdf, type PdfPage } from '../../../../src/extract/pdf/load.js';
-import { type RunFont, type TextOps, textFromOperators } from '../../../../src/extract/pdf/operator-text.js';
-import { readPageContent } from '../../../../src/extract/pdf/page-content.js';
+import { openPdf, type PdfPage } from '../../../../src/extract/pdf/load.js';
+import { operatorRuns, readPageContent } from '../../../../src/extract/pdf/page-content.js';
 import { corpusAvailable, corpusDir, REPO_ROOT } from '../../../helpers/corpus.js';
 import { stream, writePdf } from '../../../../scripts/hostile-corpus/pdf-writer.js';
 import { makePdf } from './make-pdf.js';
@@ -14,21 +13,12 @@ import { makePdf } from './make-pdf.js';
  * sides (readers drop them); positions and widths agree to 0.01 pt, strings and fonts exactly.
  */
 async function differences(page: PdfPage): Promise<string[]> {
-  const pdfjs = await loadPdfJs();
   const expected = (await page.getTextContent()).items.flatMap((i) =>
     'str' in i && i.str.trim() !== ''
       ? [{ str: i.str, transform: i.transform as number[], width: i.width, fontName: i.fontName }]
       : [],
   );
-  const list = await page.getOperatorList();
-  const actual = textFromOperators({
-    fnArray: list.fnArray,
-    argsArray: list.argsArray,
-    ops: pdfjs.OPS as unknown as TextOps,
-    font: (id) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as RunFont) : undefined),
-    view: page.view,
-    normalize: pdfjs.normalizeUnicode,
-  }).filter((r) => r.str.trim() !== '');
+  const actual = (await operatorRuns(page, await page.getOperatorList())).filter((r) => r.str.trim() !== '');
   const where = `page ${page.pageNumber}`;
   if (actual.length !== expected.length)
     return [
