@@ -8,8 +8,24 @@ const NEGATIVE_SPACE_FACTOR = -0.2;
 const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
 const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
 const VERTICAL_SHIFT_RATIO = 0.25;
-/** pdf.js's getCharUnicodeCategory. */
 const SPECIAL_CHAR = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
+interface Category {
+  whitespace: boolean;
+  diacritic: boolean;
+  formatMark: boolean;
+}
+const categories = new Map<string, Category>();
+
+/** pdf.js's getCharUnicodeCategory, cached by character as pdf.js caches it: it is asked once a glyph. */
+function categoryOf(char: string): Category {
+  let c = categories.get(char);
+  if (!c) {
+    const m = char.match(SPECIAL_CHAR);
+    c = { whitespace: !!m?.[1], diacritic: !!m?.[2], formatMark: !!m?.[3] };
+    categories.set(char, c);
+  }
+  return c;
+}
 
 /** What a scope reads of the walker that owns it. */
 export interface ScopeEnv {
@@ -86,15 +102,15 @@ export class RunScope {
     const scale = s.fontMatrix[0]! * s.fontSize;
     for (let i = 0; i < glyphs.length; i++) {
       const glyph = glyphs[i]!;
-      const category = glyph.unicode.match(SPECIAL_CHAR);
-      if (category?.[3]) continue;
-      const diacritic = !!category?.[2];
+      const category = categoryOf(glyph.unicode);
+      if (category.formatMark) continue;
+      const diacritic = category.diacritic;
       let charSpacing = baseCharSpacing + (i + 1 === glyphs.length ? extraSpacing : 0);
       let glyphWidth = glyph.width;
       if (vertical) glyphWidth = glyph.vmetric ? glyph.vmetric[0]! : -glyphWidth;
       let scaledDim = glyphWidth * scale;
       if (glyph.originalCharCode === 0x20) charSpacing += s.wordSpacing;
-      if (category?.[1]) {
+      if (category.whitespace) {
         if (!vertical) {
           charSpacing += scaledDim;
           translate(s.textMatrix, charSpacing * s.textHScale, 0);
